@@ -1,0 +1,73 @@
+package org.vetbill.clinic;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.domain.ClientDetails;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.Page;
+import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.web.ApiPaths;
+import org.vetbill.shared.web.MergePatch;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The client records of vetbill's own API: list, create, read and merge-patch.
+ */
+@RestController
+@RequestMapping(ApiPaths.VETBILL + "/clients")
+class ClientController {
+
+	private final Clients service;
+
+	private final MergePatch mergePatch;
+
+	ClientController(Clients service, MergePatch mergePatch) {
+		this.service = service;
+		this.mergePatch = mergePatch;
+	}
+
+	@GetMapping
+	@ReadAccess
+	Page<Client> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String search,
+			@RequestParam(required = false) @Nullable Boolean archived) {
+		return this.service.list(caller, PageRequest.of(after, limit), search, archived);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	Client create(Caller caller, @RequestBody ClientDetails details) {
+		return this.service.create(caller, details);
+	}
+
+	@GetMapping("/{id}")
+	@ReadAccess
+	Client get(Caller caller, @PathVariable long id) {
+		return this.service.get(caller, id);
+	}
+
+	@PatchMapping("/{id}")
+	@BillingAccess
+	Client patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		Client current = this.service.get(caller, id);
+		ClientDetails merged = this.mergePatch.apply(current.details(), patch, ClientDetails.class);
+		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+}

@@ -1,0 +1,199 @@
+package org.vetbill.clinic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.domain.ClientDetails;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.Page;
+import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.time.Timestamps;
+import org.vetbill.shared.validation.InputValidator;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.CLIENT;
+import static org.vetbill.shared.db.Tables.DEPARTMENT;
+
+/**
+ * The clinic's clients.
+ */
+@Service
+public class Clients {
+
+	private final DSLContext dsl;
+
+	private final InputValidator validator;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Clients(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+		this.dsl = dsl;
+		this.validator = validator;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Client create(Caller caller, ClientDetails details) {
+		ClientDetails normalized = normalize(details);
+		this.validator.validate(normalized, () -> problems(caller, normalized));
+		Instant now = Timestamps.now(this.clock);
+		long id = this.dsl.insertInto(CLIENT)
+			.set(CLIENT.ORGANIZATION_ID, caller.organizationId())
+			.set(CLIENT.UUID, UUID.randomUUID())
+			.set(values(normalized))
+			.set(CLIENT.CREATED, now)
+			.set(CLIENT.MODIFIED, now)
+			.set(CLIENT.VERSION, 0)
+			.returningResult(CLIENT.ID)
+			.fetchSingle()
+			.value1();
+		Client created = get(caller, id);
+		this.audit.record(caller, "client.created", "client", id, null, created);
+		return created;
+	}
+
+	@Transactional(readOnly = true)
+	public Client get(Caller caller, long id) {
+		return find(caller, id).orElseThrow(() -> new NotFound("client", id));
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<Client> find(Caller caller, long id) {
+		return this.dsl.selectFrom(CLIENT)
+			.where(CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CLIENT.ID.eq(id))
+			.fetchOptional(Clients::map);
+	}
+
+	/**
+	 * Lists clients.
+	 * @param caller the caller
+	 * @param page the page
+	 * @param search text contained in the first, last or organization name (any case)
+	 * @param archived only archived or only active clients, or both when null
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	public Page<Client> list(Caller caller, PageRequest page, @Nullable String search, @Nullable Boolean archived) {
+		Condition condition = CLIENT.ORGANIZATION_ID.eq(caller.organizationId()).and(CLIENT.ID.gt(page.afterOrZero()));
+		if (search != null && !search.isBlank()) {
+			String text = search.trim();
+			condition = condition.and(CLIENT.FIRSTNAME.containsIgnoreCase(text)
+				.or(CLIENT.LASTNAME.containsIgnoreCase(text))
+				.or(CLIENT.ORGANIZATION_NAME.containsIgnoreCase(text)));
+		}
+		if (archived != null) {
+			condition = condition.and(CLIENT.ARCHIVED.eq(archived));
+		}
+		return Page.of(this.dsl.selectFrom(CLIENT)
+			.where(condition)
+			.orderBy(CLIENT.ID)
+			.limit(page.limit() + 1)
+			.fetch(Clients::map), page.limit(), Client::id);
+	}
+
+	@Transactional
+	public Client update(Caller caller, long id, int expectedVersion, ClientDetails details) {
+		ClientDetails normalized = normalize(details);
+		this.validator.validate(normalized, () -> problems(caller, normalized));
+		Client before = get(caller, id);
+		int updated = this.dsl.update(CLIENT)
+			.set(values(normalized))
+			.set(CLIENT.MODIFIED, Timestamps.now(this.clock))
+			.set(CLIENT.VERSION, CLIENT.VERSION.plus(1))
+			.where(CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CLIENT.ID.eq(id))
+			.and(CLIENT.VERSION.eq(expectedVersion))
+			.execute();
+		if (updated == 0) {
+			throw Organizations.staleVersion("client", id);
+		}
+		Client after = get(caller, id);
+		this.audit.record(caller, "client.updated", "client", id, before, after);
+		return after;
+	}
+
+	private List<FieldError> problems(Caller caller, ClientDetails details) {
+		List<FieldError> problems = new ArrayList<>(details.problems());
+		Long department = details.homeDepartmentId();
+		if (department != null && !this.dsl.fetchExists(DEPARTMENT,
+				DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()), DEPARTMENT.ID.eq(department))) {
+			problems.add(new FieldError("home_department_id", "department " + department + " does not exist"));
+		}
+		return problems;
+	}
+
+	/**
+	 * Upper-cases codes and drops blanks, so that {@code "fi"} and {@code "FI "} are
+	 * stored as {@code FI}, and a VAT number loses its spaces.
+	 */
+	private static ClientDetails normalize(ClientDetails d) {
+		return new ClientDetails(d.customerType(), blankToNull(d.firstname()), blankToNull(d.lastname()),
+				blankToNull(d.organizationName()), upper(removeSpaces(d.vatNumber())), blankToNull(d.registerNumber()),
+				blankToNull(d.streetAddress()), blankToNull(d.streetAddress2()), blankToNull(d.zipCode()),
+				blankToNull(d.city()), blankToNull(d.state()), upper(d.country()), blankToNull(d.email()),
+				d.paymentTermsDays(), d.homeDepartmentId(), d.archived());
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+	private static @Nullable String upper(@Nullable String value) {
+		String trimmed = blankToNull(value);
+		return (trimmed == null) ? null : trimmed.toUpperCase(Locale.ROOT);
+	}
+
+	private static @Nullable String removeSpaces(@Nullable String value) {
+		return (value == null) ? null : value.replace(" ", "");
+	}
+
+	private static java.util.Map<org.jooq.Field<?>, @Nullable Object> values(ClientDetails d) {
+		java.util.Map<org.jooq.Field<?>, @Nullable Object> values = new java.util.LinkedHashMap<>();
+		values.put(CLIENT.CUSTOMER_TYPE, d.customerType().shortValue());
+		values.put(CLIENT.FIRSTNAME, d.firstname());
+		values.put(CLIENT.LASTNAME, d.lastname());
+		values.put(CLIENT.ORGANIZATION_NAME, d.organizationName());
+		values.put(CLIENT.VAT_NUMBER, d.vatNumber());
+		values.put(CLIENT.REGISTER_NUMBER, d.registerNumber());
+		values.put(CLIENT.STREET_ADDRESS, d.streetAddress());
+		values.put(CLIENT.STREET_ADDRESS_2, d.streetAddress2());
+		values.put(CLIENT.ZIP_CODE, d.zipCode());
+		values.put(CLIENT.CITY, d.city());
+		values.put(CLIENT.STATE, d.state());
+		values.put(CLIENT.COUNTRY, d.country());
+		values.put(CLIENT.EMAIL, d.email());
+		values.put(CLIENT.PAYMENT_TERMS_DAYS, d.paymentTermsDays());
+		values.put(CLIENT.HOME_DEPARTMENT_ID, d.homeDepartmentId());
+		values.put(CLIENT.ARCHIVED, d.archived());
+		return values;
+	}
+
+	static Client map(Record r) {
+		return new Client(r.get(CLIENT.ID), r.get(CLIENT.UUID),
+				new ClientDetails(r.get(CLIENT.CUSTOMER_TYPE).intValue(), r.get(CLIENT.FIRSTNAME),
+						r.get(CLIENT.LASTNAME), r.get(CLIENT.ORGANIZATION_NAME), r.get(CLIENT.VAT_NUMBER),
+						r.get(CLIENT.REGISTER_NUMBER), r.get(CLIENT.STREET_ADDRESS), r.get(CLIENT.STREET_ADDRESS_2),
+						r.get(CLIENT.ZIP_CODE), r.get(CLIENT.CITY), r.get(CLIENT.STATE), r.get(CLIENT.COUNTRY),
+						r.get(CLIENT.EMAIL), r.get(CLIENT.PAYMENT_TERMS_DAYS), r.get(CLIENT.HOME_DEPARTMENT_ID),
+						r.get(CLIENT.ARCHIVED)),
+				r.get(CLIENT.CREATED), r.get(CLIENT.MODIFIED), r.get(CLIENT.VERSION));
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.vetbill.clinic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.domain.DepartmentDetails;
+import org.vetbill.clinic.domain.DepartmentSettings;
+import org.vetbill.clinic.domain.PeriodLock;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.Page;
+import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.time.Timestamps;
+import org.vetbill.shared.validation.InputValidator;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.DEPARTMENT;
+
+/**
+ * Departments and their financial settings.
+ */
+@Service
+public class Departments {
+
+	private final DSLContext dsl;
+
+	private final InputValidator validator;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+		this.dsl = dsl;
+		this.validator = validator;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Department create(Caller caller, DepartmentDetails details) {
+		this.validator.validate(details);
+		Instant now = Timestamps.now(this.clock);
+		DepartmentSettings settings = DepartmentSettings.DEFAULTS;
+		long id = this.dsl.insertInto(DEPARTMENT)
+			.set(DEPARTMENT.ORGANIZATION_ID, caller.organizationId())
+			.set(DEPARTMENT.NAME, details.name())
+			.set(DEPARTMENT.INVOICE_PREFIX, details.invoicePrefix())
+			.set(DEPARTMENT.ARCHIVED, details.archived())
+			.set(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE, settings.financialPeriodLockDate())
+			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_ENABLED, settings.automaticFinancialPeriodLockEnabled())
+			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_MONTHDAY, settings.automaticFinancialPeriodLockMonthday())
+			.set(DEPARTMENT.PAYMENT_CANCEL_SET_DATE, settings.paymentCancelSetDate())
+			.set(DEPARTMENT.CREATED, now)
+			.set(DEPARTMENT.MODIFIED, now)
+			.set(DEPARTMENT.VERSION, 0)
+			.returningResult(DEPARTMENT.ID)
+			.fetchSingle()
+			.value1();
+		Department created = get(caller, id);
+		this.audit.record(caller, "department.created", "department", id, null, created);
+		return created;
+	}
+
+	@Transactional(readOnly = true)
+	public Department get(Caller caller, long id) {
+		return this.dsl.selectFrom(DEPARTMENT)
+			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(DEPARTMENT.ID.eq(id))
+			.fetchOptional(Departments::map)
+			.orElseThrow(() -> new NotFound("department", id));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(Caller caller, long id) {
+		return this.dsl.fetchExists(DEPARTMENT, DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()),
+				DEPARTMENT.ID.eq(id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Department> list(Caller caller, PageRequest page, @Nullable Boolean archived) {
+		Condition condition = DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId())
+			.and(DEPARTMENT.ID.gt(page.afterOrZero()));
+		if (archived != null) {
+			condition = condition.and(DEPARTMENT.ARCHIVED.eq(archived));
+		}
+		return Page.of(this.dsl.selectFrom(DEPARTMENT)
+			.where(condition)
+			.orderBy(DEPARTMENT.ID)
+			.limit(page.limit() + 1)
+			.fetch(Departments::map), page.limit(), Department::id);
+	}
+
+	@Transactional
+	public Department update(Caller caller, long id, int expectedVersion, DepartmentDetails details) {
+		this.validator.validate(details);
+		Department before = get(caller, id);
+		int updated = this.dsl.update(DEPARTMENT)
+			.set(DEPARTMENT.NAME, details.name())
+			.set(DEPARTMENT.INVOICE_PREFIX, details.invoicePrefix())
+			.set(DEPARTMENT.ARCHIVED, details.archived())
+			.set(DEPARTMENT.MODIFIED, Timestamps.now(this.clock))
+			.set(DEPARTMENT.VERSION, DEPARTMENT.VERSION.plus(1))
+			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(DEPARTMENT.ID.eq(id))
+			.and(DEPARTMENT.VERSION.eq(expectedVersion))
+			.execute();
+		if (updated == 0) {
+			throw Organizations.staleVersion("department", id);
+		}
+		Department after = get(caller, id);
+		this.audit.record(caller, "department.updated", "department", id, before, after);
+		return after;
+	}
+
+	/**
+	 * Changes a department's financial settings. While the automatic period lock is on,
+	 * the lock date is managed by vetbill and a change to it is refused.
+	 * @param caller the caller
+	 * @param id the department
+	 * @param expectedVersion the version the change was based on
+	 * @param settings the new settings
+	 * @return the department
+	 */
+	@Transactional
+	public Department updateSettings(Caller caller, long id, int expectedVersion, DepartmentSettings settings) {
+		this.validator.validate(settings, () -> settingsProblems(settings));
+		Department before = get(caller, id);
+		if (settings.automaticFinancialPeriodLockEnabled()
+				&& !Objects.equals(before.settings().financialPeriodLockDate(), settings.financialPeriodLockDate())) {
+			throw new RuleViolation("period_lock_automatic", "financial_period_lock_date",
+					"financial_period_lock_date is managed automatically while automatic_financial_period_lock_enabled "
+							+ "is true; turn the automatic lock off to set the date by hand");
+		}
+		int updated = this.dsl.update(DEPARTMENT)
+			.set(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE, settings.financialPeriodLockDate())
+			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_ENABLED, settings.automaticFinancialPeriodLockEnabled())
+			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_MONTHDAY, settings.automaticFinancialPeriodLockMonthday())
+			.set(DEPARTMENT.PAYMENT_CANCEL_SET_DATE, settings.paymentCancelSetDate())
+			.set(DEPARTMENT.MODIFIED, Timestamps.now(this.clock))
+			.set(DEPARTMENT.VERSION, DEPARTMENT.VERSION.plus(1))
+			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(DEPARTMENT.ID.eq(id))
+			.and(DEPARTMENT.VERSION.eq(expectedVersion))
+			.execute();
+		if (updated == 0) {
+			throw Organizations.staleVersion("department", id);
+		}
+		Department after = get(caller, id);
+		this.audit.record(caller, "department.settings_updated", "department", id, before.settings(), after.settings());
+		return after;
+	}
+
+	/**
+	 * The period lock of a department.
+	 * @param caller the caller
+	 * @param id the department
+	 * @return the lock
+	 */
+	@Transactional(readOnly = true)
+	public PeriodLock periodLock(Caller caller, long id) {
+		return get(caller, id).settings().periodLock();
+	}
+
+	private static java.util.List<FieldError> settingsProblems(DepartmentSettings settings) {
+		if (settings.automaticFinancialPeriodLockEnabled() && settings.automaticFinancialPeriodLockMonthday() == null) {
+			return java.util.List.of(new FieldError("automatic_financial_period_lock_monthday",
+					"is required when automatic_financial_period_lock_enabled is true"));
+		}
+		return java.util.List.of();
+	}
+
+	static Department map(Record r) {
+		return new Department(r.get(DEPARTMENT.ID),
+				new DepartmentDetails(r.get(DEPARTMENT.NAME), r.get(DEPARTMENT.INVOICE_PREFIX),
+						r.get(DEPARTMENT.ARCHIVED)),
+				new DepartmentSettings(r.get(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE),
+						r.get(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_ENABLED),
+						r.get(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_MONTHDAY),
+						r.get(DEPARTMENT.PAYMENT_CANCEL_SET_DATE)),
+				r.get(DEPARTMENT.CREATED), r.get(DEPARTMENT.MODIFIED), r.get(DEPARTMENT.VERSION));
+	}
+
+}

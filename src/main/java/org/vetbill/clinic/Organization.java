@@ -1,0 +1,47 @@
+package org.vetbill.clinic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.vetbill.clinic.domain.OrganizationSettings;
+
+/**
+ * An organization: the tenant, addressed as {@code provet_id} in API paths.
+ *
+ * @param id internal id
+ * @param uuid stable UUID
+ * @param provetId the tenant's public id (digits)
+ * @param settings its settings
+ * @param created when it was created
+ * @param modified when it last changed
+ * @param version optimistic-locking version
+ */
+public record Organization(long id, UUID uuid, String provetId, @JsonUnwrapped OrganizationSettings settings,
+		Instant created, Instant modified, int version) {
+
+	@JsonIgnore
+	public Currency currency() {
+		return Currency.getInstance(this.settings.currency());
+	}
+
+	@JsonIgnore
+	public ZoneId zone() {
+		return ZoneId.of(this.settings.timeZone());
+	}
+
+	/**
+	 * The current date where the organization is.
+	 * @param clock the clock
+	 * @return today in the organization's time zone
+	 */
+	public LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(zone()));
+	}
+
+}

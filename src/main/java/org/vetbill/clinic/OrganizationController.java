@@ -1,0 +1,50 @@
+package org.vetbill.clinic;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.domain.OrganizationSettings;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.access.SettingsAccess;
+import org.vetbill.shared.web.ApiPaths;
+import org.vetbill.shared.web.MergePatch;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's own organization and its settings.
+ */
+@RestController
+@RequestMapping(ApiPaths.VETBILL + "/organization")
+class OrganizationController {
+
+	private final Organizations organizations;
+
+	private final MergePatch mergePatch;
+
+	OrganizationController(Organizations organizations, MergePatch mergePatch) {
+		this.organizations = organizations;
+		this.mergePatch = mergePatch;
+	}
+
+	@GetMapping
+	@ReadAccess
+	Organization get(Caller caller) {
+		return this.organizations.get(caller.organizationId());
+	}
+
+	@PatchMapping
+	@SettingsAccess
+	Organization patch(Caller caller, @RequestBody JsonNode patch,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		Organization current = this.organizations.get(caller.organizationId());
+		OrganizationSettings merged = this.mergePatch.apply(current.settings(), patch, OrganizationSettings.class);
+		return this.organizations.update(caller, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+}

@@ -1,0 +1,149 @@
+package org.vetbill.clinic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.domain.PatientDetails;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.Page;
+import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.time.Timestamps;
+import org.vetbill.shared.validation.InputValidator;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.CLIENT;
+import static org.vetbill.shared.db.Tables.PATIENT;
+
+/**
+ * The clinic's patients.
+ */
+@Service
+public class Patients {
+
+	private final DSLContext dsl;
+
+	private final InputValidator validator;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Patients(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+		this.dsl = dsl;
+		this.validator = validator;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Patient create(Caller caller, PatientDetails details) {
+		this.validator.validate(details, () -> problems(caller, details));
+		Instant now = Timestamps.now(this.clock);
+		long id = this.dsl.insertInto(PATIENT)
+			.set(PATIENT.ORGANIZATION_ID, caller.organizationId())
+			.set(PATIENT.UUID, UUID.randomUUID())
+			.set(PATIENT.CLIENT_ID, details.clientId())
+			.set(PATIENT.NAME, details.name())
+			.set(PATIENT.SPECIES, details.species())
+			.set(PATIENT.BREED, details.breed())
+			.set(PATIENT.DATE_OF_BIRTH, details.dateOfBirth())
+			.set(PATIENT.ARCHIVED, details.archived())
+			.set(PATIENT.CREATED, now)
+			.set(PATIENT.MODIFIED, now)
+			.set(PATIENT.VERSION, 0)
+			.returningResult(PATIENT.ID)
+			.fetchSingle()
+			.value1();
+		Patient created = get(caller, id);
+		this.audit.record(caller, "patient.created", "patient", id, null, created);
+		return created;
+	}
+
+	@Transactional(readOnly = true)
+	public Patient get(Caller caller, long id) {
+		return find(caller, id).orElseThrow(() -> new NotFound("patient", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Patient> find(Caller caller, long id) {
+		return this.dsl.selectFrom(PATIENT)
+			.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(PATIENT.ID.eq(id))
+			.fetchOptional(Patients::map);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Patient> findByUuid(Caller caller, UUID uuid) {
+		return this.dsl.selectFrom(PATIENT)
+			.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(PATIENT.UUID.eq(uuid))
+			.fetchOptional(Patients::map);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Patient> list(Caller caller, PageRequest page, @Nullable Long clientId) {
+		Condition condition = PATIENT.ORGANIZATION_ID.eq(caller.organizationId())
+			.and(PATIENT.ID.gt(page.afterOrZero()));
+		if (clientId != null) {
+			condition = condition.and(PATIENT.CLIENT_ID.eq(clientId));
+		}
+		return Page.of(this.dsl.selectFrom(PATIENT)
+			.where(condition)
+			.orderBy(PATIENT.ID)
+			.limit(page.limit() + 1)
+			.fetch(Patients::map), page.limit(), Patient::id);
+	}
+
+	@Transactional
+	public Patient update(Caller caller, long id, int expectedVersion, PatientDetails details) {
+		this.validator.validate(details, () -> problems(caller, details));
+		Patient before = get(caller, id);
+		int updated = this.dsl.update(PATIENT)
+			.set(PATIENT.CLIENT_ID, details.clientId())
+			.set(PATIENT.NAME, details.name())
+			.set(PATIENT.SPECIES, details.species())
+			.set(PATIENT.BREED, details.breed())
+			.set(PATIENT.DATE_OF_BIRTH, details.dateOfBirth())
+			.set(PATIENT.ARCHIVED, details.archived())
+			.set(PATIENT.MODIFIED, Timestamps.now(this.clock))
+			.set(PATIENT.VERSION, PATIENT.VERSION.plus(1))
+			.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(PATIENT.ID.eq(id))
+			.and(PATIENT.VERSION.eq(expectedVersion))
+			.execute();
+		if (updated == 0) {
+			throw Organizations.staleVersion("patient", id);
+		}
+		Patient after = get(caller, id);
+		this.audit.record(caller, "patient.updated", "patient", id, before, after);
+		return after;
+	}
+
+	private List<FieldError> problems(Caller caller, PatientDetails details) {
+		if (!this.dsl.fetchExists(CLIENT, CLIENT.ORGANIZATION_ID.eq(caller.organizationId()),
+				CLIENT.ID.eq(details.clientId()))) {
+			return List.of(new FieldError("client_id", "client " + details.clientId() + " does not exist"));
+		}
+		return List.of();
+	}
+
+	static Patient map(Record r) {
+		return new Patient(r.get(PATIENT.ID), r.get(PATIENT.UUID),
+				new PatientDetails(r.get(PATIENT.CLIENT_ID), r.get(PATIENT.NAME), r.get(PATIENT.SPECIES),
+						r.get(PATIENT.BREED), r.get(PATIENT.DATE_OF_BIRTH), r.get(PATIENT.ARCHIVED)),
+				r.get(PATIENT.CREATED), r.get(PATIENT.MODIFIED), r.get(PATIENT.VERSION));
+	}
+
+}

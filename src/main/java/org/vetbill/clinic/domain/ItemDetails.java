@@ -1,0 +1,38 @@
+package org.vetbill.clinic.domain;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A billable item of the catalog (medicine, procedure, supply, fee) with the accounts and
+ * reporting dimensions its invoice rows are posted to.
+ *
+ * @param code the clinic's own code, unique within the organization
+ * @param name the name printed on invoices
+ * @param price unit price, net or gross as the organization's {@code prices_include_vat}
+ * says; up to 4 decimals
+ * @param vatGroupId the VAT group
+ * @param accountNumber revenue GL account
+ * @param internalAccountNumber secondary or internal GL account
+ * @param reportingDimension1 reporting dimension 1 (cost centre, ...)
+ * @param reportingDimension2 reporting dimension 2
+ * @param reportingDimension3 reporting dimension 3
+ * @param internalReportingDimension1 internal reporting dimension 1
+ * @param internalReportingDimension2 internal reporting dimension 2
+ * @param archived whether the item is archived
+ */
+public record ItemDetails(@Nullable @Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
+		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal price, @NotNull Long vatGroupId,
+		@Nullable @Size(max = 50) String accountNumber, @Nullable @Size(max = 50) String internalAccountNumber,
+		@Nullable @Size(max = 100) String reportingDimension1, @Nullable @Size(max = 100) String reportingDimension2,
+		@Nullable @Size(max = 100) String reportingDimension3,
+		@Nullable @Size(max = 100) String internalReportingDimension1,
+		@Nullable @Size(max = 100) String internalReportingDimension2, boolean archived) {
+
+}

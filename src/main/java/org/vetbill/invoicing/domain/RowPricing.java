@@ -1,0 +1,90 @@
+package org.vetbill.invoicing.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+import org.vetbill.shared.money.Money;
+
+/**
+ * Computes an invoice row's figures. Each figure is rounded once, to the currency's minor
+ * unit:
+ * <ul>
+ * <li>prices without VAT: {@code sum = price x quantity x (1 + percentage_change/100)}
+ * rounded half-up; {@code sum_vat = sum x rate/100} rounded half-up;
+ * {@code sum_total = sum + sum_vat};
+ * <li>prices with VAT:
+ * {@code sum_total = price x quantity x (1 + percentage_change/100)}, the row's total
+ * sum, rounded half-to-even as the Cloud API does; {@code sum_vat = sum_total x
+ * rate / (100 + rate)} rounded half-up; {@code sum = sum_total - sum_vat};
+ * <li>a share of an invoice-level discount comes off the gross:
+ * {@code sum_total = gross -
+ * share}, with VAT derived from the new gross at the row's own rate.
+ * </ul>
+ * A negative {@code percentage_change} is a discount, a positive one a surcharge.
+ */
+public final class RowPricing {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/** Unit prices are kept with the 4 decimals the Cloud API keeps internally. */
+	private static final int UNIT_PRICE_SCALE = 4;
+
+	private RowPricing() {
+	}
+
+	/**
+	 * The figures of a row before any invoice-level discount.
+	 * @param mode whether {@code unitPrice} includes VAT
+	 * @param unitPrice the unit price, net or gross as {@code mode} says
+	 * @param quantity the quantity
+	 * @param percentageChange discount (negative) or surcharge (positive) in percent
+	 * @param vatPercentage the VAT rate in percent
+	 * @param currency the invoice's currency
+	 * @return the figures
+	 */
+	public static RowFigures price(PriceMode mode, BigDecimal unitPrice, BigDecimal quantity,
+			BigDecimal percentageChange, BigDecimal vatPercentage, Currency currency) {
+		BigDecimal factor = BigDecimal.ONE.add(percentageChange.movePointLeft(2));
+		BigDecimal exact = unitPrice.multiply(quantity).multiply(factor);
+		Money zero = Money.zero(currency);
+		if (mode == PriceMode.NET) {
+			Money sum = Money.round(exact, currency, RoundingMode.HALF_UP);
+			Money vat = Money.round(sum.amount().multiply(vatPercentage).movePointLeft(2), currency,
+					RoundingMode.HALF_UP);
+			BigDecimal unitGross = unitPrice.multiply(HUNDRED.add(vatPercentage))
+				.movePointLeft(2)
+				.setScale(UNIT_PRICE_SCALE, RoundingMode.HALF_UP);
+			return new RowFigures(unitPrice, unitGross, zero, sum, vat, sum.plus(vat));
+		}
+		Money total = Money.round(exact, currency, RoundingMode.HALF_EVEN);
+		Money vat = vatOfGross(total, vatPercentage);
+		BigDecimal unitNet = unitPrice.multiply(HUNDRED)
+			.divide(HUNDRED.add(vatPercentage), UNIT_PRICE_SCALE, RoundingMode.HALF_UP);
+		return new RowFigures(unitNet, unitPrice, zero, total.minus(vat), vat, total);
+	}
+
+	/**
+	 * The figures of a row after its share of an invoice-level discount.
+	 * @param base the row's figures before the discount
+	 * @param share the row's share of the discount, gross
+	 * @param vatPercentage the row's VAT rate
+	 * @return the discounted figures (the base itself when the share is zero)
+	 */
+	public static RowFigures discounted(RowFigures base, Money share, BigDecimal vatPercentage) {
+		if (share.isZero()) {
+			return base;
+		}
+		Money total = base.sumTotal().minus(share);
+		Money vat = vatOfGross(total, vatPercentage);
+		return new RowFigures(base.price(), base.priceWithVat(), share, total.minus(vat), vat, total);
+	}
+
+	private static Money vatOfGross(Money gross, BigDecimal vatPercentage) {
+		BigDecimal vat = gross.amount()
+			.multiply(vatPercentage)
+			.divide(HUNDRED.add(vatPercentage), Money.scaleOf(gross.currency()), RoundingMode.HALF_UP);
+		return Money.of(vat, gross.currency());
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.vetbill.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.time.Timestamps;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.vetbill.shared.db.Tables.SIGNING_KEY;
+
+/**
+ * Issues and verifies bearer tokens: JWTs signed with HMAC-SHA256, valid for 10 hours.
+ * The key is created on first use and kept in the database, so every vetbill node sharing
+ * the database accepts every other node's tokens; verifying a token costs no database
+ * access.
+ */
+@Component
+class AccessTokens implements JwtDecoder {
+
+	static final Duration LIFETIME = Duration.ofHours(10);
+
+	static final String ISSUER = "vetbill";
+
+	static final String SCOPE = "restapi";
+
+	private static final String KEY_ID = "access-token";
+
+	private final DSLContext dsl;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private volatile @Nullable Keys keys;
+
+	AccessTokens(DSLContext dsl, TransactionTemplate transactions, Clock clock) {
+		this.dsl = dsl;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues a token for an authenticated principal.
+	 * @param principal who the token is for
+	 * @return the token
+	 */
+	String issue(VetbillPrincipal principal) {
+		Instant now = this.clock.instant();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(ISSUER)
+			.subject(principal.actor())
+			.id(UUID.randomUUID().toString())
+			.issuedAt(now)
+			.expiresAt(now.plus(LIFETIME))
+			.claim("org", principal.organizationId())
+			.claim("pid", principal.provetId())
+			.claim("scope", SCOPE)
+			.claim("perms", Permissions.names(principal.permissions()))
+			.build();
+		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
+		return keys().encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		return keys().decoder().decode(token);
+	}
+
+	/**
+	 * The principal a verified token stands for.
+	 * @param jwt the verified token
+	 * @return the principal
+	 */
+	static VetbillPrincipal principal(Jwt jwt) {
+		Number organization = jwt.getClaim("org");
+		String provetId = jwt.getClaimAsString("pid");
+		List<String> permissions = jwt.getClaimAsStringList("perms");
+		if (organization == null || provetId == null || permissions == null || jwt.getSubject() == null) {
+			throw new JwtException("the token lacks vetbill claims");
+		}
+		return new VetbillPrincipal(organization.longValue(), provetId, jwt.getSubject(),
+				Permissions.parse(permissions, "perms"));
+	}
+
+	private Keys keys() {
+		Keys current = this.keys;
+		if (current == null) {
+			synchronized (this) {
+				current = this.keys;
+				if (current == null) {
+					current = new Keys(loadOrCreateKey(), this.clock);
+					this.keys = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private SecretKey loadOrCreateKey() {
+		String secret = this.transactions.execute((status) -> {
+			String existing = this.dsl.select(SIGNING_KEY.SECRET)
+				.from(SIGNING_KEY)
+				.where(SIGNING_KEY.ID.eq(KEY_ID))
+				.fetchOne(SIGNING_KEY.SECRET);
+			if (existing != null) {
+				return existing;
+			}
+			this.dsl.insertInto(SIGNING_KEY)
+				.set(SIGNING_KEY.ID, KEY_ID)
+				.set(SIGNING_KEY.SECRET, Credentials.randomSecret(32))
+				.set(SIGNING_KEY.CREATED, Timestamps.now(this.clock))
+				.onConflictDoNothing()
+				.execute();
+			return this.dsl.select(SIGNING_KEY.SECRET)
+				.from(SIGNING_KEY)
+				.where(SIGNING_KEY.ID.eq(KEY_ID))
+				.fetchSingle(SIGNING_KEY.SECRET);
+		});
+		if (secret == null) {
+			throw new IllegalStateException("no token signing key");
+		}
+		return new SecretKeySpec(Base64.getUrlDecoder().decode(secret), "HmacSHA256");
+	}
+
+	private record Keys(NimbusJwtEncoder encoder, NimbusJwtDecoder decoder) {
+
+		Keys(SecretKey key, Clock clock) {
+			this(new NimbusJwtEncoder(new ImmutableSecret<>(key)), decoder(key, clock));
+		}
+
+		private static NimbusJwtDecoder decoder(SecretKey key, Clock clock) {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+			JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+			timestamps.setClock(clock);
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
+			return decoder;
+		}
+
+	}
+
+}

@@ -1,0 +1,444 @@
+package org.vetbill.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.access.Permission;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.time.Timestamps;
+import org.vetbill.shared.validation.InputValidator;
+
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.API_CLIENT;
+import static org.vetbill.shared.db.Tables.API_TOKEN;
+import static org.vetbill.shared.db.Tables.APP_USER;
+
+/**
+ * The credentials of an organization: API clients (client id and secret), users (username
+ * and password) and legacy API tokens. Secrets and passwords are stored as bcrypt hashes,
+ * checked only when a token is issued; legacy token keys, being long random values, as
+ * SHA-256 digests that can be looked up on every request.
+ */
+@Service
+public class Credentials {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final DSLContext dsl;
+
+	private final Organizations organizations;
+
+	private final InputValidator validator;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+	/**
+	 * Checked against when a client or user is unknown, so both cases take the same time.
+	 */
+	private final String dummyHash = this.passwords.encode("not a real secret");
+
+	Credentials(DSLContext dsl, Organizations organizations, InputValidator validator, AuditLog audit, Clock clock) {
+		this.dsl = dsl;
+		this.organizations = organizations;
+		this.validator = validator;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * An API client to register.
+	 *
+	 * @param name what the client is, such as {@code Business Central}
+	 * @param clientId the client id, or null to generate one
+	 * @param permissions {@code read}, {@code billing}, {@code settings}
+	 */
+	public record NewApiClient(@NotBlank @Size(max = 200) String name,
+			@Nullable @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
+					message = "must be 3 to 64 letters, digits, dots, dashes or underscores") String clientId,
+			@NotEmpty List<String> permissions) {
+	}
+
+	/**
+	 * A registered API client.
+	 *
+	 * @param id the id
+	 * @param clientId the client id
+	 * @param name its name
+	 * @param permissions what it may do
+	 * @param active whether it may still get tokens
+	 * @param created when it was registered
+	 */
+	public record ApiClient(long id, String clientId, String name, List<String> permissions, boolean active,
+			Instant created) {
+	}
+
+	/**
+	 * A newly registered client with its secret, shown this once.
+	 *
+	 * @param client the client
+	 * @param clientSecret the secret
+	 */
+	public record IssuedApiClient(ApiClient client, String clientSecret) {
+	}
+
+	/**
+	 * A user to create.
+	 *
+	 * @param username the login name
+	 * @param displayName the name shown in the audit log
+	 * @param password at least 8 characters
+	 * @param permissions {@code read}, {@code billing}, {@code settings}
+	 */
+	public record NewUser(
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}",
+					message = "must be 2 to 100 letters, digits or . _ @ -") String username,
+			@NotBlank @Size(max = 200) String displayName,
+			@NotNull @Size(min = 8, max = 200, message = "must be 8 to 200 characters") String password,
+			@NotEmpty List<String> permissions) {
+	}
+
+	/**
+	 * A user.
+	 *
+	 * @param id the id
+	 * @param username the login name
+	 * @param displayName the display name
+	 * @param permissions what the user may do
+	 * @param active whether the user may still log in
+	 * @param created when the user was created
+	 */
+	public record User(long id, String username, String displayName, List<String> permissions, boolean active,
+			Instant created) {
+	}
+
+	/**
+	 * A legacy API token to create.
+	 *
+	 * @param name what the token is for
+	 * @param permissions {@code read}, {@code billing}, {@code settings}
+	 */
+	public record NewApiToken(@NotBlank @Size(max = 200) String name, @NotEmpty List<String> permissions) {
+	}
+
+	/**
+	 * A legacy API token (without its key).
+	 *
+	 * @param id the id
+	 * @param name what it is for
+	 * @param keyHint the first characters of the key, to recognize it
+	 * @param permissions what it may do
+	 * @param active whether it is still accepted
+	 * @param created when it was created
+	 */
+	public record ApiToken(long id, String name, String keyHint, List<String> permissions, boolean active,
+			Instant created) {
+	}
+
+	/**
+	 * A newly created legacy token with its key, shown this once.
+	 *
+	 * @param token the token
+	 * @param key the key to send as {@code Authorization: Token <key>}
+	 */
+	public record IssuedApiToken(ApiToken token, String key) {
+	}
+
+	@Transactional
+	public IssuedApiClient createApiClient(Caller caller, NewApiClient request) {
+		return createApiClient(caller, request, randomSecret(32));
+	}
+
+	/**
+	 * Registers an API client with a given secret (used for fixed demo credentials).
+	 * @param caller the caller
+	 * @param request the client
+	 * @param secret its secret
+	 * @return the client and secret
+	 */
+	@Transactional
+	public IssuedApiClient createApiClient(Caller caller, NewApiClient request, String secret) {
+		this.validator.validate(request);
+		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
+		String clientId = (request.clientId() != null) ? request.clientId() : "vb-" + randomSecret(12);
+		if (this.dsl.fetchExists(API_CLIENT, API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()),
+				API_CLIENT.CLIENT_ID.eq(clientId))) {
+			throw InvalidInput.field("client_id", "'" + clientId + "' is already registered");
+		}
+		Instant now = Timestamps.now(this.clock);
+		long id = this.dsl.insertInto(API_CLIENT)
+			.set(API_CLIENT.ORGANIZATION_ID, caller.organizationId())
+			.set(API_CLIENT.CLIENT_ID, clientId)
+			.set(API_CLIENT.NAME, request.name())
+			.set(API_CLIENT.SECRET_HASH, this.passwords.encode(secret))
+			.set(API_CLIENT.PERMISSIONS, Permissions.format(permissions))
+			.set(API_CLIENT.ACTIVE, true)
+			.set(API_CLIENT.CREATED, now)
+			.set(API_CLIENT.MODIFIED, now)
+			.returningResult(API_CLIENT.ID)
+			.fetchSingle()
+			.value1();
+		ApiClient client = apiClient(caller, id);
+		this.audit.record(caller, "api_client.created", "api_client", id, null, client);
+		return new IssuedApiClient(client, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiClient> apiClients(Caller caller) {
+		return this.dsl.selectFrom(API_CLIENT)
+			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.orderBy(API_CLIENT.ID)
+			.fetch(Credentials::mapClient);
+	}
+
+	@Transactional
+	public ApiClient deactivateApiClient(Caller caller, long id) {
+		ApiClient before = apiClient(caller, id);
+		this.dsl.update(API_CLIENT)
+			.set(API_CLIENT.ACTIVE, false)
+			.set(API_CLIENT.MODIFIED, Timestamps.now(this.clock))
+			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(API_CLIENT.ID.eq(id))
+			.execute();
+		ApiClient after = apiClient(caller, id);
+		this.audit.record(caller, "api_client.deactivated", "api_client", id, before, after);
+		return after;
+	}
+
+	@Transactional
+	public User createUser(Caller caller, NewUser request) {
+		this.validator.validate(request);
+		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
+		if (this.dsl.fetchExists(APP_USER, APP_USER.ORGANIZATION_ID.eq(caller.organizationId()),
+				APP_USER.USERNAME.eq(request.username()))) {
+			throw InvalidInput.field("username", "'" + request.username() + "' is already taken");
+		}
+		Instant now = Timestamps.now(this.clock);
+		long id = this.dsl.insertInto(APP_USER)
+			.set(APP_USER.ORGANIZATION_ID, caller.organizationId())
+			.set(APP_USER.USERNAME, request.username())
+			.set(APP_USER.DISPLAY_NAME, request.displayName())
+			.set(APP_USER.PASSWORD_HASH, this.passwords.encode(request.password()))
+			.set(APP_USER.PERMISSIONS, Permissions.format(permissions))
+			.set(APP_USER.ACTIVE, true)
+			.set(APP_USER.CREATED, now)
+			.set(APP_USER.MODIFIED, now)
+			.returningResult(APP_USER.ID)
+			.fetchSingle()
+			.value1();
+		User user = this.dsl.selectFrom(APP_USER)
+			.where(APP_USER.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(APP_USER.ID.eq(id))
+			.fetchSingle(Credentials::mapUser);
+		this.audit.record(caller, "user.created", "user", id, null, user);
+		return user;
+	}
+
+	@Transactional(readOnly = true)
+	public List<User> users(Caller caller) {
+		return this.dsl.selectFrom(APP_USER)
+			.where(APP_USER.ORGANIZATION_ID.eq(caller.organizationId()))
+			.orderBy(APP_USER.ID)
+			.fetch(Credentials::mapUser);
+	}
+
+	@Transactional
+	public IssuedApiToken createApiToken(Caller caller, NewApiToken request) {
+		return createApiToken(caller, request, "vbt_" + randomSecret(32));
+	}
+
+	/**
+	 * Creates a legacy API token with a given key (used for fixed demo credentials).
+	 * @param caller the caller
+	 * @param request the token
+	 * @param key its key
+	 * @return the token and key
+	 */
+	@Transactional
+	public IssuedApiToken createApiToken(Caller caller, NewApiToken request, String key) {
+		this.validator.validate(request);
+		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
+		long id = this.dsl.insertInto(API_TOKEN)
+			.set(API_TOKEN.ORGANIZATION_ID, caller.organizationId())
+			.set(API_TOKEN.NAME, request.name())
+			.set(API_TOKEN.KEY_HASH, sha256(key))
+			.set(API_TOKEN.KEY_HINT, key.substring(0, Math.min(8, key.length())))
+			.set(API_TOKEN.PERMISSIONS, Permissions.format(permissions))
+			.set(API_TOKEN.ACTIVE, true)
+			.set(API_TOKEN.CREATED, Timestamps.now(this.clock))
+			.returningResult(API_TOKEN.ID)
+			.fetchSingle()
+			.value1();
+		ApiToken token = apiToken(caller, id);
+		this.audit.record(caller, "api_token.created", "api_token", id, null, token);
+		return new IssuedApiToken(token, key);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> apiTokens(Caller caller) {
+		return this.dsl.selectFrom(API_TOKEN)
+			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
+			.orderBy(API_TOKEN.ID)
+			.fetch(Credentials::mapToken);
+	}
+
+	@Transactional
+	public ApiToken revokeApiToken(Caller caller, long id) {
+		ApiToken before = apiToken(caller, id);
+		this.dsl.update(API_TOKEN)
+			.set(API_TOKEN.ACTIVE, false)
+			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(API_TOKEN.ID.eq(id))
+			.execute();
+		ApiToken after = apiToken(caller, id);
+		this.audit.record(caller, "api_token.revoked", "api_token", id, before, after);
+		return after;
+	}
+
+	/**
+	 * Checks an API client's id and secret.
+	 * @param organization the organization the token is asked for
+	 * @param clientId the client id
+	 * @param secret the secret
+	 * @return the principal, or empty when the client is unknown, inactive or the secret
+	 * wrong
+	 */
+	@Transactional(readOnly = true)
+	public Optional<VetbillPrincipal> authenticateClient(Organization organization, String clientId, String secret) {
+		Record client = this.dsl.selectFrom(API_CLIENT)
+			.where(API_CLIENT.ORGANIZATION_ID.eq(organization.id()))
+			.and(API_CLIENT.CLIENT_ID.eq(clientId))
+			.and(API_CLIENT.ACTIVE.isTrue())
+			.fetchOne();
+		String hash = (client != null) ? client.get(API_CLIENT.SECRET_HASH) : this.dummyHash;
+		boolean matches = this.passwords.matches(secret, hash);
+		if (client == null || !matches) {
+			return Optional.empty();
+		}
+		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), "client:" + clientId,
+				Permissions.parseStored(client.get(API_CLIENT.PERMISSIONS))));
+	}
+
+	/**
+	 * Checks a user's name and password.
+	 * @param organization the organization
+	 * @param username the username
+	 * @param password the password
+	 * @return the principal, or empty when the user is unknown, inactive or the password
+	 * wrong
+	 */
+	@Transactional(readOnly = true)
+	public Optional<VetbillPrincipal> authenticateUser(Organization organization, String username, String password) {
+		Record user = this.dsl.selectFrom(APP_USER)
+			.where(APP_USER.ORGANIZATION_ID.eq(organization.id()))
+			.and(APP_USER.USERNAME.eq(username))
+			.and(APP_USER.ACTIVE.isTrue())
+			.fetchOne();
+		String hash = (user != null) ? user.get(APP_USER.PASSWORD_HASH) : this.dummyHash;
+		boolean matches = this.passwords.matches(password, hash);
+		if (user == null || !matches) {
+			return Optional.empty();
+		}
+		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), "user:" + username,
+				Permissions.parseStored(user.get(APP_USER.PERMISSIONS))));
+	}
+
+	/**
+	 * Looks up a legacy API token by its key.
+	 * @param key the key from {@code Authorization: Token <key>}
+	 * @return the principal, or empty when no active token has this key
+	 */
+	@Transactional(readOnly = true)
+	public Optional<VetbillPrincipal> authenticateToken(String key) {
+		Record token = this.dsl.selectFrom(API_TOKEN)
+			.where(API_TOKEN.KEY_HASH.eq(sha256(key)))
+			.and(API_TOKEN.ACTIVE.isTrue())
+			.fetchOne();
+		if (token == null) {
+			return Optional.empty();
+		}
+		Organization organization = this.organizations.get(token.get(API_TOKEN.ORGANIZATION_ID));
+		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(),
+				"token:" + token.get(API_TOKEN.NAME), Permissions.parseStored(token.get(API_TOKEN.PERMISSIONS))));
+	}
+
+	private ApiClient apiClient(Caller caller, long id) {
+		return this.dsl.selectFrom(API_CLIENT)
+			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(API_CLIENT.ID.eq(id))
+			.fetchOptional(Credentials::mapClient)
+			.orElseThrow(() -> new NotFound("api_client", id));
+	}
+
+	private ApiToken apiToken(Caller caller, long id) {
+		return this.dsl.selectFrom(API_TOKEN)
+			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(API_TOKEN.ID.eq(id))
+			.fetchOptional(Credentials::mapToken)
+			.orElseThrow(() -> new NotFound("api_token", id));
+	}
+
+	static String randomSecret(int bytes) {
+		byte[] random = new byte[bytes];
+		RANDOM.nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is always available", ex);
+		}
+	}
+
+	private static ApiClient mapClient(Record r) {
+		return new ApiClient(r.get(API_CLIENT.ID), r.get(API_CLIENT.CLIENT_ID), r.get(API_CLIENT.NAME),
+				Permissions.names(Permissions.parseStored(r.get(API_CLIENT.PERMISSIONS))), r.get(API_CLIENT.ACTIVE),
+				r.get(API_CLIENT.CREATED));
+	}
+
+	private static User mapUser(Record r) {
+		return new User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
+				Permissions.names(Permissions.parseStored(r.get(APP_USER.PERMISSIONS))), r.get(APP_USER.ACTIVE),
+				r.get(APP_USER.CREATED));
+	}
+
+	private static ApiToken mapToken(Record r) {
+		return new ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.NAME), r.get(API_TOKEN.KEY_HINT),
+				Permissions.names(Permissions.parseStored(r.get(API_TOKEN.PERMISSIONS))), r.get(API_TOKEN.ACTIVE),
+				r.get(API_TOKEN.CREATED));
+	}
+
+}

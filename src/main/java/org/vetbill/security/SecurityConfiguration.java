@@ -1,0 +1,156 @@
+package org.vetbill.security;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP security: stateless bearer-token authentication for the tenant APIs (JWT access
+ * tokens and legacy {@code Token} keys), a public token endpoint, and a separate chain
+ * for the platform admin API protected by a configured key.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String ADMIN_AUTHORITY = "platform:admin";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain adminApi(HttpSecurity http, ProblemResponses problems,
+			@Value("${vetbill.admin.key:}") String adminKey) throws Exception {
+		http.securityMatcher("/admin/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY))
+			.addFilterBefore(new AdminKeyFilter(adminKey, problems), BearerTokenAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain tenantApis(HttpSecurity http, AccessTokens tokens, Credentials credentials,
+			ProblemResponses problems) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.POST, "/*/oauth2/token", "/*/oauth2/token/")
+						.permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(tokens)
+					.jwtAuthenticationConverter((token) -> new VetbillAuthentication(AccessTokens.principal(token))))
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.addFilterBefore(new LegacyTokenFilter(credentials, problems), BearerTokenAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden));
+		return http.build();
+	}
+
+	@Bean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	/**
+	 * Authenticates {@code Authorization: Token <key>}, the Cloud API's legacy scheme.
+	 */
+	static final class LegacyTokenFilter extends OncePerRequestFilter {
+
+		private final Credentials credentials;
+
+		private final ProblemResponses problems;
+
+		LegacyTokenFilter(Credentials credentials, ProblemResponses problems) {
+			this.credentials = credentials;
+			this.problems = problems;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader("Authorization");
+			if (header == null || !header.regionMatches(true, 0, "Token ", 0, 6)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			var principal = this.credentials.authenticateToken(header.substring(6).trim());
+			if (principal.isEmpty()) {
+				this.problems.unauthorized(request, response, null);
+				return;
+			}
+			SecurityContextHolder.getContext().setAuthentication(new VetbillAuthentication(principal.get()));
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Authenticates the platform operator by the key configured as
+	 * {@code vetbill.admin.key}. Without a configured key the admin API is closed.
+	 */
+	static final class AdminKeyFilter extends OncePerRequestFilter {
+
+		private final byte @Nullable [] keyDigest;
+
+		private final ProblemResponses problems;
+
+		AdminKeyFilter(String adminKey, ProblemResponses problems) {
+			this.keyDigest = adminKey.isBlank() ? null : digest(adminKey);
+			this.problems = problems;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (this.keyDigest == null) {
+				this.problems.write(response, 403, "admin_api_disabled",
+						"the admin API is disabled; start vetbill with vetbill.admin.key (VETBILL_ADMIN_KEY) set");
+				return;
+			}
+			String header = request.getHeader("Authorization");
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+					&& MessageDigest.isEqual(this.keyDigest, digest(header.substring(7).trim()))) {
+				SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("platform-admin", "",
+							List.of(new SimpleGrantedAuthority(ADMIN_AUTHORITY))));
+			}
+			chain.doFilter(request, response);
+		}
+
+		private static byte[] digest(String value) {
+			return Credentials.sha256(value).getBytes(StandardCharsets.US_ASCII);
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.vetbill.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The OAuth2 token endpoint of each organization, {@code /{provet_id}/oauth2/token/} (RFC
+ * 6749): the client-credentials grant for integrations (client id and secret by HTTP
+ * Basic or in the form body) and the password grant for front-desk users. Tokens carry
+ * the scope {@code restapi} and last 10 hours; client credentials get no refresh token.
+ */
+@RestController
+class TokenEndpoint {
+
+	private final Organizations organizations;
+
+	private final Credentials credentials;
+
+	private final AccessTokens tokens;
+
+	TokenEndpoint(Organizations organizations, Credentials credentials, AccessTokens tokens) {
+		this.organizations = organizations;
+		this.credentials = credentials;
+		this.tokens = tokens;
+	}
+
+	@PostMapping(path = { "/{provet_id}/oauth2/token/", "/{provet_id}/oauth2/token" },
+			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
+	ResponseEntity<Map<String, Object>> token(@PathVariable("provet_id") String provetId,
+			@RequestBody MultiValueMap<String, String> form,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		String grantType = form.getFirst("grant_type");
+		if (grantType == null || grantType.isBlank()) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_request", "grant_type is required");
+		}
+		String scope = form.getFirst("scope");
+		if (scope != null && !scope.isBlank()
+				&& !Arrays.stream(scope.trim().split("\\s+")).allMatch(AccessTokens.SCOPE::equals)) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_scope", "the only scope is " + AccessTokens.SCOPE);
+		}
+		ClientCredentials client = clientCredentials(authorization, form);
+		Optional<Organization> organization = this.organizations.findByProvetId(provetId);
+		return switch (grantType) {
+			case "client_credentials" -> clientCredentialsGrant(organization, client);
+			case "password" -> passwordGrant(organization, client, form);
+			default -> error(HttpStatus.BAD_REQUEST, "unsupported_grant_type",
+					"grant_type must be client_credentials or password");
+		};
+	}
+
+	private ResponseEntity<Map<String, Object>> clientCredentialsGrant(Optional<Organization> organization,
+			@Nullable ClientCredentials client) {
+		if (client == null) {
+			return invalidClient("client authentication is required: HTTP Basic, or client_id and client_secret");
+		}
+		Optional<VetbillPrincipal> principal = organization
+			.flatMap((org) -> this.credentials.authenticateClient(org, client.id(), client.secret()));
+		return principal.map(this::issued).orElseGet(() -> invalidClient("unknown client or wrong secret"));
+	}
+
+	private ResponseEntity<Map<String, Object>> passwordGrant(Optional<Organization> organization,
+			@Nullable ClientCredentials client, MultiValueMap<String, String> form) {
+		String username = form.getFirst("username");
+		String password = form.getFirst("password");
+		if (username == null || password == null) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_request", "username and password are required");
+		}
+		if (client != null
+				&& organization.flatMap((org) -> this.credentials.authenticateClient(org, client.id(), client.secret()))
+					.isEmpty()) {
+			return invalidClient("unknown client or wrong secret");
+		}
+		return organization.flatMap((org) -> this.credentials.authenticateUser(org, username, password))
+			.map(this::issued)
+			.orElseGet(() -> error(HttpStatus.BAD_REQUEST, "invalid_grant", "wrong username or password"));
+	}
+
+	private ResponseEntity<Map<String, Object>> issued(VetbillPrincipal principal) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("access_token", this.tokens.issue(principal));
+		body.put("token_type", "Bearer");
+		body.put("expires_in", AccessTokens.LIFETIME.toSeconds());
+		body.put("scope", AccessTokens.SCOPE);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+	}
+
+	private static @Nullable ClientCredentials clientCredentials(@Nullable String authorization,
+			MultiValueMap<String, String> form) {
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+						StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				if (colon > 0) {
+					return new ClientCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+			return null;
+		}
+		String id = form.getFirst("client_id");
+		String secret = form.getFirst("client_secret");
+		return (id != null && secret != null) ? new ClientCredentials(id, secret) : null;
+	}
+
+	private static ResponseEntity<Map<String, Object>> invalidClient(String description) {
+		ResponseEntity<Map<String, Object>> response = error(HttpStatus.UNAUTHORIZED, "invalid_client", description);
+		return ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vetbill\"")
+			.body(response.getBody());
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String description) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", error);
+		body.put("error_description", description);
+		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	private record ClientCredentials(String id, String secret) {
+	}
+
+}
