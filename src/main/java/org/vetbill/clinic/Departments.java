@@ -21,7 +21,9 @@ import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.vetbill.shared.db.Tables.DEPARTMENT;
@@ -40,11 +42,15 @@ public class Departments {
 
 	private final Clock clock;
 
-	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -69,6 +75,7 @@ public class Departments {
 			.value1();
 		Department created = get(caller, id);
 		this.audit.record(caller, "department.created", "department", id, null, created);
+		this.events.publishEvent(new DepartmentCreated(caller.organizationId(), id));
 		return created;
 	}
 

@@ -84,6 +84,25 @@ public class Patients {
 			.fetchOptional(Patients::map);
 	}
 
+	/**
+	 * Several patients at once.
+	 * @param caller the caller
+	 * @param ids the patient ids
+	 * @return the patients found, by id
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, Patient> getAll(Caller caller, java.util.Collection<Long> ids) {
+		java.util.Map<Long, Patient> patients = new java.util.LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.dsl.selectFrom(PATIENT)
+				.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+				.and(PATIENT.ID.in(ids))
+				.fetch(Patients::map)
+				.forEach((patient) -> patients.put(patient.id(), patient));
+		}
+		return patients;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Patient> findByUuid(Caller caller, UUID uuid) {
 		return this.dsl.selectFrom(PATIENT)

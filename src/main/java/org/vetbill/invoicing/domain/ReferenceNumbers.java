@@ -17,8 +17,10 @@ import org.vetbill.clinic.domain.ReferenceNumberFormat;
  * (A = 10 ... Z = 35), equal to 1 modulo 97.
  * </ul>
  * An invoice's reference is built from its department and number, so it is unique within
- * the organization: the department id followed by the invoice number padded to 9 digits.
+ * the organization: the department id followed by the invoice number padded to 9 digits
+ * (unique as long as a department stays below a billion invoices).
  */
+
 public final class ReferenceNumbers {
 
 	private static final int[] WEIGHTS = { 7, 3, 1 };

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
+import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.money.Money;
 
 /**
@@ -52,16 +53,16 @@ public final class RowPricing {
 			Money sum = Money.round(exact, currency, RoundingMode.HALF_UP);
 			Money vat = Money.round(sum.amount().multiply(vatPercentage).movePointLeft(2), currency,
 					RoundingMode.HALF_UP);
-			BigDecimal unitGross = unitPrice.multiply(HUNDRED.add(vatPercentage))
-				.movePointLeft(2)
-				.setScale(UNIT_PRICE_SCALE, RoundingMode.HALF_UP);
-			return new RowFigures(unitPrice, unitGross, zero, sum, vat, sum.plus(vat));
+			BigDecimal unitGross = unitPrice.multiply(HUNDRED.add(vatPercentage)).movePointLeft(2);
+			return new RowFigures(unitPrice(unitPrice, currency), unitPrice(unitGross, currency), zero, sum, vat,
+					sum.plus(vat));
 		}
 		Money total = Money.round(exact, currency, RoundingMode.HALF_EVEN);
 		Money vat = vatOfGross(total, vatPercentage);
 		BigDecimal unitNet = unitPrice.multiply(HUNDRED)
 			.divide(HUNDRED.add(vatPercentage), UNIT_PRICE_SCALE, RoundingMode.HALF_UP);
-		return new RowFigures(unitNet, unitPrice, zero, total.minus(vat), vat, total);
+		return new RowFigures(unitPrice(unitNet, currency), unitPrice(unitPrice, currency), zero, total.minus(vat), vat,
+				total);
 	}
 
 	/**
@@ -78,6 +79,18 @@ public final class RowPricing {
 		Money total = base.sumTotal().minus(share);
 		Money vat = vatOfGross(total, vatPercentage);
 		return new RowFigures(base.price(), base.priceWithVat(), share, total.minus(vat), vat, total);
+	}
+
+	/**
+	 * A unit price as shown and stored: rounded half-up to 4 decimals, without trailing
+	 * zeros beyond the currency's scale ({@code 12.4000} is {@code 12.40}, {@code 8.0645}
+	 * stays).
+	 * @param value the exact unit price
+	 * @param currency the currency
+	 * @return the unit price
+	 */
+	public static BigDecimal unitPrice(BigDecimal value, Currency currency) {
+		return Decimals.trim(value.setScale(UNIT_PRICE_SCALE, RoundingMode.HALF_UP), Money.scaleOf(currency));
 	}
 
 	private static Money vatOfGross(Money gross, BigDecimal vatPercentage) {

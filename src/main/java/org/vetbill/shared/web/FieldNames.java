@@ -13,8 +13,10 @@ public final class FieldNames {
 	}
 
 	/**
-	 * Converts a property path such as {@code rows[0].unitPrice} to
-	 * {@code rows[0].unit_price}.
+	 * Converts a property name or path to the API's snake_case, numbers set apart as the
+	 * Cloud API writes them: {@code rows[0].unitPrice} becomes
+	 * {@code rows[0].unit_price}, {@code reportingDimension1} becomes
+	 * {@code reporting_dimension_1}.
 	 * @param path the Java property path
 	 * @return the JSON field path
 	 */
@@ -22,11 +24,15 @@ public final class FieldNames {
 		StringBuilder out = new StringBuilder(path.length() + 8);
 		for (int i = 0; i < path.length(); i++) {
 			char c = path.charAt(i);
+			char previous = (i > 0) ? path.charAt(i - 1) : '.';
 			if (Character.isUpperCase(c)) {
-				if (i > 0 && path.charAt(i - 1) != '.') {
+				if (previous != '.') {
 					out.append('_');
 				}
 				out.append(Character.toLowerCase(c));
+			}
+			else if (Character.isDigit(c) && Character.isLetter(previous)) {
+				out.append('_').append(c);
 			}
 			else {
 				out.append(c);

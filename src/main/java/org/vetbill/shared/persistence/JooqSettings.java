@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * unquoted too.
  */
 @Configuration(proxyBeanMethods = false)
-class JooqConfiguration {
+class JooqSettings {
 
 	@Bean
 	DefaultConfigurationCustomizer vetbillJooqSettings() {

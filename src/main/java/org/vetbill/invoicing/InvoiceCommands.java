@@ -1,0 +1,118 @@
+package org.vetbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.domain.ChargedItem;
+
+/**
+ * The inputs of the invoice use cases.
+ */
+public final class InvoiceCommands {
+
+	private InvoiceCommands() {
+	}
+
+	/**
+	 * A draft invoice to create: a countersale, with or without a client.
+	 *
+	 * @param departmentId the department
+	 * @param clientId the client, or null for an anonymous countersale
+	 * @param invoiceDate the invoice date; null to date it when it is finalized
+	 * @param invoiceDueDate the due date; null to derive it from the payment terms
+	 * @param remarks free text
+	 * @param additionalReference a secondary reference
+	 * @param discountAmount an invoice-level discount (gross amount)
+	 * @param discountPercent an invoice-level discount in percent of the gross total
+	 * @param rows the rows
+	 */
+	public record NewInvoice(@NotNull Long departmentId, @Nullable Long clientId, @Nullable LocalDate invoiceDate,
+			@Nullable LocalDate invoiceDueDate, @Nullable @Size(max = 2000) String remarks,
+			@Nullable @Size(max = 100) String additionalReference,
+			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
+			@Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
+			@Nullable @Size(max = 500) List<@Valid @NotNull ChargedItem> rows) {
+	}
+
+	/**
+	 * The writable header of an invoice. On a draft every field may change; on a
+	 * finalized invoice only {@code status}, between 3 and 4.
+	 *
+	 * @param clientId the client
+	 * @param status 0, 1 or 2 on a draft; 3 or 4 on a finalized invoice
+	 * @param invoiceDate the invoice date
+	 * @param invoiceDueDate the due date
+	 * @param remarks free text
+	 * @param additionalReference a secondary reference
+	 * @param discountAmount an invoice-level discount amount; null when given as a
+	 * percentage
+	 * @param discountPercent an invoice-level discount in percent
+	 */
+	public record InvoiceChanges(@Nullable Long clientId, @NotNull Integer status, @Nullable LocalDate invoiceDate,
+			@Nullable LocalDate invoiceDueDate, @Nullable @Size(max = 2000) String remarks,
+			@Nullable @Size(max = 100) String additionalReference,
+			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
+			@Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3,
+					fraction = 4) BigDecimal discountPercent) {
+
+		/**
+		 * The writable header of an invoice as it is.
+		 * @param invoice the invoice
+		 * @return its changes record
+		 */
+		public static InvoiceChanges of(InvoiceView invoice) {
+			return new InvoiceChanges(invoice.clientId(), invoice.status(), invoice.invoiceDate(),
+					invoice.invoiceDueDate(), invoice.remarks(), invoice.additionalReference(),
+					(invoice.discountPercent() != null) ? null : invoice.discountAmount(), invoice.discountPercent());
+		}
+
+	}
+
+	/**
+	 * How to finalize.
+	 *
+	 * @param invoiceDate the invoice date; null for the draft's date, else today
+	 * @param status 3 (finalized, the default) or 4 (invoicing: sent for later payment)
+	 */
+	public record Finalize(@Nullable LocalDate invoiceDate, @Nullable Integer status) {
+
+		public static final Finalize DEFAULT = new Finalize(null, null);
+
+	}
+
+	/**
+	 * Why an invoice is voided.
+	 *
+	 * @param reason the reason, kept with the invoice
+	 */
+	public record Void(@Nullable @Size(max = 500) String reason) {
+	}
+
+	/**
+	 * Which invoices to list.
+	 *
+	 * @param status only this status
+	 * @param departmentId only this department
+	 * @param clientId only this client
+	 * @param creditNote only credit notes, or only invoices
+	 * @param countersale only countersales, or only consultation invoices
+	 * @param invoiceDateFrom invoice date on or after
+	 * @param invoiceDateTo invoice date on or before
+	 */
+	public record Filter(@Nullable Integer status, @Nullable Long departmentId, @Nullable Long clientId,
+			@Nullable Boolean creditNote, @Nullable Boolean countersale, @Nullable LocalDate invoiceDateFrom,
+			@Nullable LocalDate invoiceDateTo) {
+
+		public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.vetbill.invoicing;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.domain.ChargedItem;
+import org.vetbill.invoicing.InvoiceCommands.Finalize;
+import org.vetbill.invoicing.InvoiceCommands.InvoiceChanges;
+import org.vetbill.invoicing.InvoiceCommands.NewInvoice;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.Page;
+import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.web.ApiPaths;
+import org.vetbill.shared.web.MergePatch;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Invoices in vetbill's own API: countersale drafts and their rows, finalization (also of
+ * consultations), status changes and voiding.
+ */
+@RestController
+class InvoiceController {
+
+	private static final String INVOICES = ApiPaths.VETBILL + "/invoices";
+
+	private final Invoices invoices;
+
+	private final InvoiceQueries queries;
+
+	private final MergePatch mergePatch;
+
+	InvoiceController(Invoices invoices, InvoiceQueries queries, MergePatch mergePatch) {
+		this.invoices = invoices;
+		this.queries = queries;
+		this.mergePatch = mergePatch;
+	}
+
+	@GetMapping(INVOICES)
+	@ReadAccess
+	Page<InvoiceView> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable Integer status,
+			@RequestParam(name = "department_id", required = false) @Nullable Long departmentId,
+			@RequestParam(name = "client_id", required = false) @Nullable Long clientId,
+			@RequestParam(name = "credit_note", required = false) @Nullable Boolean creditNote,
+			@RequestParam(required = false) @Nullable Boolean countersale,
+			@RequestParam(name = "invoice_date_from", required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate invoiceDateFrom,
+			@RequestParam(name = "invoice_date_to", required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate invoiceDateTo) {
+		return this.queries.list(caller, new InvoiceCommands.Filter(status, departmentId, clientId, creditNote,
+				countersale, invoiceDateFrom, invoiceDateTo), PageRequest.of(after, limit));
+	}
+
+	@PostMapping(INVOICES)
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	InvoiceView create(Caller caller, @RequestBody NewInvoice command) {
+		return this.invoices.createDraft(caller, command);
+	}
+
+	@GetMapping(INVOICES + "/{id}")
+	@ReadAccess
+	InvoiceView get(Caller caller, @PathVariable long id) {
+		return this.queries.get(caller, id);
+	}
+
+	@PatchMapping(INVOICES + "/{id}")
+	@BillingAccess
+	InvoiceView patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		InvoiceView current = this.queries.get(caller, id);
+		InvoiceChanges merged = this.mergePatch.apply(InvoiceChanges.of(current), patch, InvoiceChanges.class);
+		return this.invoices.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+	@PostMapping(INVOICES + "/{id}/rows")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	InvoiceView addRow(Caller caller, @PathVariable long id, @RequestBody ChargedItem charge) {
+		return this.invoices.addRow(caller, id, charge);
+	}
+
+	@PatchMapping(INVOICES + "/{id}/rows/{rowId}")
+	@BillingAccess
+	InvoiceView patchRow(Caller caller, @PathVariable long id, @PathVariable long rowId, @RequestBody JsonNode patch) {
+		InvoiceRowView current = this.queries.get(caller, id)
+			.rows()
+			.stream()
+			.filter((row) -> row.id() == rowId)
+			.findFirst()
+			.orElseThrow(() -> new NotFound("invoice row", rowId));
+		Long itemId = current.itemId();
+		if (itemId == null) {
+			throw new RuleViolation("row_not_editable", "row " + rowId + " has no item and cannot be changed");
+		}
+		ChargedItem merged = this.mergePatch.apply(new ChargedItem(itemId, current.quantity(), current.unitPrice(),
+				current.percentageChange(), current.patientId(), current.name()), patch, ChargedItem.class);
+		return this.invoices.updateRow(caller, id, rowId, merged);
+	}
+
+	@DeleteMapping(INVOICES + "/{id}/rows/{rowId}")
+	@BillingAccess
+	InvoiceView removeRow(Caller caller, @PathVariable long id, @PathVariable long rowId) {
+		return this.invoices.removeRow(caller, id, rowId);
+	}
+
+	@PostMapping(INVOICES + "/{id}/finalize")
+	@BillingAccess
+	InvoiceView finalize(Caller caller, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Finalize command) {
+		return this.invoices.finalize(caller, id, (command != null) ? command : Finalize.DEFAULT);
+	}
+
+	@PostMapping(INVOICES + "/{id}/void")
+	@BillingAccess
+	InvoiceView voidInvoice(Caller caller, @PathVariable long id,
+			@RequestBody(required = false) InvoiceCommands.@Nullable Void command) {
+		return this.invoices.voidInvoice(caller, id, (command != null) ? command : new InvoiceCommands.Void(null));
+	}
+
+	@PostMapping(ApiPaths.VETBILL + "/consultations/{id}/finalize")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	InvoiceView finalizeConsultation(Caller caller, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Finalize command) {
+		return this.invoices.finalizeConsultation(caller, id, (command != null) ? command : Finalize.DEFAULT);
+	}
+
+}

@@ -1,0 +1,500 @@
+package org.vetbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.invoicing.domain.Finalization;
+import org.vetbill.invoicing.domain.Invoice;
+import org.vetbill.invoicing.domain.InvoiceStatus;
+import org.vetbill.invoicing.domain.InvoiceTotals;
+import org.vetbill.invoicing.domain.Payer;
+import org.vetbill.invoicing.domain.RowFigures;
+import org.vetbill.invoicing.domain.RowInput;
+import org.vetbill.invoicing.domain.RowPricing;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.money.Decimals;
+import org.vetbill.shared.money.Money;
+
+import org.springframework.stereotype.Repository;
+
+import static org.vetbill.shared.db.Tables.INVOICE;
+import static org.vetbill.shared.db.Tables.INVOICE_NUMBER_COUNTER;
+import static org.vetbill.shared.db.Tables.INVOICE_ROW;
+
+/**
+ * SQL for invoices, their rows and the number counters. Every statement is scoped to the
+ * caller's organization.
+ */
+@Repository
+class InvoiceRepository {
+
+	private final DSLContext dsl;
+
+	InvoiceRepository(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/**
+	 * An invoice's header as stored.
+	 */
+	record StoredInvoice(long id, long departmentId, @Nullable Long clientId, @Nullable Long consultationId,
+			InvoiceStatus status, boolean creditNote, boolean pricesIncludeVat, @Nullable LocalDate invoiceDate,
+			@Nullable LocalDate invoiceDueDate, BigDecimal discountAmount, @Nullable BigDecimal discountPercent,
+			BigDecimal paidAmount, @Nullable String remarks, @Nullable String additionalReference, int version) {
+
+		Invoice domain(Currency currency) {
+			Money paid = Money.of(this.paidAmount, currency);
+			return new Invoice(this.id, this.departmentId, this.status, this.creditNote, this.invoiceDate,
+					this.invoiceDueDate, paid, !paid.isZero());
+		}
+
+	}
+
+	/**
+	 * A row as stored: what its figures are computed from, and the figures.
+	 */
+	record StoredRow(long id, int position, @Nullable Long itemId, @Nullable Long patientId, String name,
+			BigDecimal quantity, BigDecimal unitPrice, BigDecimal percentageChange, @Nullable Long vatGroupId,
+			BigDecimal vatPercentage, RowFigures figures) {
+
+		RowInput input() {
+			return new RowInput(this.unitPrice, this.quantity, this.percentageChange, this.vatPercentage);
+		}
+
+	}
+
+	/**
+	 * A new row.
+	 */
+	record NewRow(@Nullable Long itemId, @Nullable Long consultationItemId, @Nullable Long patientId, String name,
+			BigDecimal quantity, BigDecimal unitPrice, BigDecimal percentageChange, @Nullable Long vatGroupId,
+			BigDecimal vatPercentage) {
+	}
+
+	/**
+	 * A new invoice's header.
+	 */
+	record NewInvoice(long departmentId, @Nullable Long clientId, @Nullable Long consultationId,
+			boolean pricesIncludeVat, @Nullable LocalDate invoiceDate, @Nullable LocalDate invoiceDueDate,
+			@Nullable String remarks, @Nullable String additionalReference, BigDecimal discountAmount,
+			@Nullable BigDecimal discountPercent) {
+	}
+
+	long insert(Caller caller, NewInvoice invoice, Instant now) {
+		return this.dsl.insertInto(INVOICE)
+			.set(INVOICE.ORGANIZATION_ID, caller.organizationId())
+			.set(INVOICE.UUID, UUID.randomUUID())
+			.set(INVOICE.DEPARTMENT_ID, invoice.departmentId())
+			.set(INVOICE.CLIENT_ID, invoice.clientId())
+			.set(INVOICE.CONSULTATION_ID, invoice.consultationId())
+			.set(INVOICE.STATUS, (short) InvoiceStatus.DRAFT.code())
+			.set(INVOICE.COUNTERSALE, invoice.consultationId() == null)
+			.set(INVOICE.CREDIT_NOTE, false)
+			.set(INVOICE.PRICES_INCLUDE_VAT, invoice.pricesIncludeVat())
+			.set(INVOICE.INVOICE_PREFIX, "")
+			.set(INVOICE.INVOICE_DATE, invoice.invoiceDate())
+			.set(INVOICE.INVOICE_DUE_DATE, invoice.invoiceDueDate())
+			.set(INVOICE.REMARKS, invoice.remarks())
+			.set(INVOICE.ADDITIONAL_REFERENCE, invoice.additionalReference())
+			.set(INVOICE.DISCOUNT_AMOUNT, invoice.discountAmount())
+			.set(INVOICE.DISCOUNT_PERCENT, invoice.discountPercent())
+			.set(INVOICE.TOTAL, BigDecimal.ZERO)
+			.set(INVOICE.TOTAL_VAT, BigDecimal.ZERO)
+			.set(INVOICE.TOTAL_WITH_VAT, BigDecimal.ZERO)
+			.set(INVOICE.PAID_AMOUNT, BigDecimal.ZERO)
+			.set(INVOICE.CREATED, now)
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, 0)
+			.returningResult(INVOICE.ID)
+			.fetchSingle()
+			.value1();
+	}
+
+	/**
+	 * Reads an invoice and locks it until the transaction ends: every change to an
+	 * invoice starts here, so changes to one invoice never interleave.
+	 * @param caller the caller
+	 * @param id the invoice
+	 * @return the invoice
+	 */
+	StoredInvoice lock(Caller caller, long id) {
+		return this.dsl.selectFrom(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(InvoiceRepository::stored)
+			.orElseThrow(() -> new NotFound("invoice", id));
+	}
+
+	List<StoredRow> rows(Caller caller, long invoiceId, Currency currency) {
+		return this.dsl.selectFrom(INVOICE_ROW)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
+			.orderBy(INVOICE_ROW.POSITION, INVOICE_ROW.ID)
+			.fetch((r) -> storedRow(r, currency));
+	}
+
+	/**
+	 * Inserts rows with zero figures; {@link #updateFigures} sets them.
+	 * @param caller the caller
+	 * @param invoiceId the invoice
+	 * @param firstPosition the position of the first row
+	 * @param rows the rows
+	 * @param now the time
+	 * @return the new rows' ids
+	 */
+	List<Long> insertRows(Caller caller, long invoiceId, int firstPosition, List<NewRow> rows, Instant now) {
+		List<Long> ids = new ArrayList<>(rows.size());
+		int position = firstPosition;
+		for (NewRow row : rows) {
+			ids.add(this.dsl.insertInto(INVOICE_ROW)
+				.set(INVOICE_ROW.ORGANIZATION_ID, caller.organizationId())
+				.set(INVOICE_ROW.INVOICE_ID, invoiceId)
+				.set(INVOICE_ROW.POSITION, position++)
+				.set(INVOICE_ROW.ITEM_ID, row.itemId())
+				.set(INVOICE_ROW.CONSULTATION_ITEM_ID, row.consultationItemId())
+				.set(INVOICE_ROW.PATIENT_ID, row.patientId())
+				.set(INVOICE_ROW.NAME, row.name())
+				.set(INVOICE_ROW.QUANTITY, row.quantity())
+				.set(INVOICE_ROW.UNIT_PRICE, row.unitPrice())
+				.set(INVOICE_ROW.PERCENTAGE_CHANGE, row.percentageChange())
+				.set(INVOICE_ROW.VAT_GROUP_ID, row.vatGroupId())
+				.set(INVOICE_ROW.VAT_PERCENTAGE, row.vatPercentage())
+				.set(INVOICE_ROW.PRICE, BigDecimal.ZERO)
+				.set(INVOICE_ROW.PRICE_WITH_VAT, BigDecimal.ZERO)
+				.set(INVOICE_ROW.DISCOUNT_AMOUNT, BigDecimal.ZERO)
+				.set(INVOICE_ROW.SUM_NET, BigDecimal.ZERO)
+				.set(INVOICE_ROW.SUM_VAT, BigDecimal.ZERO)
+				.set(INVOICE_ROW.SUM_TOTAL, BigDecimal.ZERO)
+				.set(INVOICE_ROW.CREATED, now)
+				.set(INVOICE_ROW.MODIFIED, now)
+				.returningResult(INVOICE_ROW.ID)
+				.fetchSingle()
+				.value1());
+		}
+		return ids;
+	}
+
+	int updateRow(Caller caller, long invoiceId, long rowId, NewRow row, Instant now) {
+		return this.dsl.update(INVOICE_ROW)
+			.set(INVOICE_ROW.ITEM_ID, row.itemId())
+			.set(INVOICE_ROW.PATIENT_ID, row.patientId())
+			.set(INVOICE_ROW.NAME, row.name())
+			.set(INVOICE_ROW.QUANTITY, row.quantity())
+			.set(INVOICE_ROW.UNIT_PRICE, row.unitPrice())
+			.set(INVOICE_ROW.PERCENTAGE_CHANGE, row.percentageChange())
+			.set(INVOICE_ROW.VAT_GROUP_ID, row.vatGroupId())
+			.set(INVOICE_ROW.VAT_PERCENTAGE, row.vatPercentage())
+			.set(INVOICE_ROW.MODIFIED, now)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
+			.and(INVOICE_ROW.ID.eq(rowId))
+			.execute();
+	}
+
+	int deleteRow(Caller caller, long invoiceId, long rowId) {
+		return this.dsl.deleteFrom(INVOICE_ROW)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
+			.and(INVOICE_ROW.ID.eq(rowId))
+			.execute();
+	}
+
+	/**
+	 * Writes recomputed figures of the rows whose figures changed, in one batch.
+	 * @param caller the caller
+	 * @param rows the rows as stored
+	 * @param figures their new figures, in the same order
+	 * @param now the time, for the changed rows' {@code modified}
+	 */
+	void updateFigures(Caller caller, List<StoredRow> rows, List<RowFigures> figures, Instant now) {
+		List<Query> updates = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			RowFigures next = figures.get(i);
+			if (next.equals(rows.get(i).figures())) {
+				continue;
+			}
+			updates.add(this.dsl.update(INVOICE_ROW)
+				.set(INVOICE_ROW.PRICE, next.price())
+				.set(INVOICE_ROW.PRICE_WITH_VAT, next.priceWithVat())
+				.set(INVOICE_ROW.DISCOUNT_AMOUNT, next.discountAmount().amount())
+				.set(INVOICE_ROW.SUM_NET, next.sum().amount())
+				.set(INVOICE_ROW.SUM_VAT, next.sumVat().amount())
+				.set(INVOICE_ROW.SUM_TOTAL, next.sumTotal().amount())
+				.set(INVOICE_ROW.MODIFIED, now)
+				.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+				.and(INVOICE_ROW.ID.eq(rows.get(i).id())));
+		}
+		if (!updates.isEmpty()) {
+			this.dsl.batch(updates).execute();
+		}
+	}
+
+	/**
+	 * Writes a draft's header fields and totals, and marks the invoice modified.
+	 */
+	void updateDraft(Caller caller, long id, @Nullable Long clientId, InvoiceStatus status,
+			@Nullable LocalDate invoiceDate, @Nullable LocalDate invoiceDueDate, @Nullable String remarks,
+			@Nullable String additionalReference, Money discountAmount, @Nullable BigDecimal discountPercent,
+			InvoiceTotals totals, Instant now) {
+		this.dsl.update(INVOICE)
+			.set(INVOICE.CLIENT_ID, clientId)
+			.set(INVOICE.STATUS, (short) status.code())
+			.set(INVOICE.INVOICE_DATE, invoiceDate)
+			.set(INVOICE.INVOICE_DUE_DATE, invoiceDueDate)
+			.set(INVOICE.REMARKS, remarks)
+			.set(INVOICE.ADDITIONAL_REFERENCE, additionalReference)
+			.set(INVOICE.DISCOUNT_AMOUNT, discountAmount.amount())
+			.set(INVOICE.DISCOUNT_PERCENT, discountPercent)
+			.set(INVOICE.TOTAL, totals.total().amount())
+			.set(INVOICE.TOTAL_VAT, totals.totalVat().amount())
+			.set(INVOICE.TOTAL_WITH_VAT, totals.totalWithVat().amount())
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	/**
+	 * Takes the next number of a department's gapless sequence. The counter row stays
+	 * locked until the transaction ends, so concurrent finalizations in a department
+	 * queue up here, and a rolled-back finalization gives its number back.
+	 * @param caller the caller
+	 * @param departmentId the department
+	 * @return the number
+	 */
+	long nextNumber(Caller caller, long departmentId) {
+		return this.dsl.update(INVOICE_NUMBER_COUNTER)
+			.set(INVOICE_NUMBER_COUNTER.LAST_NUMBER, INVOICE_NUMBER_COUNTER.LAST_NUMBER.plus(1))
+			.where(INVOICE_NUMBER_COUNTER.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_NUMBER_COUNTER.DEPARTMENT_ID.eq(departmentId))
+			.returningResult(INVOICE_NUMBER_COUNTER.LAST_NUMBER)
+			.fetchOptional(INVOICE_NUMBER_COUNTER.LAST_NUMBER)
+			.orElseThrow(() -> new IllegalStateException("no invoice number counter for department " + departmentId));
+	}
+
+	/**
+	 * Creates a department's number counter, starting before 1.
+	 * @param organizationId the organization
+	 * @param departmentId the new department
+	 */
+	void createCounter(long organizationId, long departmentId) {
+		this.dsl.insertInto(INVOICE_NUMBER_COUNTER)
+			.set(INVOICE_NUMBER_COUNTER.ORGANIZATION_ID, organizationId)
+			.set(INVOICE_NUMBER_COUNTER.DEPARTMENT_ID, departmentId)
+			.set(INVOICE_NUMBER_COUNTER.LAST_NUMBER, 0L)
+			.execute();
+	}
+
+	void finalize(Caller caller, long id, Finalization.Result result, Instant now) {
+		Payer payer = result.payer();
+		this.dsl.update(INVOICE)
+			.set(INVOICE.STATUS, (short) result.status().code())
+			.set(INVOICE.INVOICE_NUMBER, result.invoiceNumber())
+			.set(INVOICE.INVOICE_PREFIX, result.invoicePrefix())
+			.set(INVOICE.REFERENCE_NUMBER, result.referenceNumber())
+			.set(INVOICE.INVOICE_DATE, result.invoiceDate())
+			.set(INVOICE.INVOICE_DUE_DATE, result.invoiceDueDate())
+			.set(INVOICE.PAYER_NAME, payer.name())
+			.set(INVOICE.PAYER_ORGANIZATION_NAME, payer.organizationName())
+			.set(INVOICE.PAYER_VAT_NUMBER, payer.vatNumber())
+			.set(INVOICE.PAYER_REGISTER_NUMBER, payer.registerNumber())
+			.set(INVOICE.PAYER_COUNTRY_CODE, payer.countryCode())
+			.set(INVOICE.PAYER_STREET_ADDRESS, payer.streetAddress())
+			.set(INVOICE.PAYER_STREET_ADDRESS_2, payer.streetAddress2())
+			.set(INVOICE.PAYER_ZIP_CODE, payer.zipCode())
+			.set(INVOICE.PAYER_CITY, payer.city())
+			.set(INVOICE.PAYER_STATE, payer.state())
+			.set(INVOICE.FINALIZED_TIME, now)
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	/**
+	 * Writes the accounts and reporting dimensions of each row's item onto the row, in
+	 * one batch.
+	 * @param caller the caller
+	 * @param accounts the accounts, by row id
+	 * @param now the time
+	 */
+	void copyAccounts(Caller caller, Map<Long, ItemDetails> accounts, Instant now) {
+		List<Query> updates = new ArrayList<>();
+		accounts.forEach((rowId,
+				item) -> updates.add(this.dsl.update(INVOICE_ROW)
+					.set(INVOICE_ROW.ACCOUNT_NUMBER, item.accountNumber())
+					.set(INVOICE_ROW.INTERNAL_ACCOUNT_NUMBER, item.internalAccountNumber())
+					.set(INVOICE_ROW.REPORTING_DIMENSION_1, item.reportingDimension1())
+					.set(INVOICE_ROW.REPORTING_DIMENSION_2, item.reportingDimension2())
+					.set(INVOICE_ROW.REPORTING_DIMENSION_3, item.reportingDimension3())
+					.set(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_1, item.internalReportingDimension1())
+					.set(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_2, item.internalReportingDimension2())
+					.set(INVOICE_ROW.MODIFIED, now)
+					.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+					.and(INVOICE_ROW.ID.eq(rowId))));
+		if (!updates.isEmpty()) {
+			this.dsl.batch(updates).execute();
+		}
+	}
+
+	void changeStatus(Caller caller, long id, InvoiceStatus status, Instant now) {
+		this.dsl.update(INVOICE)
+			.set(INVOICE.STATUS, (short) status.code())
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	void markVoided(Caller caller, long id, @Nullable String reason, Instant now) {
+		this.dsl.update(INVOICE)
+			.set(INVOICE.STATUS, (short) InvoiceStatus.VOIDED.code())
+			.set(INVOICE.VOIDED_TIME, now)
+			.set(INVOICE.VOID_REASON, reason)
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	Optional<InvoiceView> view(Caller caller, long id, Currency currency) {
+		Record invoice = this.dsl.selectFrom(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.fetchOne();
+		if (invoice == null) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(view(invoice, rowViews(caller, List.of(id), currency).getOrDefault(id, List.of()), currency));
+	}
+
+	/**
+	 * One page of invoices with their rows, in two queries whatever the page size.
+	 * @param caller the caller
+	 * @param condition the filter
+	 * @param afterId keyset: only ids above this
+	 * @param limit at most this many (one more is fetched to tell whether a next page
+	 * exists)
+	 * @param currency the organization's currency
+	 * @return the invoices
+	 */
+	List<InvoiceView> list(Caller caller, Condition condition, long afterId, int limit, Currency currency) {
+		List<Record> invoices = new ArrayList<>(this.dsl.selectFrom(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.gt(afterId))
+			.and(condition)
+			.orderBy(INVOICE.ID)
+			.limit(limit + 1)
+			.fetch());
+		Map<Long, List<InvoiceRowView>> rows = rowViews(caller,
+				invoices.stream().map((r) -> r.get(INVOICE.ID)).toList(), currency);
+		return invoices.stream()
+			.map((r) -> view(r, rows.getOrDefault(r.get(INVOICE.ID), List.of()), currency))
+			.toList();
+	}
+
+	private Map<Long, List<InvoiceRowView>> rowViews(Caller caller, Collection<Long> invoiceIds, Currency currency) {
+		Map<Long, List<InvoiceRowView>> rows = new LinkedHashMap<>();
+		if (invoiceIds.isEmpty()) {
+			return rows;
+		}
+		this.dsl.selectFrom(INVOICE_ROW)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.INVOICE_ID.in(invoiceIds))
+			.orderBy(INVOICE_ROW.INVOICE_ID, INVOICE_ROW.POSITION, INVOICE_ROW.ID)
+			.fetch((r) -> rowView(r, currency))
+			.forEach((row) -> rows.computeIfAbsent(row.invoiceId(), (k) -> new ArrayList<>()).add(row));
+		return rows;
+	}
+
+	private static StoredInvoice stored(Record r) {
+		return new StoredInvoice(r.get(INVOICE.ID), r.get(INVOICE.DEPARTMENT_ID), r.get(INVOICE.CLIENT_ID),
+				r.get(INVOICE.CONSULTATION_ID), InvoiceStatus.of(r.get(INVOICE.STATUS)), r.get(INVOICE.CREDIT_NOTE),
+				r.get(INVOICE.PRICES_INCLUDE_VAT), r.get(INVOICE.INVOICE_DATE), r.get(INVOICE.INVOICE_DUE_DATE),
+				r.get(INVOICE.DISCOUNT_AMOUNT), r.get(INVOICE.DISCOUNT_PERCENT), r.get(INVOICE.PAID_AMOUNT),
+				r.get(INVOICE.REMARKS), r.get(INVOICE.ADDITIONAL_REFERENCE), r.get(INVOICE.VERSION));
+	}
+
+	private static StoredRow storedRow(Record r, Currency currency) {
+		return new StoredRow(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.POSITION), r.get(INVOICE_ROW.ITEM_ID),
+				r.get(INVOICE_ROW.PATIENT_ID), r.get(INVOICE_ROW.NAME), r.get(INVOICE_ROW.QUANTITY),
+				r.get(INVOICE_ROW.UNIT_PRICE), r.get(INVOICE_ROW.PERCENTAGE_CHANGE), r.get(INVOICE_ROW.VAT_GROUP_ID),
+				r.get(INVOICE_ROW.VAT_PERCENTAGE), figures(r, currency));
+	}
+
+	private static RowFigures figures(Record r, Currency currency) {
+		return new RowFigures(RowPricing.unitPrice(r.get(INVOICE_ROW.PRICE), currency),
+				RowPricing.unitPrice(r.get(INVOICE_ROW.PRICE_WITH_VAT), currency),
+				Money.of(r.get(INVOICE_ROW.DISCOUNT_AMOUNT), currency), Money.of(r.get(INVOICE_ROW.SUM_NET), currency),
+				Money.of(r.get(INVOICE_ROW.SUM_VAT), currency), Money.of(r.get(INVOICE_ROW.SUM_TOTAL), currency));
+	}
+
+	private static InvoiceRowView rowView(Record r, Currency currency) {
+		RowFigures figures = figures(r, currency);
+		return new InvoiceRowView(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.INVOICE_ID), r.get(INVOICE_ROW.POSITION),
+				r.get(INVOICE_ROW.ITEM_ID), r.get(INVOICE_ROW.CONSULTATION_ITEM_ID), r.get(INVOICE_ROW.PATIENT_ID),
+				r.get(INVOICE_ROW.NAME), Decimals.trim(r.get(INVOICE_ROW.QUANTITY), 1),
+				RowPricing.unitPrice(r.get(INVOICE_ROW.UNIT_PRICE), currency), figures.price(), figures.priceWithVat(),
+				Decimals.trim(r.get(INVOICE_ROW.PERCENTAGE_CHANGE), 1), r.get(INVOICE_ROW.VAT_GROUP_ID),
+				Decimals.trim(r.get(INVOICE_ROW.VAT_PERCENTAGE), 1), figures.discountAmount().amount(),
+				figures.sum().amount(), figures.sumVat().amount(), figures.sumTotal().amount(),
+				r.get(INVOICE_ROW.ACCOUNT_NUMBER), r.get(INVOICE_ROW.INTERNAL_ACCOUNT_NUMBER),
+				r.get(INVOICE_ROW.REPORTING_DIMENSION_1), r.get(INVOICE_ROW.REPORTING_DIMENSION_2),
+				r.get(INVOICE_ROW.REPORTING_DIMENSION_3), r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_1),
+				r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_2), r.get(INVOICE_ROW.CREATED),
+				r.get(INVOICE_ROW.MODIFIED));
+	}
+
+	private static InvoiceView view(Record r, List<InvoiceRowView> rows, Currency currency) {
+		Money total = Money.of(r.get(INVOICE.TOTAL_WITH_VAT), currency);
+		Money paid = Money.of(r.get(INVOICE.PAID_AMOUNT), currency);
+		Long number = r.get(INVOICE.INVOICE_NUMBER);
+		String prefix = r.get(INVOICE.INVOICE_PREFIX);
+		String documentNumber = (number == null) ? String.valueOf(r.get(INVOICE.ID))
+				: prefix.isEmpty() ? String.valueOf(number) : prefix + "-" + number;
+		BigDecimal discountPercent = r.get(INVOICE.DISCOUNT_PERCENT);
+		List<Long> patients = rows.stream().map(InvoiceRowView::patientId).filter(Objects::nonNull).distinct().toList();
+		return new InvoiceView(r.get(INVOICE.ID), r.get(INVOICE.UUID), documentNumber, r.get(INVOICE.DEPARTMENT_ID),
+				r.get(INVOICE.CLIENT_ID), r.get(INVOICE.CONSULTATION_ID), r.get(INVOICE.STATUS),
+				r.get(INVOICE.COUNTERSALE), r.get(INVOICE.CREDIT_NOTE), r.get(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID),
+				number, prefix, r.get(INVOICE.REFERENCE_NUMBER), r.get(INVOICE.ADDITIONAL_REFERENCE),
+				r.get(INVOICE.INVOICE_DATE), r.get(INVOICE.INVOICE_DUE_DATE),
+				new Payer(r.get(INVOICE.PAYER_NAME), r.get(INVOICE.PAYER_ORGANIZATION_NAME),
+						r.get(INVOICE.PAYER_VAT_NUMBER), r.get(INVOICE.PAYER_REGISTER_NUMBER),
+						r.get(INVOICE.PAYER_COUNTRY_CODE), r.get(INVOICE.PAYER_STREET_ADDRESS),
+						r.get(INVOICE.PAYER_STREET_ADDRESS_2), r.get(INVOICE.PAYER_ZIP_CODE), r.get(INVOICE.PAYER_CITY),
+						r.get(INVOICE.PAYER_STATE)),
+				currency.getCurrencyCode(), r.get(INVOICE.PRICES_INCLUDE_VAT),
+				Money.of(r.get(INVOICE.DISCOUNT_AMOUNT), currency).amount(),
+				(discountPercent == null) ? null : Decimals.trim(discountPercent, 1),
+				Money.of(r.get(INVOICE.TOTAL), currency).amount(),
+				Money.of(r.get(INVOICE.TOTAL_VAT), currency).amount(), total.amount(), paid.amount(),
+				total.minus(paid).amount(), r.get(INVOICE.DATE_PAID), r.get(INVOICE.REMARKS), patients, rows,
+				r.get(INVOICE.FINALIZED_TIME), r.get(INVOICE.VOIDED_TIME), r.get(INVOICE.VOID_REASON),
+				r.get(INVOICE.CREATED), r.get(INVOICE.MODIFIED), r.get(INVOICE.VERSION));
+	}
+
+}

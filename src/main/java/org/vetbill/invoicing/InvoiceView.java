@@ -1,0 +1,63 @@
+package org.vetbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.domain.Payer;
+
+/**
+ * An invoice as every API reads it, with its rows.
+ *
+ * @param id the id (the Cloud API's integer id)
+ * @param uuid the UUID (the Clinic API's id)
+ * @param documentNumber {@code prefix-number} once finalized, else the id: the number for
+ * an ERP
+ * @param departmentId the department
+ * @param clientId the client, or null for a countersale without client
+ * @param consultationId the consultation it was made from
+ * @param status the Cloud API status
+ * @param countersale whether it is a countersale (no consultation)
+ * @param creditNote whether it is a credit note
+ * @param creditNoteOriginalInvoiceId the invoice a credit note credits
+ * @param invoiceNumber the number, null until finalized
+ * @param invoicePrefix the department's prefix, {@code ""} when none
+ * @param referenceNumber the payment reference
+ * @param additionalReference a secondary reference
+ * @param invoiceDate the business date
+ * @param invoiceDueDate the due date
+ * @param payer the payer snapshot taken at finalization
+ * @param currency ISO 4217 currency of the amounts
+ * @param pricesIncludeVat whether the rows' unit prices were entered with VAT
+ * @param discountAmount invoice-level discount (gross)
+ * @param discountPercent invoice-level discount in percent, when given as one
+ * @param total net total
+ * @param totalVat VAT total
+ * @param totalWithVat gross total
+ * @param paidAmount what has been paid
+ * @param dueSum what is still owed ({@code total_with_vat - paid_amount})
+ * @param datePaid when it became fully paid
+ * @param remarks free text
+ * @param patientIds the patients of its rows
+ * @param rows the rows
+ * @param finalizedTime when it was finalized
+ * @param voidedTime when it was voided
+ * @param voidReason why it was voided
+ * @param created when it was created
+ * @param modified when anything shown here last changed
+ * @param version optimistic-locking version
+ */
+public record InvoiceView(long id, UUID uuid, String documentNumber, long departmentId, @Nullable Long clientId,
+		@Nullable Long consultationId, int status, boolean countersale, boolean creditNote,
+		@Nullable Long creditNoteOriginalInvoiceId, @Nullable Long invoiceNumber, String invoicePrefix,
+		@Nullable String referenceNumber, @Nullable String additionalReference, @Nullable LocalDate invoiceDate,
+		@Nullable LocalDate invoiceDueDate, Payer payer, String currency, boolean pricesIncludeVat,
+		BigDecimal discountAmount, @Nullable BigDecimal discountPercent, BigDecimal total, BigDecimal totalVat,
+		BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum, @Nullable Instant datePaid,
+		@Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows, @Nullable Instant finalizedTime,
+		@Nullable Instant voidedTime, @Nullable String voidReason, Instant created, Instant modified, int version) {
+
+}

@@ -1,0 +1,107 @@
+package org.vetbill.support;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.vetbill.clinic.domain.OrganizationSettings;
+import org.vetbill.clinic.domain.ReferenceNumberFormat;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on the database
+ * {@link TestDatabase} selects, with a clock the tests can move. Every test works in
+ * tenants of its own, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vetbill.admin.key=" + IntegrationTest.ADMIN_KEY, "spring.flyway.clean-disabled=false",
+				"spring.datasource.hikari.maximum-pool-size=24" })
+@Import(IntegrationTest.TestSupport.class)
+public abstract class IntegrationTest {
+
+	public static final String ADMIN_KEY = "test-admin-key";
+
+	private static final AtomicInteger TENANTS = new AtomicInteger(5000);
+
+	private static final AtomicBoolean CLEANED = new AtomicBoolean();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected ApplicationContext context;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@AfterEach
+	void followTheSystemClockAgain() {
+		this.clock.reset();
+	}
+
+	/**
+	 * A client of the running server without credentials.
+	 * @return the client
+	 */
+	protected Api anonymous() {
+		return new Api("http://localhost:" + this.port, null);
+	}
+
+	/**
+	 * A new organization in Finland billing in EUR with net prices and Finnish reference
+	 * numbers, with a department, VAT groups, items and clients.
+	 * @return the tenant
+	 */
+	protected TestTenant newTenant() {
+		return newTenant(ReferenceNumberFormat.FINNISH, false);
+	}
+
+	protected TestTenant newTenant(ReferenceNumberFormat format, boolean pricesIncludeVat) {
+		String provetId = String.valueOf(TENANTS.incrementAndGet());
+		OrganizationSettings settings = new OrganizationSettings("Clinic " + provetId, "EUR", "FI", "Europe/Helsinki",
+				format, pricesIncludeVat, 14);
+		return TestTenant.create(this.context, anonymous(), provetId, settings);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestSupport {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+		/**
+		 * Starts each test run on PostgreSQL from an empty schema (H2 runs in memory).
+		 * @return the strategy
+		 */
+		@Bean
+		FlywayMigrationStrategy cleanOnceThenMigrate() {
+			return (flyway) -> {
+				if (TestDatabase.isPostgres() && CLEANED.compareAndSet(false, true)) {
+					flyway.clean();
+				}
+				flyway.migrate();
+			};
+		}
+
+	}
+
+}
