@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.DepartmentDetails;
 import org.vetbill.clinic.domain.DepartmentSettings;
-import org.vetbill.clinic.domain.PeriodLock;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -166,17 +165,6 @@ public class Departments {
 		Department after = get(caller, id);
 		this.audit.record(caller, "department.settings_updated", "department", id, before.settings(), after.settings());
 		return after;
-	}
-
-	/**
-	 * The period lock of a department.
-	 * @param caller the caller
-	 * @param id the department
-	 * @return the lock
-	 */
-	@Transactional(readOnly = true)
-	public PeriodLock periodLock(Caller caller, long id) {
-		return get(caller, id).settings().periodLock();
 	}
 
 	private static java.util.List<FieldError> settingsProblems(DepartmentSettings settings) {

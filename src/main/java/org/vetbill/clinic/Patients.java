@@ -104,14 +104,6 @@ public class Patients {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Patient> findByUuid(Caller caller, UUID uuid) {
-		return this.dsl.selectFrom(PATIENT)
-			.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(PATIENT.UUID.eq(uuid))
-			.fetchOptional(Patients::map);
-	}
-
-	@Transactional(readOnly = true)
 	public Page<Patient> list(Caller caller, PageRequest page, @Nullable Long clientId) {
 		Condition condition = PATIENT.ORGANIZATION_ID.eq(caller.organizationId())
 			.and(PATIENT.ID.gt(page.afterOrZero()));

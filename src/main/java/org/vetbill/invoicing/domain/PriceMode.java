@@ -16,8 +16,4 @@ public enum PriceMode {
 		return pricesIncludeVat ? GROSS : NET;
 	}
 
-	public boolean includesVat() {
-		return this == GROSS;
-	}
-
 }
