@@ -165,10 +165,13 @@ public class Consultations {
 	 * @return the consultation
 	 */
 	@Transactional
-	public Consultation updateItem(Caller caller, long consultationId, long consultationItemId, ChargedItem charge) {
+	public Consultation updateItem(Caller caller, long consultationId, long consultationItemId, ChargedItem change) {
 		Consultation consultation = lockOpen(caller, consultationId);
 		ConsultationItem before = item(consultation, consultationItemId);
+		ChargedItem charge = change.replacing(before.itemId(), before.name(), before.unitPrice());
+
 		this.validator.validate(charge, () -> chargeProblems(caller, consultation, charge));
+
 		Instant now = Timestamps.now(this.clock);
 		this.dsl.update(CONSULTATION_ITEM)
 			.set(CONSULTATION_ITEM.ITEM_ID, charge.itemId())

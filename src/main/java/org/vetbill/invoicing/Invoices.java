@@ -167,13 +167,17 @@ public class Invoices {
 	 * @return the invoice
 	 */
 	@Transactional
-	public InvoiceView updateRow(Caller caller, long invoiceId, long rowId, ChargedItem charge) {
+	public InvoiceView updateRow(Caller caller, long invoiceId, long rowId, ChargedItem change) {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = lockDraft(caller, invoiceId, organization.currency());
-		this.validator.validate(charge);
+		this.validator.validate(change);
 		InvoiceView before = this.queries.get(caller, invoiceId);
 		InvoiceRowView beforeRow = row(before, rowId);
+		ChargedItem charge = (beforeRow.itemId() != null)
+				? change.replacing(beforeRow.itemId(), beforeRow.name(), beforeRow.unitPrice()) : change;
+
 		NewRow row = newRows(caller, List.of(charge), invoice.clientId(), null,
+
 				List.of(Objects.requireNonNullElse(beforeRow.itemId(), -1L)))
 			.get(0);
 		Instant now = Timestamps.now(this.clock);

@@ -773,11 +773,20 @@ class MasterDataIntegrationTests extends IntegrationTest {
 		ApiResponse cleared = ok(this.tenant.api.patch(path + "/items/" + itemId, json("{'unit_price': null}")));
 		assertThat(cleared.body().path("items").get(0).path("unit_price").isNull()).isTrue();
 		assertThat(json(cleared.body().path("items").get(0), "quantity")).isEqualTo("2.0");
+		// another item, no name given: the charge takes the new item's name; a given name
+		// stays
+		ApiResponse otherItem = ok(
+				this.tenant.api.patch(path + "/items/" + itemId, Map.of("item_id", this.tenant.medicineItem)));
+		assertThat(otherItem.body().path("items").get(0).path("name").asString()).isEqualTo("Medicine");
+		ApiResponse renamed = ok(this.tenant.api.patch(path + "/items/" + itemId,
+				Map.of("item_id", this.tenant.consultationItem, "name", "Check-up")));
+		assertThat(renamed.body().path("items").get(0).path("name").asString()).isEqualTo("Check-up");
 
 		ApiResponse removed = ok(this.tenant.api.delete(path + "/items/" + itemId));
 		assertThat(removed.body().path("items").size()).isEqualTo(1);
 		assertThat(removed.body().path("items").get(0).path("name").asString()).isEqualTo("Antibiotic");
-		assertThat(removed.get("version").asInt()).isEqualTo(5);
+		assertThat(removed.get("version").asInt()).isEqualTo(7);
+
 		assertProblem(this.tenant.api.delete(path + "/items/" + itemId), 404, "not_found");
 		assertProblem(this.tenant.api.patch(path + "/items/" + itemId, Map.of("quantity", 1)), 404, "not_found");
 	}

@@ -135,7 +135,27 @@ class InvoiceLifecycleIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRowGivenAnotherItemTakesItsNameAndPriceUnlessTheChangeGivesThem() {
+		ApiResponse draft = createDraft(twoRowDraft());
+		String row = this.tenant
+			.path("/invoices/" + draft.id() + "/rows/" + draft.body().path("rows").get(0).path("id").asLong());
+		JsonNode changed = this.tenant.api.patch(row, Map.of("item_id", this.tenant.medicineItem)).body();
+		assertThat(changed.path("rows").get(0).path("name").asString()).isEqualTo("Medicine");
+		assertThat(json(changed.path("rows").get(0), "vat_percentage")).isEqualTo("10.0");
+		// 12.35 x 2 = 24.70, VAT 10 % 2.47
+		assertThat(json(changed.path("rows").get(0), "unit_price")).isEqualTo("12.35");
+		assertThat(json(changed.path("rows").get(0), "sum_total")).isEqualTo("27.17");
+
+		changed = this.tenant.api
+			.patch(row, Map.of("item_id", this.tenant.consultationItem, "name", "Follow-up", "unit_price", "30"))
+			.body();
+		assertThat(changed.path("rows").get(0).path("name").asString()).isEqualTo("Follow-up");
+		assertThat(json(changed.path("rows").get(0), "sum_total")).isEqualTo("74.40");
+	}
+
+	@Test
 	void anInvoiceDiscountIsSpreadOverTheRowsToTheCent() {
+
 		long id = createDraft(twoRowDraft()).id();
 		ApiResponse discounted = this.tenant.api.patch(this.tenant.path("/invoices/" + id),
 				Map.of("discount_amount", "10.00"));

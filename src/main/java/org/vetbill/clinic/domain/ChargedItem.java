@@ -32,4 +32,27 @@ public record ChargedItem(@NotNull Long itemId,
 		return (this.percentageChange == null) ? BigDecimal.ZERO : this.percentageChange;
 	}
 
+	/**
+	 * This charge as a change of an earlier one: when the item changed, a name or unit
+	 * price still equal to the earlier one is dropped, so that the charge takes the new
+	 * item's name and price unless the change gives its own.
+	 * @param previousItemId the item charged before
+	 * @param previousName the name it was charged under
+	 * @param previousUnitPrice the unit price it was charged at (null for the item's
+	 * price)
+	 * @return the charge to apply
+	 */
+	public ChargedItem replacing(long previousItemId, String previousName, @Nullable BigDecimal previousUnitPrice) {
+		// compared boxed: a request may leave the item out, which validation reports
+		// later
+		if (Long.valueOf(previousItemId).equals(this.itemId)) {
+			return this;
+		}
+
+		boolean samePrice = this.unitPrice != null && previousUnitPrice != null
+				&& this.unitPrice.compareTo(previousUnitPrice) == 0;
+		return new ChargedItem(this.itemId, this.quantity, samePrice ? null : this.unitPrice, this.percentageChange,
+				this.patientId, previousName.equals(this.name) ? null : this.name);
+	}
+
 }
