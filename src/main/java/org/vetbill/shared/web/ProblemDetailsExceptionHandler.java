@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -99,6 +100,21 @@ class ProblemDetailsExceptionHandler {
 				.invalid(List.of(new FieldError(field.isEmpty() ? "body" : field, JsonErrors.describe(jackson))));
 		}
 		return Problems.invalid(List.of(new FieldError("body", "the request body is missing or is not valid JSON")));
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (no boundary, truncated) is the client's
+	 * error, like unreadable JSON. A too large upload keeps its own status (413).
+	 * @param ex the parsing failure
+	 * @return the problem
+	 * @throws MultipartException when it carries its own status
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+		if (ex instanceof org.springframework.web.ErrorResponse) {
+			throw ex;
+		}
+		return Problems.invalid(List.of(new FieldError("body", "the multipart request body cannot be read")));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
