@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
@@ -16,10 +18,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * 6749): the client-credentials grant for integrations (client id and secret by HTTP
  * Basic or in the form body) and the password grant for front-desk users. Tokens carry
  * the scope {@code restapi} and last 10 hours; client credentials get no refresh token.
+ * Parameters come as {@code application/x-www-form-urlencoded} or
+ * {@code multipart/form-data}, never in the URL; errors are RFC 6749 error responses.
+ *
  */
 @RestController
 class TokenEndpoint {
@@ -46,9 +54,17 @@ class TokenEndpoint {
 
 	@PostMapping(path = { "/{provet_id}/oauth2/token/", "/{provet_id}/oauth2/token" },
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
-	ResponseEntity<Map<String, Object>> token(@PathVariable("provet_id") String provetId,
-			@RequestBody MultiValueMap<String, String> form,
+	ResponseEntity<Map<String, Object>> token(@PathVariable("provet_id") String provetId, HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		if (request.getQueryString() != null && !request.getQueryString().isEmpty()) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_request",
+					"send the parameters in the form body, never in the URL");
+		}
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		request.getParameterMap().forEach((name, values) -> form.addAll(name, List.of(values)));
+		if (form.values().stream().anyMatch((values) -> values.size() > 1)) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_request", "a parameter is given more than once");
+		}
 		String grantType = form.getFirst("grant_type");
 		if (grantType == null || grantType.isBlank()) {
 			return error(HttpStatus.BAD_REQUEST, "invalid_request", "grant_type is required");
@@ -66,6 +82,11 @@ class TokenEndpoint {
 			default -> error(HttpStatus.BAD_REQUEST, "unsupported_grant_type",
 					"grant_type must be client_credentials or password");
 		};
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Map<String, Object>> unreadableBody(MultipartException ex) {
+		return error(HttpStatus.BAD_REQUEST, "invalid_request", "the multipart body cannot be read");
 	}
 
 	private ResponseEntity<Map<String, Object>> clientCredentialsGrant(Optional<Organization> organization,

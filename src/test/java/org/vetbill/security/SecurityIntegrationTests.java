@@ -321,19 +321,32 @@ class SecurityIntegrationTests extends IntegrationTest {
 		assertThat(json.body().has("access_token")).isFalse();
 		assertInvalidClient(tokenRequest(this.tenant.provetId, "grant_type=client_credentials",
 				"Basic " + Base64.getEncoder().encodeToString("erp-malformed".getBytes(StandardCharsets.UTF_8))));
-		// multipart bodies: never a server error, never a token
+		// multipart/form-data is a documented way to send the form; an unreadable one is
+		// an OAuth error
 		String multipart = "--xyz\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nclient_credentials"
 				+ "\r\n--xyz\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\nerp-malformed"
 				+ "\r\n--xyz\r\nContent-Disposition: form-data; name=\"client_secret\"\r\n\r\n" + secret
 				+ "\r\n--xyz--\r\n";
 		ApiResponse multipartForm = postMultipart(anonymous(), "/" + this.tenant.provetId + "/oauth2/token/",
 				"multipart/form-data; boundary=xyz", multipart);
-		assertThat(multipartForm.status()).as(multipartForm.toString()).isBetween(400, 499);
-		assertThat(multipartForm.body().has("access_token")).isFalse();
+		assertThat(multipartForm.status()).as(multipartForm.toString()).isEqualTo(200);
+		assertThat(multipartForm.body().has("access_token")).isTrue();
 		ApiResponse noBoundary = postMultipart(anonymous(), "/" + this.tenant.provetId + "/oauth2/token/",
 				"multipart/form-data", multipart);
 		assertThat(noBoundary.status()).as(noBoundary.toString()).isEqualTo(400);
-		assertThat(noBoundary.body().path("errors").get(0).path("field").asString()).isEqualTo("body");
+		assertThat(noBoundary.get("error").asString()).isEqualTo("invalid_request");
+		// credentials in the URL are refused, and so is a parameter given twice
+		ApiResponse inUrl = anonymous().postForm(
+				"/" + this.tenant.provetId + "/oauth2/token/?client_secret=" + TestTenant.encode(secret),
+				"grant_type=client_credentials&client_id=erp-malformed");
+		assertThat(inUrl.status()).isEqualTo(400);
+		assertThat(inUrl.get("error").asString()).isEqualTo("invalid_request");
+		ApiResponse twice = tokenRequest(this.tenant.provetId,
+				"grant_type=client_credentials&grant_type=password&client_id=erp-malformed&client_secret="
+						+ TestTenant.encode(secret),
+				null);
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.get("error").asString()).isEqualTo("invalid_request");
 		ApiResponse empty = tokenRequest(this.tenant.provetId, "", null);
 		assertThat(empty.status()).as(empty.toString()).isBetween(400, 499);
 		assertThat(anonymous().get("/" + this.tenant.provetId + "/oauth2/token/").status()).isBetween(400, 499);
@@ -378,12 +391,12 @@ class SecurityIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void anUnreadableMultipartBodyIsABadRequestNotAServerError() {
+	void aMultipartBodyToAJsonEndpointIsAnUnsupportedMediaTypeNotAServerError() {
 		ApiResponse response = postMultipart(this.tenant.api, this.tenant.path("/invoices"), "multipart/form-data",
 				"--xyz\r\nContent-Disposition: form-data; name=\"department_id\"\r\n\r\n1\r\n--xyz--\r\n");
-		assertThat(response.status()).as(response.toString()).isEqualTo(400);
-		assertThat(response.get("code").asString()).isEqualTo("invalid_input");
-		assertThat(response.body().path("errors").get(0).path("field").asString()).isEqualTo("body");
+		assertThat(response.status()).as(response.toString()).isEqualTo(415);
+		assertThat(response.get("code").asString()).isEqualTo("unsupported_media_type");
+		assertThat(response.get("detail").asString()).contains("application/json");
 		// still behind authentication
 		assertThat(postMultipart(anonymous(), this.tenant.path("/invoices"), "multipart/form-data", "--xyz--").status())
 			.isEqualTo(401);
