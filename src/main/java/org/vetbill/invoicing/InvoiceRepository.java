@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
@@ -168,15 +169,8 @@ class InvoiceRepository {
 				.set(INVOICE_ROW.ORGANIZATION_ID, caller.organizationId())
 				.set(INVOICE_ROW.INVOICE_ID, invoiceId)
 				.set(INVOICE_ROW.POSITION, position++)
-				.set(INVOICE_ROW.ITEM_ID, row.itemId())
 				.set(INVOICE_ROW.CONSULTATION_ITEM_ID, row.consultationItemId())
-				.set(INVOICE_ROW.PATIENT_ID, row.patientId())
-				.set(INVOICE_ROW.NAME, row.name())
-				.set(INVOICE_ROW.QUANTITY, row.quantity())
-				.set(INVOICE_ROW.UNIT_PRICE, row.unitPrice())
-				.set(INVOICE_ROW.PERCENTAGE_CHANGE, row.percentageChange())
-				.set(INVOICE_ROW.VAT_GROUP_ID, row.vatGroupId())
-				.set(INVOICE_ROW.VAT_PERCENTAGE, row.vatPercentage())
+				.set(chargeValues(row))
 				.set(INVOICE_ROW.PRICE, BigDecimal.ZERO)
 				.set(INVOICE_ROW.PRICE_WITH_VAT, BigDecimal.ZERO)
 				.set(INVOICE_ROW.DISCOUNT_AMOUNT, BigDecimal.ZERO)
@@ -194,14 +188,7 @@ class InvoiceRepository {
 
 	int updateRow(Caller caller, long invoiceId, long rowId, NewRow row, Instant now) {
 		return this.dsl.update(INVOICE_ROW)
-			.set(INVOICE_ROW.ITEM_ID, row.itemId())
-			.set(INVOICE_ROW.PATIENT_ID, row.patientId())
-			.set(INVOICE_ROW.NAME, row.name())
-			.set(INVOICE_ROW.QUANTITY, row.quantity())
-			.set(INVOICE_ROW.UNIT_PRICE, row.unitPrice())
-			.set(INVOICE_ROW.PERCENTAGE_CHANGE, row.percentageChange())
-			.set(INVOICE_ROW.VAT_GROUP_ID, row.vatGroupId())
-			.set(INVOICE_ROW.VAT_PERCENTAGE, row.vatPercentage())
+			.set(chargeValues(row))
 			.set(INVOICE_ROW.MODIFIED, now)
 			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
@@ -215,6 +202,22 @@ class InvoiceRepository {
 			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
 			.and(INVOICE_ROW.ID.eq(rowId))
 			.execute();
+	}
+
+	/**
+	 * What a row was charged as: the columns its figures are computed from.
+	 */
+	private static Map<Field<?>, @Nullable Object> chargeValues(NewRow row) {
+		Map<Field<?>, @Nullable Object> values = new LinkedHashMap<>();
+		values.put(INVOICE_ROW.ITEM_ID, row.itemId());
+		values.put(INVOICE_ROW.PATIENT_ID, row.patientId());
+		values.put(INVOICE_ROW.NAME, row.name());
+		values.put(INVOICE_ROW.QUANTITY, row.quantity());
+		values.put(INVOICE_ROW.UNIT_PRICE, row.unitPrice());
+		values.put(INVOICE_ROW.PERCENTAGE_CHANGE, row.percentageChange());
+		values.put(INVOICE_ROW.VAT_GROUP_ID, row.vatGroupId());
+		values.put(INVOICE_ROW.VAT_PERCENTAGE, row.vatPercentage());
+		return values;
 	}
 
 	/**

@@ -120,16 +120,12 @@ public class Invoices {
 		List<ChargedItem> charges = (command.rows() != null) ? command.rows() : List.of();
 		List<NewRow> rows = newRows(caller, charges, command.clientId(), "rows", List.of());
 		Instant now = Timestamps.now(this.clock);
-		long id = this.repository.insert(caller,
+		long id = insertDraft(caller, organization,
 				new InvoiceRepository.NewInvoice(command.departmentId(), command.clientId(), null,
 						organization.settings().pricesIncludeVat(), command.invoiceDate(), command.invoiceDueDate(),
 						command.remarks(), command.additionalReference(), discount.amount(), command.discountPercent()),
-				now);
-		this.repository.insertRows(caller, id, 1, rows, now);
-		StoredInvoice invoice = this.repository.lock(caller, id);
-		recalculate(caller, invoice, organization.currency(), InvoiceStatus.DRAFT, invoice.clientId(),
-				invoice.invoiceDate(), invoice.invoiceDueDate(), invoice.remarks(), invoice.additionalReference(),
-				discount, command.discountPercent(), now);
+				rows, now)
+			.id();
 		InvoiceView created = this.queries.get(caller, id);
 		this.audit.record(caller, "invoice.created", "invoice", id, null, created);
 		return created;
@@ -218,6 +214,7 @@ public class Invoices {
 	 */
 	@Transactional
 	public InvoiceView update(Caller caller, long invoiceId, int expectedVersion, InvoiceChanges changes) {
+		this.validator.validate(changes);
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
 		if (invoice.version() != expectedVersion) {
@@ -233,8 +230,11 @@ public class Invoices {
 		Instant now = Timestamps.now(this.clock);
 		if (!sameHeader(InvoiceChanges.of(before), changes)) {
 			domain.requireDraft();
-			this.validator.validate(changes, () -> headerProblems(caller, invoice.departmentId(), changes.clientId(),
-					changes.discountAmount(), changes.discountPercent()));
+			List<FieldError> problems = headerProblems(caller, invoice.departmentId(), changes.clientId(),
+					changes.discountAmount(), changes.discountPercent());
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
 			requirePatientsOf(caller, changes.clientId(),
 					this.repository.rows(caller, invoiceId, organization.currency()));
 			recalculate(caller, invoice, organization.currency(), domain.changeStatus(target), changes.clientId(),
@@ -244,6 +244,10 @@ public class Invoices {
 		else if (target != invoice.status()) {
 			this.repository.changeStatus(caller, invoiceId, domain.changeStatus(target), now);
 		}
+		else {
+			return before;
+		}
+
 		InvoiceView after = this.queries.get(caller, invoiceId);
 		this.audit.record(caller, "invoice.updated", "invoice", invoiceId, InvoiceChanges.of(before),
 				InvoiceChanges.of(after));
@@ -293,15 +297,13 @@ public class Invoices {
 		List<NewRow> rows = withConsultationItems(newRows(caller, charges, consultation.clientId(), "items",
 				consultation.items().stream().map(ConsultationItem::itemId).toList()), consultation.items());
 		Instant now = Timestamps.now(this.clock);
-		long id = this.repository.insert(caller,
+		StoredInvoice draft = insertDraft(caller, organization,
 				new InvoiceRepository.NewInvoice(consultation.departmentId(), consultation.clientId(),
 						consultation.id(), organization.settings().pricesIncludeVat(), null, null, null, null,
 						BigDecimal.ZERO, null),
-				now);
-		this.repository.insertRows(caller, id, 1, rows, now);
-		StoredInvoice draft = this.repository.lock(caller, id);
-		recalculateDraft(caller, draft, organization.currency(), now);
-		finalizeLocked(caller, organization, this.repository.lock(caller, id), command);
+				rows, now);
+		long id = draft.id();
+		finalizeLocked(caller, organization, draft, command);
 		this.consultations.markFinalized(caller, consultationId);
 		InvoiceView invoice = this.queries.get(caller, id);
 		this.audit.record(caller, "invoice.created", "invoice", id, null, invoice);
@@ -362,7 +364,21 @@ public class Invoices {
 		this.repository.copyAccounts(caller, accounts, now);
 	}
 
+	/**
+	 * Inserts a draft with its rows and computes its figures.
+	 * @return the draft, locked
+	 */
+	private StoredInvoice insertDraft(Caller caller, Organization organization, InvoiceRepository.NewInvoice header,
+			List<NewRow> rows, Instant now) {
+		long id = this.repository.insert(caller, header, now);
+		this.repository.insertRows(caller, id, 1, rows, now);
+		StoredInvoice draft = this.repository.lock(caller, id);
+		recalculateDraft(caller, draft, organization.currency(), now);
+		return draft;
+	}
+
 	private StoredInvoice lockDraft(Caller caller, long invoiceId, Currency currency) {
+
 		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
 		invoice.domain(currency).requireDraft();
 		return invoice;

@@ -341,8 +341,19 @@ class InvoiceLifecycleIntegrationTests extends IntegrationTest {
 		long id = createDraft(twoRowDraft()).id();
 		String path = this.tenant.path("/invoices/" + id);
 		assertThat(this.tenant.api.patch(path, Map.of("status", 1)).get("status").asInt()).isEqualTo(1);
-		assertThat(this.tenant.api.patch(path, Map.of("status", 2)).get("status").asInt()).isEqualTo(2);
+		ApiResponse open = this.tenant.api.patch(path, Map.of("status", 2));
+		assertThat(open.get("status").asInt()).isEqualTo(2);
+		java.util.Map<String, Object> noStatus = new java.util.HashMap<>();
+		noStatus.put("status", null);
+		ApiResponse missing = this.tenant.api.patch(path, noStatus);
+		assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+		assertThat(missing.body().path("errors").get(0).path("field").asString()).isEqualTo("status");
+		// a patch that changes nothing changes nothing, not even the version
+		ApiResponse same = this.tenant.api.patch(path, Map.of("status", 2));
+		assertThat(same.get("version").asInt()).isEqualTo(open.get("version").asInt());
+		assertThat(same.get("modified").asString()).isEqualTo(open.get("modified").asString());
 		ApiResponse finalize = this.tenant.api.patch(path, Map.of("status", 3));
+
 		assertThat(finalize.status()).isEqualTo(422);
 		assertThat(finalize.get("code").asString()).isEqualTo("use_finalize");
 		assertThat(this.tenant.api.patch(path, Map.of("status", 7)).status()).isEqualTo(400);
