@@ -16,6 +16,7 @@ import org.vetbill.clinic.domain.ClientDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.time.Timestamps;
@@ -122,7 +123,7 @@ public class Clients {
 			.and(CLIENT.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw Organizations.staleVersion("client", id);
+			throw Conflict.staleVersion("client", id);
 		}
 		Client after = get(caller, id);
 		this.audit.record(caller, "client.updated", "client", id, before, after);

@@ -8,7 +8,6 @@ import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
-import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
 import tools.jackson.databind.JsonNode;
@@ -75,14 +74,7 @@ class ConsultationController {
 	@BillingAccess
 	Consultation patchItem(Caller caller, @PathVariable long id, @PathVariable long itemId,
 			@RequestBody JsonNode patch) {
-		ConsultationItem current = this.consultations.get(caller, id)
-			.items()
-			.stream()
-			.filter((item) -> item.id() == itemId)
-			.findFirst()
-			.orElseThrow(() -> new NotFound("consultation item", itemId));
-		ChargedItem merged = this.mergePatch.apply(new ChargedItem(current.itemId(), current.quantity(),
-				current.unitPrice(), current.percentageChange(), current.patientId(), current.name()), patch,
+		ChargedItem merged = this.mergePatch.apply(this.consultations.currentCharge(caller, id, itemId), patch,
 				ChargedItem.class);
 		return this.consultations.updateItem(caller, id, itemId, merged);
 	}

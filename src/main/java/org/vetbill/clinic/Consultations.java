@@ -157,6 +157,20 @@ public class Consultations {
 	}
 
 	/**
+	 * What an item of a consultation is charged as, the base a change to it starts from.
+	 * @param caller the caller
+	 * @param consultationId the consultation
+	 * @param consultationItemId the charged item
+	 * @return its item, quantity, price, change, patient and name
+	 */
+	@Transactional(readOnly = true)
+	public ChargedItem currentCharge(Caller caller, long consultationId, long consultationItemId) {
+		ConsultationItem item = item(get(caller, consultationId), consultationItemId);
+		return new ChargedItem(item.itemId(), item.quantity(), item.unitPrice(), item.percentageChange(),
+				item.patientId(), item.name());
+	}
+
+	/**
 	 * Changes a charged item of an open consultation.
 	 * @param caller the caller
 	 * @param consultationId the consultation

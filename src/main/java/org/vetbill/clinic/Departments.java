@@ -14,6 +14,7 @@ import org.vetbill.clinic.domain.DepartmentSettings;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
@@ -122,7 +123,7 @@ public class Departments {
 			.and(DEPARTMENT.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw Organizations.staleVersion("department", id);
+			throw Conflict.staleVersion("department", id);
 		}
 		Department after = get(caller, id);
 		this.audit.record(caller, "department.updated", "department", id, before, after);
@@ -160,7 +161,7 @@ public class Departments {
 			.and(DEPARTMENT.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw Organizations.staleVersion("department", id);
+			throw Conflict.staleVersion("department", id);
 		}
 		Department after = get(caller, id);
 		this.audit.record(caller, "department.settings_updated", "department", id, before.settings(), after.settings());

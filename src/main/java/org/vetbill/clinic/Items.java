@@ -18,6 +18,7 @@ import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
@@ -127,7 +128,7 @@ public class Items {
 			.and(ITEM.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw Organizations.staleVersion("item", id);
+			throw Conflict.staleVersion("item", id);
 		}
 		Item after = get(caller, id);
 		this.audit.record(caller, "item.updated", "item", id, before, after);

@@ -131,16 +131,11 @@ public class Organizations {
 			.and(ORGANIZATION.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw staleVersion("organization", caller.organizationId());
+			throw Conflict.staleVersion("organization", caller.organizationId());
 		}
 		Organization after = get(caller.organizationId());
 		this.audit.record(caller, "organization.updated", "organization", after.id(), before, after);
 		return after;
-	}
-
-	static Conflict staleVersion(String entity, long id) {
-		return new Conflict("stale_version",
-				entity + " " + id + " was changed by another request since it was read; read it again and retry");
 	}
 
 	private static Organization map(Record r) {

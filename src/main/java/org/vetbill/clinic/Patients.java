@@ -15,6 +15,7 @@ import org.vetbill.clinic.domain.PatientDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.time.Timestamps;
@@ -135,7 +136,7 @@ public class Patients {
 			.and(PATIENT.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw Organizations.staleVersion("patient", id);
+			throw Conflict.staleVersion("patient", id);
 		}
 		Patient after = get(caller, id);
 		this.audit.record(caller, "patient.updated", "patient", id, before, after);

@@ -12,6 +12,7 @@ import org.vetbill.clinic.domain.VatGroupDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.time.Timestamps;
@@ -107,7 +108,7 @@ public class VatGroups {
 			.and(VAT_GROUP.VERSION.eq(expectedVersion))
 			.execute();
 		if (updated == 0) {
-			throw Organizations.staleVersion("vat_group", id);
+			throw Conflict.staleVersion("vat_group", id);
 		}
 		VatGroup after = get(caller, id);
 		this.audit.record(caller, "vat_group.updated", "vat_group", id, before, after);

@@ -12,8 +12,6 @@ import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
-import org.vetbill.shared.error.NotFound;
-import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
 import tools.jackson.databind.JsonNode;
@@ -101,18 +99,8 @@ class InvoiceController {
 	@PatchMapping(INVOICES + "/{id}/rows/{rowId}")
 	@BillingAccess
 	InvoiceView patchRow(Caller caller, @PathVariable long id, @PathVariable long rowId, @RequestBody JsonNode patch) {
-		InvoiceRowView current = this.queries.get(caller, id)
-			.rows()
-			.stream()
-			.filter((row) -> row.id() == rowId)
-			.findFirst()
-			.orElseThrow(() -> new NotFound("invoice row", rowId));
-		Long itemId = current.itemId();
-		if (itemId == null) {
-			throw new RuleViolation("row_not_editable", "row " + rowId + " has no item and cannot be changed");
-		}
-		ChargedItem merged = this.mergePatch.apply(new ChargedItem(itemId, current.quantity(), current.unitPrice(),
-				current.percentageChange(), current.patientId(), current.name()), patch, ChargedItem.class);
+		ChargedItem merged = this.mergePatch.apply(this.invoices.currentCharge(caller, id, rowId), patch,
+				ChargedItem.class);
 		return this.invoices.updateRow(caller, id, rowId, merged);
 	}
 

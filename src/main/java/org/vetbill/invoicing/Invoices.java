@@ -66,8 +66,6 @@ public class Invoices {
 
 	private final InvoiceRepository repository;
 
-	private final InvoiceQueries queries;
-
 	private final Organizations organizations;
 
 	private final Departments departments;
@@ -88,11 +86,10 @@ public class Invoices {
 
 	private final Clock clock;
 
-	Invoices(InvoiceRepository repository, InvoiceQueries queries, Organizations organizations, Departments departments,
-			Clients clients, Patients patients, Items items, VatGroups vatGroups, Consultations consultations,
-			InputValidator validator, AuditLog audit, Clock clock) {
+	Invoices(InvoiceRepository repository, Organizations organizations, Departments departments, Clients clients,
+			Patients patients, Items items, VatGroups vatGroups, Consultations consultations, InputValidator validator,
+			AuditLog audit, Clock clock) {
 		this.repository = repository;
-		this.queries = queries;
 		this.organizations = organizations;
 		this.departments = departments;
 		this.clients = clients;
@@ -126,7 +123,7 @@ public class Invoices {
 						command.remarks(), command.additionalReference(), discount.amount(), command.discountPercent()),
 				rows, now)
 			.id();
-		InvoiceView created = this.queries.get(caller, id);
+		InvoiceView created = view(caller, id, organization);
 		this.audit.record(caller, "invoice.created", "invoice", id, null, created);
 		return created;
 	}
@@ -149,9 +146,28 @@ public class Invoices {
 		Instant now = Timestamps.now(this.clock);
 		long rowId = this.repository.insertRows(caller, invoiceId, position, List.of(row), now).get(0);
 		recalculateDraft(caller, invoice, organization.currency(), now);
-		InvoiceView after = this.queries.get(caller, invoiceId);
+		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.row_added", "invoice", invoiceId, null, row(after, rowId));
 		return after;
+	}
+
+	/**
+	 * What a row of an invoice is charged as, the base a change to it starts from.
+	 * @param caller the caller
+	 * @param invoiceId the invoice
+	 * @param rowId the row
+	 * @return the row's item, quantity, price, change, patient and name
+	 * @throws RuleViolation {@code row_not_editable} for a row that has no item
+	 */
+	@Transactional(readOnly = true)
+	public ChargedItem currentCharge(Caller caller, long invoiceId, long rowId) {
+		InvoiceRowView row = row(view(caller, invoiceId, this.organizations.get(caller.organizationId())), rowId);
+		Long itemId = row.itemId();
+		if (itemId == null) {
+			throw new RuleViolation("row_not_editable", "row " + rowId + " has no item and cannot be changed");
+		}
+		return new ChargedItem(itemId, row.quantity(), row.unitPrice(), row.percentageChange(), row.patientId(),
+				row.name());
 	}
 
 	/**
@@ -167,7 +183,7 @@ public class Invoices {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = lockDraft(caller, invoiceId, organization.currency());
 		this.validator.validate(change);
-		InvoiceView before = this.queries.get(caller, invoiceId);
+		InvoiceView before = view(caller, invoiceId, organization);
 		InvoiceRowView beforeRow = row(before, rowId);
 		ChargedItem charge = (beforeRow.itemId() != null)
 				? change.replacing(beforeRow.itemId(), beforeRow.name(), beforeRow.unitPrice()) : change;
@@ -179,7 +195,7 @@ public class Invoices {
 		Instant now = Timestamps.now(this.clock);
 		this.repository.updateRow(caller, invoiceId, rowId, row, now);
 		recalculateDraft(caller, invoice, organization.currency(), now);
-		InvoiceView after = this.queries.get(caller, invoiceId);
+		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.row_changed", "invoice", invoiceId, beforeRow, row(after, rowId));
 		return after;
 	}
@@ -195,12 +211,12 @@ public class Invoices {
 	public InvoiceView removeRow(Caller caller, long invoiceId, long rowId) {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = lockDraft(caller, invoiceId, organization.currency());
-		InvoiceRowView beforeRow = row(this.queries.get(caller, invoiceId), rowId);
+		InvoiceRowView beforeRow = row(view(caller, invoiceId, organization), rowId);
 		this.repository.deleteRow(caller, invoiceId, rowId);
 		Instant now = Timestamps.now(this.clock);
 		recalculateDraft(caller, invoice, organization.currency(), now);
 		this.audit.record(caller, "invoice.row_removed", "invoice", invoiceId, beforeRow, null);
-		return this.queries.get(caller, invoiceId);
+		return view(caller, invoiceId, organization);
 	}
 
 	/**
@@ -218,15 +234,14 @@ public class Invoices {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
 		if (invoice.version() != expectedVersion) {
-			throw new Conflict("stale_version", "invoice " + invoiceId
-					+ " was changed by another request since it was read; read it again and retry");
+			throw Conflict.staleVersion("invoice", invoiceId);
 		}
 		InvoiceStatus target = InvoiceStatus.ofCode(changes.status());
 		if (target == null) {
 			throw InvalidInput.field("status", "must be one of 0, 1, 2, 3, 4, 99");
 		}
 		Invoice domain = invoice.domain(organization.currency());
-		InvoiceView before = this.queries.get(caller, invoiceId);
+		InvoiceView before = view(caller, invoiceId, organization);
 		Instant now = Timestamps.now(this.clock);
 		if (!sameHeader(InvoiceChanges.of(before), changes)) {
 			domain.requireDraft();
@@ -235,8 +250,7 @@ public class Invoices {
 			if (!problems.isEmpty()) {
 				throw new InvalidInput(problems);
 			}
-			requirePatientsOf(caller, changes.clientId(),
-					this.repository.rows(caller, invoiceId, organization.currency()));
+			requirePatientsOf(caller, changes.clientId(), before.patientIds());
 			recalculate(caller, invoice, organization.currency(), domain.changeStatus(target), changes.clientId(),
 					changes.invoiceDate(), changes.invoiceDueDate(), changes.remarks(), changes.additionalReference(),
 					discountAmount(changes.discountAmount(), organization.currency()), changes.discountPercent(), now);
@@ -248,7 +262,7 @@ public class Invoices {
 			return before;
 		}
 
-		InvoiceView after = this.queries.get(caller, invoiceId);
+		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.updated", "invoice", invoiceId, InvoiceChanges.of(before),
 				InvoiceChanges.of(after));
 		return after;
@@ -268,7 +282,7 @@ public class Invoices {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
 		finalizeLocked(caller, organization, invoice, command);
-		InvoiceView after = this.queries.get(caller, invoiceId);
+		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.finalized", "invoice", invoiceId, null, after);
 		return after;
 	}
@@ -305,7 +319,7 @@ public class Invoices {
 		long id = draft.id();
 		finalizeLocked(caller, organization, draft, command);
 		this.consultations.markFinalized(caller, consultationId);
-		InvoiceView invoice = this.queries.get(caller, id);
+		InvoiceView invoice = view(caller, id, organization);
 		this.audit.record(caller, "invoice.created", "invoice", id, null, invoice);
 		this.audit.record(caller, "invoice.finalized", "invoice", id, null, invoice);
 		return invoice;
@@ -328,7 +342,7 @@ public class Invoices {
 		invoice.domain(organization.currency())
 			.checkVoidable(department.settings().periodLock(), organization.today(this.clock));
 		this.repository.markVoided(caller, invoiceId, command.reason(), Timestamps.now(this.clock));
-		InvoiceView after = this.queries.get(caller, invoiceId);
+		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.voided", "invoice", invoiceId, invoice.status(), after);
 		return after;
 	}
@@ -375,6 +389,14 @@ public class Invoices {
 		StoredInvoice draft = this.repository.lock(caller, id);
 		recalculateDraft(caller, draft, organization.currency(), now);
 		return draft;
+	}
+
+	/**
+	 * An invoice as the APIs read it, without reading the organization again.
+	 */
+	private InvoiceView view(Caller caller, long invoiceId, Organization organization) {
+		return this.repository.view(caller, invoiceId, organization.currency())
+			.orElseThrow(() -> new NotFound("invoice", invoiceId));
 	}
 
 	private StoredInvoice lockDraft(Caller caller, long invoiceId, Currency currency) {
@@ -477,9 +499,7 @@ public class Invoices {
 		return linked;
 	}
 
-	private void requirePatientsOf(Caller caller, @Nullable Long clientId, List<StoredRow> rows) {
-		Set<Long> patientIds = new HashSet<>();
-		rows.stream().map(StoredRow::patientId).filter(Objects::nonNull).forEach(patientIds::add);
+	private void requirePatientsOf(Caller caller, @Nullable Long clientId, List<Long> patientIds) {
 		for (Patient patient : this.patients.getAll(caller, patientIds).values()) {
 			if (!patient.details().clientId().equals(clientId)) {
 				throw InvalidInput.field("client_id", "the invoice has rows for patient " + patient.id() + " of client "

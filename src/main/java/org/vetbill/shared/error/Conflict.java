@@ -10,4 +10,15 @@ public final class Conflict extends BusinessError {
 		super(code, message);
 	}
 
+	/**
+	 * A change based on a version of a record that is no longer the current one.
+	 * @param entity the kind of record
+	 * @param id its id
+	 * @return the conflict, code {@code stale_version}
+	 */
+	public static Conflict staleVersion(String entity, long id) {
+		return new Conflict("stale_version",
+				entity + " " + id + " was changed by another request since it was read; read it again and retry");
+	}
+
 }
