@@ -14,6 +14,7 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The module structure: each top-level package is a module that only uses the others'
@@ -52,6 +53,18 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.vetbill.api..", "org.vetbill.webhooks..", "org.vetbill.erp..", "org.vetbill.web..")
 			.check(CLASSES);
+	}
+
+	@Test
+	void apiDialectsTranslateOnlyAndNeverReachIntoEachOther() {
+		noClasses().that()
+			.resideInAPackage("org.vetbill.api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.vetbill.shared.db..", "org.jooq..")
+			.because("a dialect reads and writes through the core's use cases, never SQL")
+			.check(CLASSES);
+		slices().matching("org.vetbill.api.(*)..").should().notDependOnEachOther().check(CLASSES);
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package org.vetbill.clinic;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,6 +21,11 @@ import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -34,6 +41,24 @@ import static org.vetbill.shared.db.Tables.DEPARTMENT;
 @Service
 public class Clients {
 
+	private static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", CLIENT.ID)
+		.text("firstname", CLIENT.FIRSTNAME)
+		.text("lastname", CLIENT.LASTNAME)
+		.text("organization_name", CLIENT.ORGANIZATION_NAME)
+		.text("email", CLIENT.EMAIL)
+		.integer("customer_type", CLIENT.CUSTOMER_TYPE)
+		.text("vat_number", CLIENT.VAT_NUMBER)
+		.text("register_number", CLIENT.REGISTER_NUMBER)
+		.text("city", CLIENT.CITY)
+		.text("zip_code", CLIENT.ZIP_CODE)
+		.text("country", CLIENT.COUNTRY)
+		.bool("archived", CLIENT.ARCHIVED)
+		.relation("home_department", CLIENT.HOME_DEPARTMENT_ID)
+		.dateTime("created", CLIENT.CREATED)
+		.dateTime("modified", CLIENT.MODIFIED)
+		.build();
+
 	private final DSLContext dsl;
 
 	private final InputValidator validator;
@@ -42,11 +67,14 @@ public class Clients {
 
 	private final Clock clock;
 
-	Clients(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+	private final Organizations organizations;
+
+	Clients(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Organizations organizations) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
+		this.organizations = organizations;
 	}
 
 	@Transactional
@@ -80,6 +108,37 @@ public class Clients {
 			.where(CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(CLIENT.ID.eq(id))
 			.fetchOptional(Clients::map);
+	}
+
+	/**
+	 * The clients with the given ids that exist in the caller's organization.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @return the clients, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<Client> getAll(Caller caller, Collection<Long> ids) {
+		return this.dsl.selectFrom(CLIENT)
+			.where(CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CLIENT.ID.in(ids))
+			.orderBy(CLIENT.ID)
+			.fetch(Clients::map);
+	}
+
+	/**
+	 * A numbered page of the clients matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over id, names, email, customer_type, VAT and register
+	 * numbers, city, zip_code, country, archived, home_department, created, modified
+	 * @param page the page
+	 * @return the page and the number of matching clients
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Client> search(Caller caller, Criteria criteria, OffsetPage page) {
+		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
+		return ListQueries.page(this.dsl, CLIENT,
+				CLIENT.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
+				List.of(CLIENT.ID.asc()), page, Clients::map);
 	}
 
 	/**

@@ -3,7 +3,9 @@ package org.vetbill.clinic;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,11 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Decimals;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -45,6 +52,29 @@ import static org.vetbill.shared.db.Tables.PATIENT;
 @Service
 public class Consultations {
 
+	private static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", CONSULTATION.ID)
+		.relation("client", CONSULTATION.CLIENT_ID)
+		.relation("patient", CONSULTATION.PATIENT_ID)
+		.relation("department", CONSULTATION.DEPARTMENT_ID)
+		.integer("status", CONSULTATION.STATUS)
+		.integer("type", CONSULTATION.CONSULTATION_TYPE)
+		.dateTime("admitted_time", CONSULTATION.ADMITTED_TIME)
+		.dateTime("created", CONSULTATION.CREATED)
+		.dateTime("modified", CONSULTATION.MODIFIED)
+		.build();
+
+	private static final FilterFields ITEM_FILTERS = FilterFields.builder()
+		.id("id", CONSULTATION_ITEM.ID)
+		.relation("consultation", CONSULTATION_ITEM.CONSULTATION_ID)
+		.relation("item", CONSULTATION_ITEM.ITEM_ID)
+		.relation("patient", CONSULTATION_ITEM.PATIENT_ID)
+		.text("name", CONSULTATION_ITEM.NAME)
+		.decimal("quantity", CONSULTATION_ITEM.QUANTITY)
+		.dateTime("created", CONSULTATION_ITEM.CREATED)
+		.dateTime("modified", CONSULTATION_ITEM.MODIFIED)
+		.build();
+
 	private final DSLContext dsl;
 
 	private final InputValidator validator;
@@ -53,11 +83,14 @@ public class Consultations {
 
 	private final Clock clock;
 
-	Consultations(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+	private final Organizations organizations;
+
+	Consultations(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Organizations organizations) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
+		this.organizations = organizations;
 	}
 
 	@Transactional
@@ -109,16 +142,91 @@ public class Consultations {
 			.orderBy(CONSULTATION.ID)
 			.limit(page.limit() + 1)
 			.fetch());
+		return Page.of(withItems(caller, rows), page.limit(), Consultation::id);
+	}
+
+	/**
+	 * A numbered page of the consultations matching the criteria, in id order, with their
+	 * charged items: three queries whatever the page size.
+	 * @param caller the caller
+	 * @param criteria filters over id, client, patient, department, status, type,
+	 * admitted_time, created, modified
+	 * @param page the page
+	 * @return the page and the number of matching consultations
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Consultation> search(Caller caller, Criteria criteria, OffsetPage page) {
+		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
+		Counted<Record> rows = ListQueries.page(this.dsl, CONSULTATION,
+				CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
+				List.of(CONSULTATION.ID.asc()), page, (r) -> r);
+		return rows.mapItems((found) -> withItems(caller, found));
+	}
+
+	/**
+	 * The consultations with the given ids that exist in the caller's organization, with
+	 * their charged items.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @return the consultations, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<Consultation> getAll(Caller caller, Collection<Long> ids) {
+		return withItems(caller,
+				this.dsl.selectFrom(CONSULTATION)
+					.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
+					.and(CONSULTATION.ID.in(ids))
+					.orderBy(CONSULTATION.ID)
+					.fetch());
+	}
+
+	/**
+	 * A numbered page of the items charged in consultations matching the criteria, in id
+	 * order.
+	 * @param caller the caller
+	 * @param criteria filters over id, consultation, item, patient, name, quantity,
+	 * created, modified
+	 * @param page the page
+	 * @return the page and the number of matching charged items
+	 */
+	@Transactional(readOnly = true)
+	public Counted<ConsultationItem> searchItems(Caller caller, Criteria criteria, OffsetPage page) {
+		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
+		return ListQueries.page(this.dsl, CONSULTATION_ITEM,
+				CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId())
+					.and(ITEM_FILTERS.condition(criteria, zone)),
+				List.of(CONSULTATION_ITEM.ID.asc()), page, Consultations::mapItem);
+	}
+
+	/**
+	 * The charged items with the given ids that exist in the caller's organization.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @return the charged items, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<ConsultationItem> getItems(Caller caller, Collection<Long> ids) {
+		return this.dsl.selectFrom(CONSULTATION_ITEM)
+			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CONSULTATION_ITEM.ID.in(ids))
+			.orderBy(CONSULTATION_ITEM.ID)
+			.fetch(Consultations::mapItem);
+	}
+
+	/**
+	 * Consultations with their charged items, read in one more query.
+	 */
+	private List<Consultation> withItems(Caller caller, List<? extends Record> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
 		List<Long> ids = rows.stream().map((r) -> r.get(CONSULTATION.ID)).toList();
 		Map<Long, List<ConsultationItem>> items = this.dsl.selectFrom(CONSULTATION_ITEM)
 			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(CONSULTATION_ITEM.CONSULTATION_ID.in(ids))
 			.orderBy(CONSULTATION_ITEM.ID)
 			.fetchGroups(CONSULTATION_ITEM.CONSULTATION_ID, Consultations::mapItem);
-		List<Consultation> consultations = rows.stream()
-			.map((r) -> map(r, items.getOrDefault(r.get(CONSULTATION.ID), List.of())))
-			.toList();
-		return Page.of(consultations, page.limit(), Consultation::id);
+		return rows.stream().map((r) -> map(r, items.getOrDefault(r.get(CONSULTATION.ID), List.of()))).toList();
 	}
 
 	/**
@@ -335,8 +443,8 @@ public class Consultations {
 
 	private static ConsultationItem mapItem(Record r) {
 		BigDecimal unitPrice = r.get(CONSULTATION_ITEM.UNIT_PRICE);
-		return new ConsultationItem(r.get(CONSULTATION_ITEM.ID), r.get(CONSULTATION_ITEM.ITEM_ID),
-				r.get(CONSULTATION_ITEM.PATIENT_ID), r.get(CONSULTATION_ITEM.NAME),
+		return new ConsultationItem(r.get(CONSULTATION_ITEM.ID), r.get(CONSULTATION_ITEM.CONSULTATION_ID),
+				r.get(CONSULTATION_ITEM.ITEM_ID), r.get(CONSULTATION_ITEM.PATIENT_ID), r.get(CONSULTATION_ITEM.NAME),
 				Decimals.trim(r.get(CONSULTATION_ITEM.QUANTITY), 1),
 				(unitPrice == null) ? null : Decimals.trim(unitPrice, 2),
 				Decimals.trim(r.get(CONSULTATION_ITEM.PERCENTAGE_CHANGE), 1), r.get(CONSULTATION_ITEM.CREATED),

@@ -1,6 +1,5 @@
 package org.vetbill.clinic;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -37,17 +36,11 @@ class DepartmentController {
 
 	private final Departments departments;
 
-	private final Organizations organizations;
-
 	private final MergePatch mergePatch;
 
-	private final Clock clock;
-
-	DepartmentController(Departments departments, Organizations organizations, MergePatch mergePatch, Clock clock) {
+	DepartmentController(Departments departments, MergePatch mergePatch) {
 		this.departments = departments;
-		this.organizations = organizations;
 		this.mergePatch = mergePatch;
-		this.clock = clock;
 	}
 
 	@GetMapping
@@ -91,15 +84,15 @@ class DepartmentController {
 	SettingsView patchSettings(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		Department current = this.departments.get(caller, id);
-		DepartmentSettings merged = this.mergePatch.apply(current.settings(), patch, DepartmentSettings.class);
+		DepartmentSettings merged = this.mergePatch.apply(this.departments.settingsInForce(caller, current), patch,
+				DepartmentSettings.class);
 		return view(caller, this.departments.updateSettings(caller, id,
 				MergePatch.expectedVersion(ifMatch, current.version()), merged));
 	}
 
 	private SettingsView view(Caller caller, Department department) {
-		LocalDate today = this.organizations.get(caller.organizationId()).today(this.clock);
 		return new SettingsView(department.id(), department.settings(),
-				department.settings().periodLock().effectiveDate(today), department.version());
+				this.departments.settingsInForce(caller, department).financialPeriodLockDate(), department.version());
 	}
 
 	/**

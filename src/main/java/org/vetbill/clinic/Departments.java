@@ -2,6 +2,10 @@ package org.vetbill.clinic;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 import org.jooq.Condition;
@@ -18,6 +22,11 @@ import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -34,6 +43,14 @@ import static org.vetbill.shared.db.Tables.DEPARTMENT;
 @Service
 public class Departments {
 
+	private static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", DEPARTMENT.ID)
+		.text("name", DEPARTMENT.NAME)
+		.bool("archived", DEPARTMENT.ARCHIVED)
+		.dateTime("created", DEPARTMENT.CREATED)
+		.dateTime("modified", DEPARTMENT.MODIFIED)
+		.build();
+
 	private final DSLContext dsl;
 
 	private final InputValidator validator;
@@ -44,13 +61,16 @@ public class Departments {
 
 	private final ApplicationEventPublisher events;
 
-	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock,
-			ApplicationEventPublisher events) {
+	private final Organizations organizations;
+
+	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+			Organizations organizations) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
+		this.organizations = organizations;
 	}
 
 	@Transactional
@@ -86,6 +106,36 @@ public class Departments {
 			.and(DEPARTMENT.ID.eq(id))
 			.fetchOptional(Departments::map)
 			.orElseThrow(() -> new NotFound("department", id));
+	}
+
+	/**
+	 * The departments with the given ids that exist in the caller's organization.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @return the departments, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<Department> getAll(Caller caller, Collection<Long> ids) {
+		return this.dsl.selectFrom(DEPARTMENT)
+			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(DEPARTMENT.ID.in(ids))
+			.orderBy(DEPARTMENT.ID)
+			.fetch(Departments::map);
+	}
+
+	/**
+	 * A numbered page of the departments matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over id, name, archived, created, modified
+	 * @param page the page
+	 * @return the page and the number of matching departments
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Department> search(Caller caller, Criteria criteria, OffsetPage page) {
+		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
+		return ListQueries.page(this.dsl, DEPARTMENT,
+				DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
+				List.of(DEPARTMENT.ID.asc()), page, Departments::map);
 	}
 
 	@Transactional(readOnly = true)
@@ -131,8 +181,22 @@ public class Departments {
 	}
 
 	/**
-	 * Changes a department's financial settings. While the automatic period lock is on,
-	 * the lock date is managed by vetbill and a change to it is refused.
+	 * A department's settings as they are in force today: with the automatic period lock
+	 * on, the lock date it has advanced to.
+	 * @param caller the caller
+	 * @param department the department
+	 * @return the settings, with the lock date in force
+	 */
+	@Transactional(readOnly = true)
+	public DepartmentSettings settingsInForce(Caller caller, Department department) {
+		return department.settings().inForce(today(caller));
+	}
+
+	/**
+	 * Changes a department's financial settings, given as a change of the settings in
+	 * force ({@link #settingsInForce}). While the automatic period lock is on, the lock
+	 * date is managed by vetbill and a change to it is refused; turning the automatic
+	 * lock off keeps the date it had reached unless another date is given.
 	 * @param caller the caller
 	 * @param id the department
 	 * @param expectedVersion the version the change was based on
@@ -143,11 +207,12 @@ public class Departments {
 	public Department updateSettings(Caller caller, long id, int expectedVersion, DepartmentSettings settings) {
 		this.validator.validate(settings, () -> settingsProblems(settings));
 		Department before = get(caller, id);
+		LocalDate inForce = before.settings().periodLock().effectiveDate(today(caller));
 		if (settings.automaticFinancialPeriodLockEnabled()
-				&& !Objects.equals(before.settings().financialPeriodLockDate(), settings.financialPeriodLockDate())) {
+				&& !Objects.equals(inForce, settings.financialPeriodLockDate())) {
 			throw new RuleViolation("period_lock_automatic", "financial_period_lock_date",
 					"financial_period_lock_date is managed automatically while automatic_financial_period_lock_enabled "
-							+ "is true; turn the automatic lock off to set the date by hand");
+							+ "is true (it is " + inForce + "); turn the automatic lock off to set the date by hand");
 		}
 		int updated = this.dsl.update(DEPARTMENT)
 			.set(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE, settings.financialPeriodLockDate())
@@ -168,12 +233,21 @@ public class Departments {
 		return after;
 	}
 
-	private static java.util.List<FieldError> settingsProblems(DepartmentSettings settings) {
+	/**
+	 * Today in the caller's organization.
+	 * @param caller the caller
+	 * @return the date
+	 */
+	public LocalDate today(Caller caller) {
+		return this.organizations.get(caller.organizationId()).today(this.clock);
+	}
+
+	private static List<FieldError> settingsProblems(DepartmentSettings settings) {
 		if (settings.automaticFinancialPeriodLockEnabled() && settings.automaticFinancialPeriodLockMonthday() == null) {
-			return java.util.List.of(new FieldError("automatic_financial_period_lock_monthday",
+			return List.of(new FieldError("automatic_financial_period_lock_monthday",
 					"is required when automatic_financial_period_lock_enabled is true"));
 		}
-		return java.util.List.of();
+		return List.of();
 	}
 
 	static Department map(Record r) {

@@ -1,5 +1,6 @@
 package org.vetbill.clinic;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.ItemDetails;
@@ -22,6 +24,11 @@ import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -38,6 +45,28 @@ import static org.vetbill.shared.db.Tables.VAT_GROUP;
 @Service
 public class Items {
 
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/**
+	 * The unit price with VAT of a price entered without it, to 4 decimals half-up as
+	 * invoice rows show unit prices.
+	 */
+	private static final Field<BigDecimal> GROSS_OF_NET = DSL
+		.round(ITEM.PRICE.mul(VAT_GROUP.PERCENTAGE.add(HUNDRED)).div(HUNDRED), 4);
+
+	/**
+	 * The unit price without VAT of a price entered with it, to 4 decimals half-up as
+	 * invoice rows show unit prices.
+	 */
+	private static final Field<BigDecimal> NET_OF_GROSS = DSL
+		.round(ITEM.PRICE.mul(HUNDRED).div(VAT_GROUP.PERCENTAGE.add(HUNDRED)), 4);
+
+	/** The filters where prices are entered without VAT. */
+	private static final FilterFields NET_PRICE_FILTERS = filters(ITEM.PRICE, GROSS_OF_NET);
+
+	/** The filters where prices are entered with VAT. */
+	private static final FilterFields GROSS_PRICE_FILTERS = filters(NET_OF_GROSS, ITEM.PRICE);
+
 	private final DSLContext dsl;
 
 	private final InputValidator validator;
@@ -46,11 +75,14 @@ public class Items {
 
 	private final Clock clock;
 
-	Items(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+	private final Organizations organizations;
+
+	Items(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Organizations organizations) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
+		this.organizations = organizations;
 	}
 
 	@Transactional
@@ -98,6 +130,26 @@ public class Items {
 			.fetch(Items::map)
 			.forEach((item) -> items.put(item.id(), item));
 		return items;
+	}
+
+	/**
+	 * A numbered page of the items matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over id, code, name, price (without VAT), price_with_vat,
+	 * vat_group, account_number, reporting dimensions, archived, created, modified
+	 * @param page the page
+	 * @return the page and the number of matching items
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Item> search(Caller caller, Criteria criteria, OffsetPage page) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		FilterFields filters = organization.settings().pricesIncludeVat() ? GROSS_PRICE_FILTERS : NET_PRICE_FILTERS;
+		return ListQueries.page(this.dsl,
+				ITEM.join(VAT_GROUP)
+					.on(VAT_GROUP.ORGANIZATION_ID.eq(ITEM.ORGANIZATION_ID))
+					.and(VAT_GROUP.ID.eq(ITEM.VAT_GROUP_ID)),
+				ITEM.ORGANIZATION_ID.eq(caller.organizationId()).and(filters.condition(criteria, organization.zone())),
+				List.of(ITEM.ID.asc()), page, Items::map);
 	}
 
 	@Transactional(readOnly = true)
@@ -151,6 +203,24 @@ public class Items {
 			}
 		}
 		return problems;
+	}
+
+	private static FilterFields filters(Field<BigDecimal> price, Field<BigDecimal> priceWithVat) {
+		return FilterFields.builder()
+			.id("id", ITEM.ID)
+			.text("code", ITEM.CODE)
+			.text("name", ITEM.NAME)
+			.decimal("price", price)
+			.decimal("price_with_vat", priceWithVat)
+			.relation("vat_group", ITEM.VAT_GROUP_ID)
+			.text("account_number", ITEM.ACCOUNT_NUMBER)
+			.text("reporting_dimension_1", ITEM.REPORTING_DIMENSION_1)
+			.text("reporting_dimension_2", ITEM.REPORTING_DIMENSION_2)
+			.text("reporting_dimension_3", ITEM.REPORTING_DIMENSION_3)
+			.bool("archived", ITEM.ARCHIVED)
+			.dateTime("created", ITEM.CREATED)
+			.dateTime("modified", ITEM.MODIFIED)
+			.build();
 	}
 
 	private static Map<Field<?>, @Nullable Object> values(ItemDetails d) {

@@ -2,7 +2,10 @@ package org.vetbill.clinic;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +21,11 @@ import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -33,6 +41,18 @@ import static org.vetbill.shared.db.Tables.PATIENT;
 @Service
 public class Patients {
 
+	private static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", PATIENT.ID)
+		.relation("client", PATIENT.CLIENT_ID)
+		.text("name", PATIENT.NAME)
+		.text("species", PATIENT.SPECIES)
+		.text("breed", PATIENT.BREED)
+		.date("date_of_birth", PATIENT.DATE_OF_BIRTH)
+		.bool("archived", PATIENT.ARCHIVED)
+		.dateTime("created", PATIENT.CREATED)
+		.dateTime("modified", PATIENT.MODIFIED)
+		.build();
+
 	private final DSLContext dsl;
 
 	private final InputValidator validator;
@@ -41,11 +61,14 @@ public class Patients {
 
 	private final Clock clock;
 
-	Patients(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+	private final Organizations organizations;
+
+	Patients(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Organizations organizations) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
+		this.organizations = organizations;
 	}
 
 	@Transactional
@@ -102,6 +125,42 @@ public class Patients {
 				.forEach((patient) -> patients.put(patient.id(), patient));
 		}
 		return patients;
+	}
+
+	/**
+	 * A numbered page of the patients matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over id, client, name, species, breed, date_of_birth,
+	 * archived, created, modified
+	 * @param page the page
+	 * @return the page and the number of matching patients
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Patient> search(Caller caller, Criteria criteria, OffsetPage page) {
+		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
+		return ListQueries.page(this.dsl, PATIENT,
+				PATIENT.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
+				List.of(PATIENT.ID.asc()), page, Patients::map);
+	}
+
+	/**
+	 * The patients of several clients, in one query.
+	 * @param caller the caller
+	 * @param clientIds the clients
+	 * @return the ids of each client's patients in id order, for the clients that have
+	 * any
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Long>> idsByClient(Caller caller, Collection<Long> clientIds) {
+		if (clientIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.dsl.select(PATIENT.CLIENT_ID, PATIENT.ID)
+			.from(PATIENT)
+			.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(PATIENT.CLIENT_ID.in(clientIds))
+			.orderBy(PATIENT.ID)
+			.fetchGroups(PATIENT.CLIENT_ID, PATIENT.ID);
 	}
 
 	@Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.vetbill.clinic;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,6 +16,11 @@ import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -35,13 +41,26 @@ public class VatGroups {
 
 	private final AuditLog audit;
 
+	private static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", VAT_GROUP.ID)
+		.text("title", VAT_GROUP.TITLE)
+		.decimal("percentage", VAT_GROUP.PERCENTAGE)
+		.text("account_number", VAT_GROUP.ACCOUNT_NUMBER)
+		.bool("archived", VAT_GROUP.ARCHIVED)
+		.dateTime("created", VAT_GROUP.CREATED)
+		.dateTime("modified", VAT_GROUP.MODIFIED)
+		.build();
+
 	private final Clock clock;
 
-	VatGroups(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
+	private final Organizations organizations;
+
+	VatGroups(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Organizations organizations) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
+		this.organizations = organizations;
 	}
 
 	@Transactional
@@ -80,6 +99,21 @@ public class VatGroups {
 			.where(VAT_GROUP.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(VAT_GROUP.ID.in(ids))
 			.fetch(VatGroups::map);
+	}
+
+	/**
+	 * A numbered page of the VAT groups matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over id, title, percentage, account_number, archived
+	 * @param page the page
+	 * @return the page and the number of matching VAT groups
+	 */
+	@Transactional(readOnly = true)
+	public Counted<VatGroup> search(Caller caller, Criteria criteria, OffsetPage page) {
+		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
+		return ListQueries.page(this.dsl, VAT_GROUP,
+				VAT_GROUP.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
+				List.of(VAT_GROUP.ID.asc()), page, VatGroups::map);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,26 +1,96 @@
 package org.vetbill.invoicing;
 
+import java.util.Collection;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.invoicing.InvoiceCommands.Filter;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.vetbill.shared.db.Tables.INVOICE;
+import static org.vetbill.shared.db.Tables.INVOICE_ROW;
 
 /**
- * Reads invoices with their rows. A page costs two queries whatever its size.
+ * Reads invoices with their rows. A page costs a fixed number of queries whatever its
+ * size.
  */
 @Service
 public class InvoiceQueries {
+
+	/** The fields invoices can be filtered on, as the APIs name them. */
+	public static final FilterFields INVOICE_FILTERS = FilterFields.builder()
+		.id("id", INVOICE.ID)
+		.integer("status", INVOICE.STATUS)
+		.integer("invoice_number", INVOICE.INVOICE_NUMBER)
+		.text("invoice_prefix", INVOICE.INVOICE_PREFIX)
+		.text("reference_number", INVOICE.REFERENCE_NUMBER)
+		.text("additional_reference", INVOICE.ADDITIONAL_REFERENCE)
+		.date("invoice_date", INVOICE.INVOICE_DATE)
+		.date("invoice_due_date", INVOICE.INVOICE_DUE_DATE)
+		.dateTime("created", INVOICE.CREATED)
+		.dateTime("modified", INVOICE.MODIFIED)
+		.dateTime("date_paid", INVOICE.DATE_PAID)
+		.relation("client", INVOICE.CLIENT_ID)
+		.relation("department", INVOICE.DEPARTMENT_ID)
+		.relation("consultation", INVOICE.CONSULTATION_ID)
+		.relation("credit_note_original_invoice", INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID)
+		.bool("credit_note", INVOICE.CREDIT_NOTE)
+		.bool("countersale", INVOICE.COUNTERSALE)
+		.decimal("total", INVOICE.TOTAL)
+		.decimal("total_vat", INVOICE.TOTAL_VAT)
+		.decimal("total_with_vat", INVOICE.TOTAL_WITH_VAT)
+		.decimal("paid_amount", INVOICE.PAID_AMOUNT)
+		.decimal("due_sum", INVOICE.TOTAL_WITH_VAT.minus(INVOICE.PAID_AMOUNT))
+		.text("payer_name", INVOICE.PAYER_NAME)
+		.text("payer_organization_name", INVOICE.PAYER_ORGANIZATION_NAME)
+		.text("payer_vat_number", INVOICE.PAYER_VAT_NUMBER)
+		.text("payer_register_number", INVOICE.PAYER_REGISTER_NUMBER)
+		.text("payer_country_code", INVOICE.PAYER_COUNTRY_CODE)
+		.text("payer_city", INVOICE.PAYER_CITY)
+		.text("payer_zip_code", INVOICE.PAYER_ZIP_CODE)
+		.text("remarks", INVOICE.REMARKS)
+		.build();
+
+	/** The fields invoice rows can be filtered on, as the APIs name them. */
+	public static final FilterFields ROW_FILTERS = FilterFields.builder()
+		.id("id", INVOICE_ROW.ID)
+		.relation("invoice", INVOICE_ROW.INVOICE_ID)
+		.relation("item", INVOICE_ROW.ITEM_ID)
+		.relation("patient", INVOICE_ROW.PATIENT_ID)
+		.relation("consultation_item", INVOICE_ROW.CONSULTATION_ITEM_ID)
+		.relation("vat_group", INVOICE_ROW.VAT_GROUP_ID)
+		.text("name", INVOICE_ROW.NAME)
+		.decimal("quantity", INVOICE_ROW.QUANTITY)
+		.decimal("price", INVOICE_ROW.PRICE)
+		.decimal("price_with_vat", INVOICE_ROW.PRICE_WITH_VAT)
+		.decimal("percentage_change", INVOICE_ROW.PERCENTAGE_CHANGE)
+		.decimal("vat_percentage", INVOICE_ROW.VAT_PERCENTAGE)
+		.decimal("discount_amount", INVOICE_ROW.DISCOUNT_AMOUNT)
+		.decimal("sum", INVOICE_ROW.SUM_NET)
+		.decimal("sum_vat", INVOICE_ROW.SUM_VAT)
+		.decimal("sum_total", INVOICE_ROW.SUM_TOTAL)
+		.text("account_number", INVOICE_ROW.ACCOUNT_NUMBER)
+		.text("reporting_dimension_1", INVOICE_ROW.REPORTING_DIMENSION_1)
+		.text("reporting_dimension_2", INVOICE_ROW.REPORTING_DIMENSION_2)
+		.text("reporting_dimension_3", INVOICE_ROW.REPORTING_DIMENSION_3)
+		.dateTime("created", INVOICE_ROW.CREATED)
+		.dateTime("modified", INVOICE_ROW.MODIFIED)
+		.build();
 
 	private final InvoiceRepository repository;
 
@@ -34,6 +104,67 @@ public class InvoiceQueries {
 	@Transactional(readOnly = true)
 	public InvoiceView get(Caller caller, long id) {
 		return this.repository.view(caller, id, currency(caller)).orElseThrow(() -> new NotFound("invoice", id));
+	}
+
+	/**
+	 * A numbered page of the invoices matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over {@link #INVOICE_FILTERS}
+	 * @param page the page
+	 * @return the page and the number of matching invoices
+	 */
+	@Transactional(readOnly = true)
+	public Counted<InvoiceView> search(Caller caller, Criteria criteria, OffsetPage page) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		return this.repository.page(caller, INVOICE_FILTERS.condition(criteria, organization.zone()), page,
+				organization.currency());
+	}
+
+	/**
+	 * The invoices with the given ids that exist in the caller's organization.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @return the invoices, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<InvoiceView> getAll(Caller caller, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.repository.views(caller, ids, currency(caller));
+	}
+
+	/**
+	 * A numbered page of the invoice rows matching the criteria, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over {@link #ROW_FILTERS}
+	 * @param page the page
+	 * @return the page and the number of matching rows
+	 */
+	@Transactional(readOnly = true)
+	public Counted<InvoiceRowView> searchRows(Caller caller, Criteria criteria, OffsetPage page) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		return this.repository.rowPage(caller, ROW_FILTERS.condition(criteria, organization.zone()), page,
+				organization.currency());
+	}
+
+	@Transactional(readOnly = true)
+	public List<InvoiceRowView> getRows(Caller caller, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.repository.rowViews(caller, ids, currency(caller));
+	}
+
+	/**
+	 * The invoices made from consultations.
+	 * @param caller the caller
+	 * @param consultationIds the consultations
+	 * @return the invoice id by consultation id, for the consultations that have one
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> invoicesOfConsultations(Caller caller, Collection<Long> consultationIds) {
+		return this.repository.invoicesOfConsultations(caller, consultationIds);
 	}
 
 	@Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.invoicing.domain.Finalization;
@@ -32,6 +36,9 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.money.Money;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
 
@@ -45,6 +52,10 @@ import static org.vetbill.shared.db.Tables.INVOICE_ROW;
  */
 @Repository
 class InvoiceRepository {
+
+	/** Statuses of a numbered invoice that is still owed: finalized and invoicing. */
+	private static final List<Short> ISSUED_STATUSES = List.of((short) InvoiceStatus.FINALIZED.code(),
+			(short) InvoiceStatus.INVOICING.code());
 
 	private final DSLContext dsl;
 
@@ -383,19 +394,50 @@ class InvoiceRepository {
 	}
 
 	Optional<InvoiceView> view(Caller caller, long id, Currency currency) {
-		Record invoice = this.dsl.selectFrom(INVOICE)
-			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(INVOICE.ID.eq(id))
-			.fetchOne();
-		if (invoice == null) {
-			return Optional.empty();
-		}
-		return Optional
-			.of(view(invoice, rowViews(caller, List.of(id), currency).getOrDefault(id, List.of()), currency));
+		return views(caller, List.of(id), currency).stream().findFirst();
 	}
 
 	/**
-	 * One page of invoices with their rows, in two queries whatever the page size.
+	 * The invoices with the given ids, with their rows and relations, in a fixed number
+	 * of queries whatever their number.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @param currency the organization's currency
+	 * @return the invoices found, in id order
+	 */
+	List<InvoiceView> views(Caller caller, Collection<Long> ids, Currency currency) {
+		return views(caller,
+				this.dsl.selectFrom(INVOICE)
+					.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+					.and(INVOICE.ID.in(ids))
+					.orderBy(INVOICE.ID)
+					.fetch(),
+				currency);
+	}
+
+	/**
+	 * The invoice rows with the given ids, in one query.
+	 * @param caller the caller
+	 * @param ids the ids
+	 * @param currency the organization's currency
+	 * @return the rows found
+	 */
+	List<InvoiceRowView> rowViews(Caller caller, Collection<Long> ids, Currency currency) {
+		return rowViews(caller, INVOICE_ROW.ID.in(ids), currency);
+	}
+
+	private List<InvoiceRowView> rowViews(Caller caller, Condition condition, Currency currency) {
+		return this.dsl.select()
+			.from(rowsWithInvoice())
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(condition)
+			.orderBy(INVOICE_ROW.INVOICE_ID, INVOICE_ROW.POSITION, INVOICE_ROW.ID)
+			.fetch((r) -> rowView(r, currency));
+	}
+
+	/**
+	 * One page of invoices with their rows and relations, in a fixed number of queries
+	 * whatever the page size.
 	 * @param caller the caller
 	 * @param condition the filter
 	 * @param afterId keyset: only ids above this
@@ -405,32 +447,113 @@ class InvoiceRepository {
 	 * @return the invoices
 	 */
 	List<InvoiceView> list(Caller caller, Condition condition, long afterId, int limit, Currency currency) {
-		List<Record> invoices = new ArrayList<>(this.dsl.selectFrom(INVOICE)
-			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(INVOICE.ID.gt(afterId))
-			.and(condition)
-			.orderBy(INVOICE.ID)
-			.limit(limit + 1)
-			.fetch());
-		Map<Long, List<InvoiceRowView>> rows = rowViews(caller,
-				invoices.stream().map((r) -> r.get(INVOICE.ID)).toList(), currency);
-		return invoices.stream()
-			.map((r) -> view(r, rows.getOrDefault(r.get(INVOICE.ID), List.of()), currency))
-			.toList();
+		return views(caller,
+				this.dsl.selectFrom(INVOICE)
+					.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+					.and(INVOICE.ID.gt(afterId))
+					.and(condition)
+					.orderBy(INVOICE.ID)
+					.limit(limit + 1)
+					.fetch(),
+				currency);
 	}
 
-	private Map<Long, List<InvoiceRowView>> rowViews(Caller caller, Collection<Long> invoiceIds, Currency currency) {
-		Map<Long, List<InvoiceRowView>> rows = new LinkedHashMap<>();
-		if (invoiceIds.isEmpty()) {
-			return rows;
+	/**
+	 * A numbered page of invoices with their rows and relations, and the size of the
+	 * whole list, in a fixed number of queries whatever the page size.
+	 * @param caller the caller
+	 * @param condition the filter
+	 * @param page the page
+	 * @param currency the organization's currency
+	 * @return the page
+	 */
+	Counted<InvoiceView> page(Caller caller, Condition condition, OffsetPage page, Currency currency) {
+		Counted<Record> records = ListQueries.page(this.dsl, INVOICE,
+				INVOICE.ORGANIZATION_ID.eq(caller.organizationId()).and(condition), List.of(INVOICE.ID.asc()), page,
+				(r) -> r);
+		return new Counted<>(views(caller, records.items(), currency), records.count());
+	}
+
+	/**
+	 * A numbered page of invoice rows and the size of the whole list, in two queries.
+	 * @param caller the caller
+	 * @param condition the filter
+	 * @param page the page
+	 * @param currency the organization's currency
+	 * @return the page
+	 */
+	Counted<InvoiceRowView> rowPage(Caller caller, Condition condition, OffsetPage page, Currency currency) {
+		return ListQueries.page(this.dsl, rowsWithInvoice(),
+				INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()).and(condition), List.of(INVOICE_ROW.ID.asc()),
+				page, (r) -> rowView(r, currency));
+	}
+
+	private static Table<?> rowsWithInvoice() {
+		return INVOICE_ROW.join(INVOICE)
+			.on(INVOICE.ORGANIZATION_ID.eq(INVOICE_ROW.ORGANIZATION_ID))
+			.and(INVOICE.ID.eq(INVOICE_ROW.INVOICE_ID));
+	}
+
+	/**
+	 * The invoices made from consultations.
+	 * @param caller the caller
+	 * @param consultationIds the consultations
+	 * @return the invoice id by consultation id, for the consultations that have one
+	 */
+	Map<Long, Long> invoicesOfConsultations(Caller caller, Collection<Long> consultationIds) {
+		if (consultationIds.isEmpty()) {
+			return Map.of();
 		}
-		this.dsl.selectFrom(INVOICE_ROW)
-			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(INVOICE_ROW.INVOICE_ID.in(invoiceIds))
-			.orderBy(INVOICE_ROW.INVOICE_ID, INVOICE_ROW.POSITION, INVOICE_ROW.ID)
-			.fetch((r) -> rowView(r, currency))
+		return this.dsl.select(INVOICE.CONSULTATION_ID, INVOICE.ID)
+			.from(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.CONSULTATION_ID.in(consultationIds))
+			.fetchMap(INVOICE.CONSULTATION_ID, INVOICE.ID);
+	}
+
+	/**
+	 * Invoices with everything their views show: rows, credit notes, the client's due
+	 * sum. Three queries whatever the number of invoices.
+	 */
+	private List<InvoiceView> views(Caller caller, List<? extends Record> invoices, Currency currency) {
+		if (invoices.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = invoices.stream().map((r) -> r.get(INVOICE.ID)).toList();
+		Map<Long, List<InvoiceRowView>> rows = new HashMap<>();
+		rowViews(caller, INVOICE_ROW.INVOICE_ID.in(ids), currency)
 			.forEach((row) -> rows.computeIfAbsent(row.invoiceId(), (k) -> new ArrayList<>()).add(row));
-		return rows;
+		Map<Long, List<Long>> creditNotes = new HashMap<>();
+		this.dsl.select(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID, INVOICE.ID)
+			.from(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID.in(ids))
+			.orderBy(INVOICE.ID)
+			.forEach((r) -> creditNotes.computeIfAbsent(r.value1(), (k) -> new ArrayList<>()).add(r.value2()));
+		Map<Long, BigDecimal> clientDueSums = clientDueSums(caller,
+				invoices.stream().map((r) -> r.get(INVOICE.CLIENT_ID)).filter(Objects::nonNull).distinct().toList());
+		return invoices.stream().map((r) -> {
+			long id = r.get(INVOICE.ID);
+			Long clientId = r.get(INVOICE.CLIENT_ID);
+			return view(r, rows.getOrDefault(id, List.of()), creditNotes.getOrDefault(id, List.of()),
+					(clientId != null) ? clientDueSums.getOrDefault(clientId, BigDecimal.ZERO) : null, currency);
+		}).toList();
+	}
+
+	/**
+	 * What each client owes over all its issued invoices.
+	 */
+	private Map<Long, BigDecimal> clientDueSums(Caller caller, List<Long> clientIds) {
+		if (clientIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.dsl.select(INVOICE.CLIENT_ID, DSL.sum(INVOICE.TOTAL_WITH_VAT.minus(INVOICE.PAID_AMOUNT)))
+			.from(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.CLIENT_ID.in(clientIds))
+			.and(INVOICE.STATUS.in(ISSUED_STATUSES))
+			.groupBy(INVOICE.CLIENT_ID)
+			.fetchMap(Record2::value1, Record2::value2);
 	}
 
 	private static StoredInvoice stored(Record r) {
@@ -455,11 +578,16 @@ class InvoiceRepository {
 				Money.of(r.get(INVOICE_ROW.SUM_VAT), currency), Money.of(r.get(INVOICE_ROW.SUM_TOTAL), currency));
 	}
 
+	/**
+	 * A row read with its invoice: a row charged in a consultation (it has a consultation
+	 * item) belongs to the invoice's consultation.
+	 */
 	private static InvoiceRowView rowView(Record r, Currency currency) {
 		RowFigures figures = figures(r, currency);
-		return new InvoiceRowView(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.INVOICE_ID), r.get(INVOICE_ROW.POSITION),
-				r.get(INVOICE_ROW.ITEM_ID), r.get(INVOICE_ROW.CONSULTATION_ITEM_ID), r.get(INVOICE_ROW.PATIENT_ID),
-				r.get(INVOICE_ROW.NAME), Decimals.trim(r.get(INVOICE_ROW.QUANTITY), 1),
+		Long consultationId = (r.get(INVOICE_ROW.CONSULTATION_ITEM_ID) != null) ? r.get(INVOICE.CONSULTATION_ID) : null;
+		return new InvoiceRowView(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.INVOICE_ID), consultationId,
+				r.get(INVOICE_ROW.POSITION), r.get(INVOICE_ROW.ITEM_ID), r.get(INVOICE_ROW.CONSULTATION_ITEM_ID),
+				r.get(INVOICE_ROW.PATIENT_ID), r.get(INVOICE_ROW.NAME), Decimals.trim(r.get(INVOICE_ROW.QUANTITY), 1),
 				RowPricing.unitPrice(r.get(INVOICE_ROW.UNIT_PRICE), currency), figures.price(), figures.priceWithVat(),
 				Decimals.trim(r.get(INVOICE_ROW.PERCENTAGE_CHANGE), 1), r.get(INVOICE_ROW.VAT_GROUP_ID),
 				Decimals.trim(r.get(INVOICE_ROW.VAT_PERCENTAGE), 1), figures.discountAmount().amount(),
@@ -471,7 +599,8 @@ class InvoiceRepository {
 				r.get(INVOICE_ROW.MODIFIED));
 	}
 
-	private static InvoiceView view(Record r, List<InvoiceRowView> rows, Currency currency) {
+	private static InvoiceView view(Record r, List<InvoiceRowView> rows, List<Long> creditNotes,
+			@Nullable BigDecimal clientDueSum, Currency currency) {
 		Money total = Money.of(r.get(INVOICE.TOTAL_WITH_VAT), currency);
 		Money paid = Money.of(r.get(INVOICE.PAID_AMOUNT), currency);
 		Long number = r.get(INVOICE.INVOICE_NUMBER);
@@ -496,6 +625,8 @@ class InvoiceRepository {
 				Money.of(r.get(INVOICE.TOTAL), currency).amount(),
 				Money.of(r.get(INVOICE.TOTAL_VAT), currency).amount(), total.amount(), paid.amount(),
 				total.minus(paid).amount(), r.get(INVOICE.DATE_PAID), r.get(INVOICE.REMARKS), patients, rows,
+				creditNotes,
+				(clientDueSum != null) ? Money.of(clientDueSum, currency).amount() : total.minus(paid).amount(),
 				r.get(INVOICE.FINALIZED_TIME), r.get(INVOICE.VOIDED_TIME), r.get(INVOICE.VOID_REASON),
 				r.get(INVOICE.CREATED), r.get(INVOICE.MODIFIED), r.get(INVOICE.VERSION));
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the id
  * @param invoiceId the invoice
+ * @param consultationId the consultation the row was charged in, if any
  * @param position the row's place on the invoice
  * @param itemId the catalog item
  * @param consultationItemId the consultation item it came from
@@ -38,13 +39,14 @@ import org.jspecify.annotations.Nullable;
  * @param created when the row was added
  * @param modified when the row last changed
  */
-public record InvoiceRowView(long id, long invoiceId, int position, @Nullable Long itemId,
-		@Nullable Long consultationItemId, @Nullable Long patientId, String name, BigDecimal quantity,
-		BigDecimal unitPrice, BigDecimal price, BigDecimal priceWithVat, BigDecimal percentageChange,
-		@Nullable Long vatGroupId, BigDecimal vatPercentage, BigDecimal discountAmount, BigDecimal sum,
-		BigDecimal sumVat, BigDecimal sumTotal, @Nullable String accountNumber, @Nullable String internalAccountNumber,
-		@Nullable String reportingDimension1, @Nullable String reportingDimension2,
-		@Nullable String reportingDimension3, @Nullable String internalReportingDimension1,
-		@Nullable String internalReportingDimension2, Instant created, Instant modified) {
+public record InvoiceRowView(long id, long invoiceId, @Nullable Long consultationId, int position,
+		@Nullable Long itemId, @Nullable Long consultationItemId, @Nullable Long patientId, String name,
+		BigDecimal quantity, BigDecimal unitPrice, BigDecimal price, BigDecimal priceWithVat,
+		BigDecimal percentageChange, @Nullable Long vatGroupId, BigDecimal vatPercentage, BigDecimal discountAmount,
+		BigDecimal sum, BigDecimal sumVat, BigDecimal sumTotal, @Nullable String accountNumber,
+		@Nullable String internalAccountNumber, @Nullable String reportingDimension1,
+		@Nullable String reportingDimension2, @Nullable String reportingDimension3,
+		@Nullable String internalReportingDimension1, @Nullable String internalReportingDimension2, Instant created,
+		Instant modified) {
 
 }

@@ -43,6 +43,9 @@ import org.vetbill.invoicing.domain.Payer;
  * @param remarks free text
  * @param patientIds the patients of its rows
  * @param rows the rows
+ * @param relatedCreditNoteIds the credit notes that credit this invoice
+ * @param clientDueSum what the client owes over all issued invoices (this invoice's due
+ * sum when there is no client)
  * @param finalizedTime when it was finalized
  * @param voidedTime when it was voided
  * @param voidReason why it was voided
@@ -57,7 +60,8 @@ public record InvoiceView(long id, UUID uuid, String documentNumber, long depart
 		@Nullable LocalDate invoiceDueDate, Payer payer, String currency, boolean pricesIncludeVat,
 		BigDecimal discountAmount, @Nullable BigDecimal discountPercent, BigDecimal total, BigDecimal totalVat,
 		BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum, @Nullable Instant datePaid,
-		@Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows, @Nullable Instant finalizedTime,
-		@Nullable Instant voidedTime, @Nullable String voidReason, Instant created, Instant modified, int version) {
+		@Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows, List<Long> relatedCreditNoteIds,
+		BigDecimal clientDueSum, @Nullable Instant finalizedTime, @Nullable Instant voidedTime,
+		@Nullable String voidReason, Instant created, Instant modified, int version) {
 
 }

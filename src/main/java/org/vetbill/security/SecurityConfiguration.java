@@ -10,13 +10,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
+import org.vetbill.shared.web.ErrorResponses;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -77,8 +78,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ProblemResponses problemResponses(JsonMapper json) {
-		return new ProblemResponses(json);
+	ProblemResponses problemResponses(ErrorResponses responses) {
+		return new ProblemResponses(responses);
 	}
 
 	/**
@@ -133,7 +134,7 @@ class SecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (this.keyDigest == null) {
-				this.problems.write(response, 403, "admin_api_disabled",
+				this.problems.write(request, response, HttpStatus.FORBIDDEN, "admin_api_disabled",
 						"the admin API is disabled; start vetbill with vetbill.admin.key (VETBILL_ADMIN_KEY) set");
 				return;
 			}

@@ -59,9 +59,9 @@ class SecurityIntegrationTests extends IntegrationTest {
 			+ "\"detail\":\"authentication is required: send Authorization: Bearer <access token>\","
 			+ "\"code\":\"unauthenticated\"}";
 
-	private static final String INVALID_TOKEN = "{\"type\":\"urn:vetbill:problem:unauthenticated\","
+	private static final String INVALID_TOKEN = "{\"type\":\"urn:vetbill:problem:invalid_token\","
 			+ "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"the access token is invalid or has expired\","
-			+ "\"code\":\"unauthenticated\"}";
+			+ "\"code\":\"invalid_token\"}";
 
 	private static final String FORBIDDEN = "{\"type\":\"urn:vetbill:problem:forbidden\",\"title\":\"Forbidden\","
 			+ "\"status\":403,\"detail\":\"your credentials do not permit this action\",\"code\":\"forbidden\"}";

@@ -3,6 +3,8 @@ package org.vetbill.support;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.clinic.domain.ReferenceNumberFormat;
@@ -21,8 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port, on the database
- * {@link TestDatabase} selects, with a clock the tests can move. Every test works in
- * tenants of its own, so tests never see each other's data.
+ * {@link TestDatabase} selects, with a clock the tests can move and a
+ * {@link QueryCounter}. Every test works in tenants of its own, so tests never see each
+ * other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vetbill.admin.key=" + IntegrationTest.ADMIN_KEY, "spring.flyway.clean-disabled=false",
@@ -44,6 +47,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected ApplicationContext context;
+
+	@Autowired
+	protected QueryCounter queries;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -86,6 +92,16 @@ public abstract class IntegrationTest {
 		@Primary
 		MutableClock mutableClock() {
 			return new MutableClock();
+		}
+
+		@Bean
+		QueryCounter queryCounter() {
+			return new QueryCounter();
+		}
+
+		@Bean
+		ExecuteListenerProvider countQueries(QueryCounter queryCounter) {
+			return new DefaultExecuteListenerProvider(queryCounter);
 		}
 
 		/**

@@ -23,6 +23,17 @@ public record DepartmentSettings(@Nullable LocalDate financialPeriodLockDate,
 
 	public static final DepartmentSettings DEFAULTS = new DepartmentSettings(null, false, null, false);
 
+	/**
+	 * The settings in force on a day: with the automatic lock on, the lock date it has
+	 * advanced to.
+	 * @param today the current date in the organization's time zone
+	 * @return the settings with the lock date in force
+	 */
+	public DepartmentSettings inForce(LocalDate today) {
+		return new DepartmentSettings(periodLock().effectiveDate(today), this.automaticFinancialPeriodLockEnabled,
+				this.automaticFinancialPeriodLockMonthday, this.paymentCancelSetDate);
+	}
+
 	public PeriodLock periodLock() {
 		return new PeriodLock(this.financialPeriodLockDate, this.automaticFinancialPeriodLockEnabled,
 				this.automaticFinancialPeriodLockMonthday);

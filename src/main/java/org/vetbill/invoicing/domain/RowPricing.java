@@ -53,16 +53,43 @@ public final class RowPricing {
 			Money sum = Money.round(exact, currency, RoundingMode.HALF_UP);
 			Money vat = Money.round(sum.amount().multiply(vatPercentage).movePointLeft(2), currency,
 					RoundingMode.HALF_UP);
-			BigDecimal unitGross = unitPrice.multiply(HUNDRED.add(vatPercentage)).movePointLeft(2);
-			return new RowFigures(unitPrice(unitPrice, currency), unitPrice(unitGross, currency), zero, sum, vat,
-					sum.plus(vat));
+			return new RowFigures(netUnitPrice(mode, unitPrice, vatPercentage, currency),
+					grossUnitPrice(mode, unitPrice, vatPercentage, currency), zero, sum, vat, sum.plus(vat));
 		}
 		Money total = Money.round(exact, currency, RoundingMode.HALF_EVEN);
 		Money vat = vatOfGross(total, vatPercentage);
-		BigDecimal unitNet = unitPrice.multiply(HUNDRED)
+		return new RowFigures(netUnitPrice(mode, unitPrice, vatPercentage, currency),
+				grossUnitPrice(mode, unitPrice, vatPercentage, currency), zero, total.minus(vat), vat, total);
+	}
+
+	/**
+	 * A unit price without VAT, as shown and stored.
+	 * @param mode whether {@code unitPrice} includes VAT
+	 * @param unitPrice the unit price, net or gross as {@code mode} says
+	 * @param vatPercentage the VAT rate in percent
+	 * @param currency the currency
+	 * @return the net unit price, by {@link #unitPrice}
+	 */
+	public static BigDecimal netUnitPrice(PriceMode mode, BigDecimal unitPrice, BigDecimal vatPercentage,
+			Currency currency) {
+		BigDecimal net = (mode == PriceMode.NET) ? unitPrice : unitPrice.multiply(HUNDRED)
 			.divide(HUNDRED.add(vatPercentage), UNIT_PRICE_SCALE, RoundingMode.HALF_UP);
-		return new RowFigures(unitPrice(unitNet, currency), unitPrice(unitPrice, currency), zero, total.minus(vat), vat,
-				total);
+		return unitPrice(net, currency);
+	}
+
+	/**
+	 * A unit price with VAT, as shown and stored.
+	 * @param mode whether {@code unitPrice} includes VAT
+	 * @param unitPrice the unit price, net or gross as {@code mode} says
+	 * @param vatPercentage the VAT rate in percent
+	 * @param currency the currency
+	 * @return the gross unit price, by {@link #unitPrice}
+	 */
+	public static BigDecimal grossUnitPrice(PriceMode mode, BigDecimal unitPrice, BigDecimal vatPercentage,
+			Currency currency) {
+		BigDecimal gross = (mode == PriceMode.GROSS) ? unitPrice
+				: unitPrice.multiply(HUNDRED.add(vatPercentage)).movePointLeft(2);
+		return unitPrice(gross, currency);
 	}
 
 	/**

@@ -40,6 +40,21 @@ class RowPricingTests {
 	}
 
 	@Test
+	void aUnitPriceIsShownWithoutAndWithVatWhicheverWasEntered() {
+		// entered net: the gross is exact, up to 4 decimals; entered gross: the net is
+		// rounded half-up to 4 decimals; both keep at least the currency's 2
+		assertThat(RowPricing.netUnitPrice(PriceMode.NET, d("12.35"), d("10"), EUR)).isEqualTo(d("12.35"));
+		assertThat(RowPricing.grossUnitPrice(PriceMode.NET, d("12.35"), d("10"), EUR)).isEqualTo(d("13.585"));
+		assertThat(RowPricing.grossUnitPrice(PriceMode.NET, d("50.0000"), d("24"), EUR)).isEqualTo(d("62.00"));
+		assertThat(RowPricing.netUnitPrice(PriceMode.GROSS, d("50.00"), d("24"), EUR)).isEqualTo(d("40.3226"));
+		assertThat(RowPricing.grossUnitPrice(PriceMode.GROSS, d("50.00"), d("24"), EUR)).isEqualTo(d("50.00"));
+		assertThat(RowPricing.netUnitPrice(PriceMode.GROSS, d("12.40"), d("24"), EUR)).isEqualTo(d("10.00"));
+		// and a row of one, without change, has the same unit prices
+		assertThat(gross("50.00", "1", "0", "24").price()).isEqualTo(d("40.3226"));
+		assertThat(net("12.35", "1", "0", "10").priceWithVat()).isEqualTo(d("13.585"));
+	}
+
+	@Test
 	void netSumRoundsHalfUp() {
 		// 2.5 x 0.05 = 0.125: half-up gives 0.13 where half-even would give 0.12
 		assertThat(net("2.5", "0.05", "0", "0").sum()).isEqualTo(eur("0.13"));

@@ -1,0 +1,285 @@
+package org.vetbill.api.cloud;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Criterion;
+import org.vetbill.shared.query.OffsetPage;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Serves the list and detail reads of every Cloud API resource the same way: query
+ * parameters as filters ({@code field__op=value}, {@code filter_type=or}), numbered pages
+ * ({@code page}, {@code page_size}) in the {@code count}/{@code num_pages}/{@code next}/
+ * {@code previous}/{@code results} envelope, and {@code expose_<relation>} with one batch
+ * read per exposed relation, so a page costs a fixed number of queries whatever its size.
+ */
+@Component
+class CloudLists {
+
+	static final int DEFAULT_PAGE_SIZE = 50;
+
+	private static final String EXPOSE = "expose_";
+
+	private static final Set<String> RESERVED = Set.of("page", "page_size", "filter_type", "format");
+
+	private final Map<String, CloudResource<?>> resources;
+
+	private final Organizations organizations;
+
+	CloudLists(List<CloudResource<?>> resources, Organizations organizations) {
+		this.resources = resources.stream().collect(Collectors.toMap(CloudResource::name, Function.identity()));
+		this.organizations = organizations;
+	}
+
+	/**
+	 * A numbered page of a resource's objects as the list endpoint answers it.
+	 * @param <T> the resource's view
+	 * @param caller the caller
+	 * @param resource the resource
+	 * @param request the request, for its parameters and URL
+	 * @return the envelope
+	 */
+	<T> Map<String, @Nullable Object> list(Caller caller, CloudResource<T> resource, HttpServletRequest request) {
+		Map<String, String> parameters = parameters(request);
+		Set<String> exposed = exposed(resource, parameters);
+		OffsetPage page = page(parameters);
+		Criteria criteria = criteria(parameters);
+		Counted<T> found = resource.search(caller, criteria, page);
+		long pages = Math.max(1, (found.count() + page.size() - 1) / page.size());
+		if (page.number() > pages) {
+			throw NotFound.page(page.number());
+		}
+		Rendering rendering = rendering(caller, resource, found.items(), exposed, request);
+		Map<String, @Nullable Object> envelope = new LinkedHashMap<>();
+		envelope.put("count", found.count());
+		envelope.put("num_pages", pages);
+		envelope.put("next", (page.number() < pages) ? pageUrl(request, page.number() + 1) : null);
+		envelope.put("previous", (page.number() > 1) ? pageUrl(request, page.number() - 1) : null);
+		envelope.put("results", found.items().stream().map((item) -> write(resource, item, rendering)).toList());
+		return envelope;
+	}
+
+	/**
+	 * One object as the detail endpoint answers it.
+	 * @param <T> the resource's view
+	 * @param caller the caller
+	 * @param resource the resource
+	 * @param id the id
+	 * @param request the request, for {@code expose_} parameters and the URL
+	 * @return the object
+	 */
+	<T> Map<String, @Nullable Object> detail(Caller caller, CloudResource<T> resource, long id,
+			HttpServletRequest request) {
+		Map<String, String> parameters = parameters(request);
+		Set<String> exposed = exposed(resource, parameters);
+		List<String> unexpected = parameters.keySet().stream().filter((name) -> !name.equals("format")).toList();
+		if (!unexpected.isEmpty()) {
+			throw new InvalidInput(unexpected.stream()
+				.map((name) -> new FieldError(name,
+						"Filters apply to lists; a single object takes only expose_ " + "parameters."))
+				.toList());
+		}
+		List<T> found = resource.byIds(caller, List.of(id));
+		if (found.isEmpty()) {
+			throw new NotFound(resource.name(), id);
+		}
+		return write(resource, found.get(0), rendering(caller, resource, found, exposed, request));
+	}
+
+	/**
+	 * Writes one object already read, such as the answer to a change.
+	 * @param <T> the resource's view
+	 * @param caller the caller
+	 * @param resource the resource
+	 * @param item the object
+	 * @param request the request
+	 * @return the object
+	 */
+	<T> Map<String, @Nullable Object> write(Caller caller, CloudResource<T> resource, T item,
+			HttpServletRequest request) {
+		return write(resource, item, rendering(caller, resource, List.of(item), Set.of(), request));
+	}
+
+	private <T> Rendering rendering(Caller caller, CloudResource<T> resource, List<T> items, Set<String> exposed,
+			HttpServletRequest request) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		Rendering flat = new Rendering(Links.of(request, organization.provetId()), organization.zone(),
+				organization.currency(), Set.of(), Map.of());
+		Map<String, Map<Long, Map<String, @Nullable Object>>> inlined = new HashMap<>();
+		for (CloudResource.Relation<T> relation : resource.relations()) {
+			if (exposed.contains(relation.name())) {
+				Set<Long> ids = new LinkedHashSet<>();
+				items.forEach((item) -> ids.addAll(relation.ids().apply(item)));
+				inlined.put(relation.name(), inline(caller, resource(relation.target()), ids, flat));
+			}
+		}
+		return new Rendering(flat.links(), flat.zone(), flat.currency(), exposed, inlined);
+	}
+
+	private CloudResource<?> resource(String name) {
+		CloudResource<?> resource = this.resources.get(name);
+		if (resource == null) {
+			throw new IllegalStateException("no Cloud API resource " + name);
+		}
+		return resource;
+	}
+
+	private <R> Map<Long, Map<String, @Nullable Object>> inline(Caller caller, CloudResource<R> target,
+			Collection<Long> ids, Rendering flat) {
+		Map<Long, Map<String, @Nullable Object>> objects = new HashMap<>();
+		if (!ids.isEmpty()) {
+			target.byIds(caller, ids).forEach((item) -> objects.put(target.id(item), write(target, item, flat)));
+		}
+		return objects;
+	}
+
+	private static <T> Map<String, @Nullable Object> write(CloudResource<T> resource, T item, Rendering rendering) {
+		CloudObject object = new CloudObject(rendering);
+		resource.write(item, object);
+		return object.fields();
+	}
+
+	private static <T> Set<String> exposed(CloudResource<T> resource, Map<String, String> parameters) {
+		Set<String> exposable = resource.relations()
+			.stream()
+			.map(CloudResource.Relation::name)
+			.collect(Collectors.toSet());
+		Set<String> exposed = new LinkedHashSet<>();
+		List<FieldError> errors = new ArrayList<>();
+		for (String name : List.copyOf(parameters.keySet())) {
+			if (!name.startsWith(EXPOSE)) {
+				continue;
+			}
+			String relation = name.substring(EXPOSE.length());
+			parameters.remove(name);
+			if (exposable.contains(relation)) {
+				exposed.add(relation);
+			}
+			else {
+				errors.add(new FieldError(name,
+						"Cannot expose '" + relation + "' on " + resource.name() + (exposable.isEmpty()
+								? "; it has no exposable relations."
+								: "; exposable: " + String.join(", ", exposable.stream().sorted().toList()) + ".")));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		return exposed;
+	}
+
+	private static OffsetPage page(Map<String, String> parameters) {
+		int number = integer(parameters, "page", 1);
+		int size = integer(parameters, "page_size", DEFAULT_PAGE_SIZE);
+		return new OffsetPage(number, size);
+	}
+
+	private static int integer(Map<String, String> parameters, String name, int otherwise) {
+		String value = parameters.get(name);
+		if (value == null) {
+			return otherwise;
+		}
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInput.field(name, "A valid integer is required.");
+		}
+	}
+
+	private static Criteria criteria(Map<String, String> parameters) {
+		String filterType = parameters.getOrDefault("filter_type", "and");
+		if (!filterType.equals("and") && !filterType.equals("or")) {
+			throw InvalidInput.field("filter_type", "Use and (the default) or or.");
+		}
+		String format = parameters.get("format");
+		if (format != null && !format.equals("json")) {
+			throw InvalidInput.field("format", "Only json is served.");
+		}
+		List<Criterion> criteria = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
+		parameters.forEach((name, value) -> {
+			if (RESERVED.contains(name)) {
+				return;
+			}
+			try {
+				criteria.add(Criterion.parse(name, value));
+			}
+			catch (InvalidInput ex) {
+				errors.addAll(ex.errors());
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		return new Criteria(criteria, filterType.equals("or"));
+	}
+
+	/**
+	 * The query parameters in the order written; a parameter given twice is refused
+	 * rather than one of its values silently dropped.
+	 */
+	private static Map<String, String> parameters(HttpServletRequest request) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (values.length > 1) {
+				errors.add(new FieldError(name,
+						"Given " + values.length + " times; give it once (use __in for " + "several values)."));
+			}
+			parameters.put(name, values[0]);
+		});
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		return parameters;
+	}
+
+	/**
+	 * The request's URL with another page number, keeping every other parameter as
+	 * written; page 1 is written without {@code page}, as DRF does.
+	 */
+	private static String pageUrl(HttpServletRequest request, int page) {
+		StringBuilder query = new StringBuilder();
+		String raw = request.getQueryString();
+		if (raw != null) {
+			for (String part : raw.split("&")) {
+				String name = URLDecoder.decode(part.split("=", 2)[0], StandardCharsets.UTF_8);
+				if (part.isEmpty() || name.equals("page")) {
+					continue;
+				}
+				query.append(query.isEmpty() ? "" : "&").append(part);
+			}
+		}
+		if (page > 1) {
+			query.append(query.isEmpty() ? "" : "&").append("page=").append(page);
+		}
+		String url = ServletUriComponentsBuilder.fromContextPath(request).toUriString()
+				+ request.getRequestURI().substring(request.getContextPath().length());
+		return query.isEmpty() ? url : url + "?" + query;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.vetbill.api.cloud;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.vetbill.clinic.ConsultationItem;
+import org.vetbill.clinic.Consultations;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.money.Decimals;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code consultationitem/}: an item charged in a consultation, for a patient.
+ */
+@Component
+class ConsultationItemResource extends CloudResource<ConsultationItem> {
+
+	static final String NAME = "consultationitem";
+
+	private final Consultations consultations;
+
+	ConsultationItemResource(Consultations consultations) {
+		super(NAME);
+		this.consultations = consultations;
+	}
+
+	@Override
+	Counted<ConsultationItem> search(Caller caller, Criteria criteria, OffsetPage page) {
+		return this.consultations.searchItems(caller, criteria, page);
+	}
+
+	@Override
+	List<ConsultationItem> byIds(Caller caller, Collection<Long> ids) {
+		return this.consultations.getItems(caller, ids);
+	}
+
+	@Override
+	long id(ConsultationItem item) {
+		return item.id();
+	}
+
+	@Override
+	List<Relation<ConsultationItem>> relations() {
+		return List.of(new Relation<>("consultation", ConsultationResource.NAME, (i) -> List.of(i.consultationId())),
+				new Relation<>("item", ItemResource.NAME, (i) -> List.of(i.itemId())),
+				new Relation<>("patient", PatientResource.NAME, (i) -> optional(i.patientId())));
+	}
+
+	@Override
+	void write(ConsultationItem item, CloudObject out) {
+		out.self(NAME, item.id())
+			.link("consultation", ConsultationResource.NAME, item.consultationId())
+			.link("item", ItemResource.NAME, item.itemId())
+			.link("patient", PatientResource.NAME, item.patientId())
+			.put("name", item.name())
+			.put("quantity", Decimals.trim(item.quantity(), 1))
+			.put("percentage_change", Decimals.trim(item.percentageChange(), 1))
+			.dateTime("created", item.created())
+			.dateTime("modified", item.modified());
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.vetbill.api.cloud;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.vetbill.invoicing.InvoiceQueries;
+import org.vetbill.invoicing.InvoiceRowView;
+import org.vetbill.invoicing.InvoiceView;
+import org.vetbill.invoicing.domain.Payer;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code invoice/}: the invoice with the fields of the billing and ERP guides and of the
+ * API's example bodies where vetbill has the data.
+ */
+@Component
+class InvoiceResource extends CloudResource<InvoiceView> {
+
+	static final String NAME = "invoice";
+
+	private final InvoiceQueries queries;
+
+	InvoiceResource(InvoiceQueries queries) {
+		super(NAME);
+		this.queries = queries;
+	}
+
+	@Override
+	Counted<InvoiceView> search(Caller caller, Criteria criteria, OffsetPage page) {
+		return this.queries.search(caller, criteria, page);
+	}
+
+	@Override
+	List<InvoiceView> byIds(Caller caller, Collection<Long> ids) {
+		return this.queries.getAll(caller, ids);
+	}
+
+	@Override
+	long id(InvoiceView invoice) {
+		return invoice.id();
+	}
+
+	@Override
+	List<Relation<InvoiceView>> relations() {
+		return List.of(new Relation<>("client", ClientResource.NAME, (i) -> optional(i.clientId())),
+				new Relation<>("department", DepartmentResource.NAME, (i) -> List.of(i.departmentId())),
+				new Relation<>("consultation", ConsultationResource.NAME, (i) -> optional(i.consultationId())),
+				new Relation<>("patients", PatientResource.NAME, InvoiceView::patientIds),
+				new Relation<>("invoice_row", InvoiceRowResource.NAME,
+						(i) -> i.rows().stream().map(InvoiceRowView::id).toList()),
+				new Relation<>("credit_note_original_invoice", NAME, (i) -> optional(i.creditNoteOriginalInvoiceId())),
+				new Relation<>("first_original_invoice", NAME, (i) -> optional(i.creditNoteOriginalInvoiceId())),
+				new Relation<>("related_credit_note", NAME, InvoiceView::relatedCreditNoteIds));
+	}
+
+	@Override
+	void write(InvoiceView invoice, CloudObject out) {
+		Payer payer = invoice.payer();
+		out.self(NAME, invoice.id())
+			.put("invoice_number", invoice.invoiceNumber())
+			.put("invoice_prefix", invoice.invoicePrefix())
+			.put("reference_number", invoice.referenceNumber())
+			.put("additional_reference", invoice.additionalReference())
+			.put("status", invoice.status())
+			.date("invoice_date", invoice.invoiceDate())
+			.date("invoice_due_date", invoice.invoiceDueDate())
+			.put("invoicing_client", null)
+			.put("payer_name", payer.name())
+			.put("payer_organization_name", payer.organizationName())
+			.put("payer_vat_number", payer.vatNumber())
+			.put("payer_register_number", payer.registerNumber())
+			.put("payer_country_code", payer.countryCode())
+			.put("payer_country", payer.countryCode())
+			.put("payer_street_address", payer.streetAddress())
+			.put("payer_street_address_2", payer.streetAddress2())
+			.put("payer_zip_code", payer.zipCode())
+			.put("payer_city", payer.city())
+			.put("payer_state", payer.state())
+			.amount("total", invoice.total())
+			.amount("total_vat", invoice.totalVat())
+			.amount("total_with_vat", invoice.totalWithVat())
+			.amount("due_sum", invoice.dueSum())
+			.amount("client_due_sum", invoice.clientDueSum())
+			.links("patients", PatientResource.NAME, invoice.patientIds())
+			.links("invoice_row", InvoiceRowResource.NAME, invoice.rows().stream().map(InvoiceRowView::id).toList())
+			.put("invoice_payment", List.of())
+			.link("client", ClientResource.NAME, invoice.clientId())
+			.link("consultation", ConsultationResource.NAME, invoice.consultationId())
+			.put("original_consultation", null)
+			.link("department", DepartmentResource.NAME, invoice.departmentId())
+			.dateTime("created", invoice.created())
+			.dateTime("modified", invoice.modified())
+			.dateTime("date_paid", invoice.datePaid())
+			.put("countersale", invoice.countersale())
+			.put("credit_note", invoice.creditNote())
+			.link("credit_note_original_invoice", NAME, invoice.creditNoteOriginalInvoiceId())
+			.links("related_credit_note", NAME, invoice.relatedCreditNoteIds())
+			.link("first_original_invoice", NAME, invoice.creditNoteOriginalInvoiceId())
+			.put("consolidated_invoice", false)
+			.put("consolidated_invoices", List.of())
+			.put("related_consolidated_invoice", null)
+			.put("remarks", invoice.remarks())
+			.put("tags_rel", List.of());
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.vetbill.shared.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.vetbill.shared.error.InvalidInput;
+
+/**
+ * One filter of a list query.
+ *
+ * @param parameter the query parameter as the client wrote it, named in errors
+ * @param field the field filtered on, such as {@code client} or {@code client.id}
+ * @param operator the operator
+ * @param value the value as written
+ */
+public record Criterion(String parameter, String field, Operator operator, String value) {
+
+	private static final String SEPARATOR = "__";
+
+	/**
+	 * Reads {@code field__operator=value}; a bare {@code field=value} means {@code is}.
+	 * @param parameter the query parameter
+	 * @param value its value
+	 * @return the criterion
+	 * @throws InvalidInput naming the parameter when the operator is unknown
+	 */
+	public static Criterion parse(String parameter, String value) {
+		int separator = parameter.lastIndexOf(SEPARATOR);
+		if (separator < 0) {
+			return new Criterion(parameter, parameter, Operator.IS, value);
+		}
+		String field = parameter.substring(0, separator);
+		String name = parameter.substring(separator + SEPARATOR.length());
+		Operator operator = Operator.ofName(name)
+			.orElseThrow(() -> InvalidInput.field(parameter,
+					"Unknown filter operator '" + name + "'. Operators: " + Operator.allNames() + "."));
+		if (field.isEmpty() || field.contains(SEPARATOR)) {
+			throw InvalidInput.field(parameter, "Write a filter as field__operator=value.");
+		}
+		return new Criterion(parameter, field, operator, value);
+	}
+
+	/**
+	 * The values of a list operator: {@code [a,b]}, {@code (a,b)} or {@code a,b}.
+	 * @return the values, trimmed
+	 */
+	public List<String> values() {
+		String list = this.value.trim();
+		if (list.length() >= 2
+				&& ((list.startsWith("[") && list.endsWith("]")) || (list.startsWith("(") && list.endsWith(")")))) {
+			list = list.substring(1, list.length() - 1);
+		}
+		List<String> values = new ArrayList<>();
+		for (String part : list.split(",", -1)) {
+			values.add(part.trim());
+		}
+		return values;
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.vetbill.shared.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an {@link ApiError} in the format of the dialect that serves the request, or as
+ * RFC 9457 problem details with vetbill's {@code code}, {@code field} and {@code errors}.
+ * Used by the exception handler and by the security filters, so a request gets the same
+ * error format whether it fails before or inside a controller.
+ */
+@Component
+public class ErrorResponses {
+
+	private static final String TYPE_PREFIX = "urn:vetbill:problem:";
+
+	private final List<ErrorDialect> dialects;
+
+	private final JsonMapper json;
+
+	ErrorResponses(List<ErrorDialect> dialects, JsonMapper json) {
+		this.dialects = List.copyOf(dialects);
+		this.json = json;
+	}
+
+	public ResponseEntity<Object> toResponse(ApiError error, HttpServletRequest request) {
+		for (ErrorDialect dialect : this.dialects) {
+			if (dialect.handles(request)) {
+				return dialect.render(error);
+			}
+		}
+		return problem(error, request);
+	}
+
+	/**
+	 * Writes the error outside Spring MVC, as a servlet filter must.
+	 * @param error the error
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 * @throws IOException when writing fails
+	 */
+	public void write(ApiError error, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ResponseEntity<Object> entity = toResponse(error, request);
+		response.setStatus(entity.getStatusCode().value());
+		entity.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		if (entity.getBody() != null) {
+			if (entity.getHeaders().getContentType() == null) {
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			}
+			this.json.writeValue(response.getOutputStream(), entity.getBody());
+		}
+	}
+
+	private static ResponseEntity<Object> problem(ApiError error, HttpServletRequest request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", TYPE_PREFIX + error.code());
+		body.put("title", error.status().getReasonPhrase());
+		body.put("status", error.status().value());
+		body.put("detail", error.detail());
+		body.put("instance", request.getRequestURI());
+		body.put("code", error.code());
+		if (error.field() != null) {
+			body.put("field", error.field());
+		}
+		if (!error.errors().isEmpty()) {
+			body.put("errors", error.errors());
+		}
+		return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+}
