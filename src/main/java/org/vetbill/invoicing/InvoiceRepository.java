@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.invoicing.domain.Finalization;
 import org.vetbill.invoicing.domain.Invoice;
+import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.invoicing.domain.InvoiceTotals;
 import org.vetbill.invoicing.domain.Payer;
@@ -33,6 +34,8 @@ import org.vetbill.invoicing.domain.RowFigures;
 import org.vetbill.invoicing.domain.RowInput;
 import org.vetbill.invoicing.domain.RowPricing;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.db.tables.records.InvoiceRecord;
+import org.vetbill.shared.db.tables.records.InvoiceRowRecord;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.money.Money;
@@ -57,10 +60,17 @@ class InvoiceRepository {
 	private static final List<Short> ISSUED_STATUSES = List.of((short) InvoiceStatus.FINALIZED.code(),
 			(short) InvoiceStatus.INVOICING.code());
 
+	/** What an invoice still owes: negative when it is overpaid. */
+	static final Field<BigDecimal> DUE_SUM = INVOICE.TOTAL_WITH_VAT.minus(INVOICE.PAID_AMOUNT)
+		.minus(INVOICE.WRITTEN_OFF_AMOUNT);
+
 	private final DSLContext dsl;
 
-	InvoiceRepository(DSLContext dsl) {
+	private final PaymentRepository payments;
+
+	InvoiceRepository(DSLContext dsl, PaymentRepository payments) {
 		this.dsl = dsl;
+		this.payments = payments;
 	}
 
 	/**
@@ -69,12 +79,19 @@ class InvoiceRepository {
 	record StoredInvoice(long id, long departmentId, @Nullable Long clientId, @Nullable Long consultationId,
 			InvoiceStatus status, boolean creditNote, boolean pricesIncludeVat, @Nullable LocalDate invoiceDate,
 			@Nullable LocalDate invoiceDueDate, BigDecimal discountAmount, @Nullable BigDecimal discountPercent,
-			BigDecimal paidAmount, @Nullable String remarks, @Nullable String additionalReference, int version) {
+			BigDecimal paidAmount, @Nullable String remarks, @Nullable String additionalReference, int version,
+			BigDecimal totalWithVat, BigDecimal writtenOffAmount, @Nullable Instant datePaid,
+			@Nullable Long creditNoteOriginalInvoiceId) {
 
 		Invoice domain(Currency currency) {
 			Money paid = Money.of(this.paidAmount, currency);
 			return new Invoice(this.id, this.departmentId, this.status, this.creditNote, this.invoiceDate,
 					this.invoiceDueDate, paid, !paid.isZero());
+		}
+
+		InvoiceBalance balance(Currency currency) {
+			return new InvoiceBalance(this.id, this.status, this.creditNote, Money.of(this.totalWithVat, currency),
+					Money.of(this.paidAmount, currency), Money.of(this.writtenOffAmount, currency));
 		}
 
 	}
@@ -147,12 +164,15 @@ class InvoiceRepository {
 	 * @return the invoice
 	 */
 	StoredInvoice lock(Caller caller, long id) {
+		return tryLock(caller, id).orElseThrow(() -> new NotFound("invoice", id));
+	}
+
+	Optional<StoredInvoice> tryLock(Caller caller, long id) {
 		return this.dsl.selectFrom(INVOICE)
 			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(INVOICE.ID.eq(id))
 			.forUpdate()
-			.fetchOptional(InvoiceRepository::stored)
-			.orElseThrow(() -> new NotFound("invoice", id));
+			.fetchOptional(InvoiceRepository::stored);
 	}
 
 	List<StoredRow> rows(Caller caller, long invoiceId, Currency currency) {
@@ -381,6 +401,113 @@ class InvoiceRepository {
 			.execute();
 	}
 
+	/**
+	 * Writes an invoice's balance after a payment: the paid amount, and the time it
+	 * became settled (kept while it stays settled, cleared when it stops being so).
+	 */
+	void updateBalance(Caller caller, StoredInvoice invoice, InvoiceBalance balance, Instant paymentDate, Instant now) {
+		Instant datePaid = !balance.settled() ? null : (invoice.datePaid() != null) ? invoice.datePaid() : paymentDate;
+		this.dsl.update(INVOICE)
+			.set(INVOICE.PAID_AMOUNT, balance.paid().amount())
+			.set(INVOICE.WRITTEN_OFF_AMOUNT, balance.writtenOff().amount())
+			.set(INVOICE.DATE_PAID, datePaid)
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(invoice.id()))
+			.execute();
+	}
+
+	/**
+	 * Records that the remaining balance was written off; the totals and payments stay.
+	 */
+	void writeOff(Caller caller, long id, BigDecimal amount, Instant now) {
+		this.dsl.update(INVOICE)
+			.set(INVOICE.WRITTEN_OFF_AMOUNT, INVOICE.WRITTEN_OFF_AMOUNT.plus(amount))
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	/**
+	 * Inserts a finalized credit note for rows of an original invoice. Its header copies
+	 * the original's client, department and payer snapshot; its rows are the original's
+	 * rows with quantity and every amount negated, each pointing at the row it credits,
+	 * so the credit is exactly what the original charged. Totals are the exact sums of
+	 * the rows.
+	 * @param caller the caller
+	 * @param originalId the original invoice
+	 * @param rowIds the rows to credit
+	 * @param numbering the credit note's number, prefix, reference and date
+	 * @param now the time
+	 * @return the credit note's id
+	 */
+	long insertCreditNote(Caller caller, long originalId, List<Long> rowIds, Finalization.Result numbering,
+			Instant now) {
+		InvoiceRecord note = this.dsl.selectFrom(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(originalId))
+			.fetchSingle()
+			.copy();
+		List<InvoiceRowRecord> rows = this.dsl.selectFrom(INVOICE_ROW)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.ID.in(rowIds))
+			.orderBy(INVOICE_ROW.POSITION, INVOICE_ROW.ID)
+			.fetch();
+		BigDecimal total = BigDecimal.ZERO;
+		BigDecimal totalVat = BigDecimal.ZERO;
+		BigDecimal totalWithVat = BigDecimal.ZERO;
+		for (InvoiceRowRecord row : rows) {
+			total = total.subtract(row.getSumNet());
+			totalVat = totalVat.subtract(row.getSumVat());
+			totalWithVat = totalWithVat.subtract(row.getSumTotal());
+		}
+		note.setOrganizationId(caller.organizationId());
+		note.setUuid(UUID.randomUUID());
+		note.setConsultationId(null);
+		note.setCreditNote(true);
+		note.setCreditNoteOriginalInvoiceId(originalId);
+		note.setStatus((short) numbering.status().code());
+		note.setInvoiceNumber(numbering.invoiceNumber());
+		note.setInvoicePrefix(numbering.invoicePrefix());
+		note.setReferenceNumber(numbering.referenceNumber());
+		note.setInvoiceDate(numbering.invoiceDate());
+		note.setInvoiceDueDate(numbering.invoiceDueDate());
+		note.setDiscountAmount(BigDecimal.ZERO);
+		note.setDiscountPercent(null);
+		note.setTotal(total);
+		note.setTotalVat(totalVat);
+		note.setTotalWithVat(totalWithVat);
+		note.setPaidAmount(BigDecimal.ZERO);
+		note.setWrittenOffAmount(BigDecimal.ZERO);
+		note.setDatePaid(null);
+		note.setFinalizedTime(now);
+		note.setVoidedTime(null);
+		note.setVoidReason(null);
+		note.setCreated(now);
+		note.setModified(now);
+		note.setVersion(0);
+		note.store();
+		long noteId = note.getId();
+		for (InvoiceRowRecord row : rows) {
+			InvoiceRowRecord credit = row.copy();
+			credit.setOrganizationId(caller.organizationId());
+			credit.setInvoiceId(noteId);
+			credit.setCreditedInvoiceRowId(row.getId());
+			credit.setQuantity(row.getQuantity().negate());
+			credit.setDiscountAmount(row.getDiscountAmount().negate());
+			credit.setSumNet(row.getSumNet().negate());
+			credit.setSumVat(row.getSumVat().negate());
+			credit.setSumTotal(row.getSumTotal().negate());
+			credit.setCreated(now);
+			credit.setModified(now);
+			credit.store();
+		}
+		return noteId;
+	}
+
 	void markVoided(Caller caller, long id, @Nullable String reason, Instant now) {
 		this.dsl.update(INVOICE)
 			.set(INVOICE.STATUS, (short) InvoiceStatus.VOIDED.code())
@@ -530,12 +657,14 @@ class InvoiceRepository {
 			.and(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID.in(ids))
 			.orderBy(INVOICE.ID)
 			.forEach((r) -> creditNotes.computeIfAbsent(r.value1(), (k) -> new ArrayList<>()).add(r.value2()));
+		Map<Long, List<Long>> payments = this.payments.paymentIds(caller, ids);
 		Map<Long, BigDecimal> clientDueSums = clientDueSums(caller,
 				invoices.stream().map((r) -> r.get(INVOICE.CLIENT_ID)).filter(Objects::nonNull).distinct().toList());
 		return invoices.stream().map((r) -> {
 			long id = r.get(INVOICE.ID);
 			Long clientId = r.get(INVOICE.CLIENT_ID);
 			return view(r, rows.getOrDefault(id, List.of()), creditNotes.getOrDefault(id, List.of()),
+					payments.getOrDefault(id, List.of()),
 					(clientId != null) ? clientDueSums.getOrDefault(clientId, BigDecimal.ZERO) : null, currency);
 		}).toList();
 	}
@@ -547,7 +676,7 @@ class InvoiceRepository {
 		if (clientIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.dsl.select(INVOICE.CLIENT_ID, DSL.sum(INVOICE.TOTAL_WITH_VAT.minus(INVOICE.PAID_AMOUNT)))
+		return this.dsl.select(INVOICE.CLIENT_ID, DSL.sum(DUE_SUM))
 			.from(INVOICE)
 			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(INVOICE.CLIENT_ID.in(clientIds))
@@ -561,7 +690,9 @@ class InvoiceRepository {
 				r.get(INVOICE.CONSULTATION_ID), InvoiceStatus.of(r.get(INVOICE.STATUS)), r.get(INVOICE.CREDIT_NOTE),
 				r.get(INVOICE.PRICES_INCLUDE_VAT), r.get(INVOICE.INVOICE_DATE), r.get(INVOICE.INVOICE_DUE_DATE),
 				r.get(INVOICE.DISCOUNT_AMOUNT), r.get(INVOICE.DISCOUNT_PERCENT), r.get(INVOICE.PAID_AMOUNT),
-				r.get(INVOICE.REMARKS), r.get(INVOICE.ADDITIONAL_REFERENCE), r.get(INVOICE.VERSION));
+				r.get(INVOICE.REMARKS), r.get(INVOICE.ADDITIONAL_REFERENCE), r.get(INVOICE.VERSION),
+				r.get(INVOICE.TOTAL_WITH_VAT), r.get(INVOICE.WRITTEN_OFF_AMOUNT), r.get(INVOICE.DATE_PAID),
+				r.get(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID));
 	}
 
 	private static StoredRow storedRow(Record r, Currency currency) {
@@ -595,14 +726,16 @@ class InvoiceRepository {
 				r.get(INVOICE_ROW.ACCOUNT_NUMBER), r.get(INVOICE_ROW.INTERNAL_ACCOUNT_NUMBER),
 				r.get(INVOICE_ROW.REPORTING_DIMENSION_1), r.get(INVOICE_ROW.REPORTING_DIMENSION_2),
 				r.get(INVOICE_ROW.REPORTING_DIMENSION_3), r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_1),
-				r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_2), r.get(INVOICE_ROW.CREATED),
-				r.get(INVOICE_ROW.MODIFIED));
+				r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_2), r.get(INVOICE_ROW.CREDITED_INVOICE_ROW_ID),
+				r.get(INVOICE_ROW.CREATED), r.get(INVOICE_ROW.MODIFIED));
 	}
 
-	private static InvoiceView view(Record r, List<InvoiceRowView> rows, List<Long> creditNotes,
+	private static InvoiceView view(Record r, List<InvoiceRowView> rows, List<Long> creditNotes, List<Long> payments,
 			@Nullable BigDecimal clientDueSum, Currency currency) {
 		Money total = Money.of(r.get(INVOICE.TOTAL_WITH_VAT), currency);
 		Money paid = Money.of(r.get(INVOICE.PAID_AMOUNT), currency);
+		Money writtenOff = Money.of(r.get(INVOICE.WRITTEN_OFF_AMOUNT), currency);
+		Money due = total.minus(paid).minus(writtenOff);
 		Long number = r.get(INVOICE.INVOICE_NUMBER);
 		String prefix = r.get(INVOICE.INVOICE_PREFIX);
 		String documentNumber = (number == null) ? String.valueOf(r.get(INVOICE.ID))
@@ -623,10 +756,9 @@ class InvoiceRepository {
 				Money.of(r.get(INVOICE.DISCOUNT_AMOUNT), currency).amount(),
 				(discountPercent == null) ? null : Decimals.trim(discountPercent, 1),
 				Money.of(r.get(INVOICE.TOTAL), currency).amount(),
-				Money.of(r.get(INVOICE.TOTAL_VAT), currency).amount(), total.amount(), paid.amount(),
-				total.minus(paid).amount(), r.get(INVOICE.DATE_PAID), r.get(INVOICE.REMARKS), patients, rows,
-				creditNotes,
-				(clientDueSum != null) ? Money.of(clientDueSum, currency).amount() : total.minus(paid).amount(),
+				Money.of(r.get(INVOICE.TOTAL_VAT), currency).amount(), total.amount(), paid.amount(), due.amount(),
+				writtenOff.amount(), r.get(INVOICE.DATE_PAID), r.get(INVOICE.REMARKS), patients, rows, creditNotes,
+				payments, (clientDueSum != null) ? Money.of(clientDueSum, currency).amount() : due.amount(),
 				r.get(INVOICE.FINALIZED_TIME), r.get(INVOICE.VOIDED_TIME), r.get(INVOICE.VOID_REASON),
 				r.get(INVOICE.CREATED), r.get(INVOICE.MODIFIED), r.get(INVOICE.VERSION));
 	}

@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param reportingDimension3 reporting dimension 3 (set at finalization)
  * @param internalReportingDimension1 internal reporting dimension 1 (set at finalization)
  * @param internalReportingDimension2 internal reporting dimension 2 (set at finalization)
+ * @param creditedInvoiceRowId on a credit note, the row of the original invoice it
+ * credits
  * @param created when the row was added
  * @param modified when the row last changed
  */
@@ -46,7 +48,7 @@ public record InvoiceRowView(long id, long invoiceId, @Nullable Long consultatio
 		BigDecimal sum, BigDecimal sumVat, BigDecimal sumTotal, @Nullable String accountNumber,
 		@Nullable String internalAccountNumber, @Nullable String reportingDimension1,
 		@Nullable String reportingDimension2, @Nullable String reportingDimension3,
-		@Nullable String internalReportingDimension1, @Nullable String internalReportingDimension2, Instant created,
-		Instant modified) {
+		@Nullable String internalReportingDimension1, @Nullable String internalReportingDimension2,
+		@Nullable Long creditedInvoiceRowId, Instant created, Instant modified) {
 
 }

@@ -38,12 +38,15 @@ import org.vetbill.invoicing.domain.Payer;
  * @param totalVat VAT total
  * @param totalWithVat gross total
  * @param paidAmount what has been paid
- * @param dueSum what is still owed ({@code total_with_vat - paid_amount})
+ * @param dueSum what is still owed
+ * ({@code total_with_vat - paid_amount - written_off_amount}), negative when overpaid
+ * @param writtenOffAmount what was written off as bad debt
  * @param datePaid when it became fully paid
  * @param remarks free text
  * @param patientIds the patients of its rows
  * @param rows the rows
  * @param relatedCreditNoteIds the credit notes that credit this invoice
+ * @param paymentIds its payments, cancellations included
  * @param clientDueSum what the client owes over all issued invoices (this invoice's due
  * sum when there is no client)
  * @param finalizedTime when it was finalized
@@ -59,9 +62,10 @@ public record InvoiceView(long id, UUID uuid, String documentNumber, long depart
 		@Nullable String referenceNumber, @Nullable String additionalReference, @Nullable LocalDate invoiceDate,
 		@Nullable LocalDate invoiceDueDate, Payer payer, String currency, boolean pricesIncludeVat,
 		BigDecimal discountAmount, @Nullable BigDecimal discountPercent, BigDecimal total, BigDecimal totalVat,
-		BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum, @Nullable Instant datePaid,
-		@Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows, List<Long> relatedCreditNoteIds,
-		BigDecimal clientDueSum, @Nullable Instant finalizedTime, @Nullable Instant voidedTime,
-		@Nullable String voidReason, Instant created, Instant modified, int version) {
+		BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum, BigDecimal writtenOffAmount,
+		@Nullable Instant datePaid, @Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows,
+		List<Long> relatedCreditNoteIds, List<Long> paymentIds, BigDecimal clientDueSum,
+		@Nullable Instant finalizedTime, @Nullable Instant voidedTime, @Nullable String voidReason, Instant created,
+		Instant modified, int version) {
 
 }

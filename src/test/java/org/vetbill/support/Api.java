@@ -68,6 +68,18 @@ public final class Api {
 		return send(json(request(path), body, "POST"));
 	}
 
+	/**
+	 * Posts JSON with one more header, such as {@code Idempotency-Key}.
+	 * @param path the path
+	 * @param body the body
+	 * @param header the header's name
+	 * @param value its value
+	 * @return the response
+	 */
+	public ApiResponse post(String path, @Nullable Object body, String header, String value) {
+		return send(json(request(path).header(header, value), body, "POST"));
+	}
+
 	public ApiResponse patch(String path, @Nullable Object body) {
 		return send(json(request(path), body, "PATCH"));
 	}

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Errors of the Cloud API as Django REST framework writes them: validation errors (and
  * refused business rules) as 400 {@code {"field": ["message"]}}, everything else as
- * {@code {"detail": "..."}} with DRF's own texts for 401, 403 and 404.
+ * {@code {"detail": "..."}} with DRF's own texts for 401, 403 and 404. An Idempotency-Key
+ * reused for another request stays a 422.
  */
 @Component
 class DrfErrors implements ErrorDialect {
@@ -38,7 +39,7 @@ class DrfErrors implements ErrorDialect {
 		if (status == HttpStatus.BAD_REQUEST && !error.errors().isEmpty()) {
 			body = byField(error.errors());
 		}
-		else if (status == HttpStatus.UNPROCESSABLE_CONTENT) {
+		else if (status == HttpStatus.UNPROCESSABLE_CONTENT && !ApiError.IDEMPOTENCY_KEY_REUSED.equals(error.code())) {
 			status = HttpStatus.BAD_REQUEST;
 			body = Map.of((error.field() != null) ? error.field() : NON_FIELD_ERRORS, List.of(error.detail()));
 		}

@@ -55,7 +55,8 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 						(i) -> i.rows().stream().map(InvoiceRowView::id).toList()),
 				new Relation<>("credit_note_original_invoice", NAME, (i) -> optional(i.creditNoteOriginalInvoiceId())),
 				new Relation<>("first_original_invoice", NAME, (i) -> optional(i.creditNoteOriginalInvoiceId())),
-				new Relation<>("related_credit_note", NAME, InvoiceView::relatedCreditNoteIds));
+				new Relation<>("related_credit_note", NAME, InvoiceView::relatedCreditNoteIds),
+				new Relation<>("invoice_payment", InvoicePaymentResource.NAME, InvoiceView::paymentIds));
 	}
 
 	@Override
@@ -88,7 +89,7 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 			.amount("client_due_sum", invoice.clientDueSum())
 			.links("patients", PatientResource.NAME, invoice.patientIds())
 			.links("invoice_row", InvoiceRowResource.NAME, invoice.rows().stream().map(InvoiceRowView::id).toList())
-			.put("invoice_payment", List.of())
+			.links("invoice_payment", InvoicePaymentResource.NAME, invoice.paymentIds())
 			.link("client", ClientResource.NAME, invoice.clientId())
 			.link("consultation", ConsultationResource.NAME, invoice.consultationId())
 			.put("original_consultation", null)

@@ -132,6 +132,24 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 		}
 	}
 
+	/**
+	 * Refuses a credit note for anything but a finalized invoice that is not itself a
+	 * credit note.
+	 */
+	public void requireCreditable() {
+		if (this.creditNote) {
+			throw new RuleViolation("credit_note_not_creditable",
+					"invoice " + this.id + " is a credit note; a credit note cannot be credited");
+		}
+		if (this.status == InvoiceStatus.VOIDED) {
+			throw new RuleViolation("invoice_voided", "invoice " + this.id + " is voided; there is nothing to credit");
+		}
+		if (!this.status.isIssued()) {
+			throw new RuleViolation("invoice_not_finalized", "invoice " + this.id + " is " + describe(this.status)
+					+ "; only finalized invoices can be credited - change or void the draft instead");
+		}
+	}
+
 	private static int paymentTermsDays(@Nullable ClientDetails client, int defaultDays) {
 		if (client != null && client.paymentTermsDays() != null) {
 			return client.paymentTermsDays();

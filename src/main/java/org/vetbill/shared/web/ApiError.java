@@ -25,6 +25,11 @@ import org.springframework.http.HttpStatus;
  */
 public record ApiError(HttpStatus status, String code, String detail, @Nullable String field, List<FieldError> errors) {
 
+	/**
+	 * The code of an Idempotency-Key reused for another request: a 422 in every dialect.
+	 */
+	public static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
+
 	public ApiError {
 		errors = List.copyOf(errors);
 	}

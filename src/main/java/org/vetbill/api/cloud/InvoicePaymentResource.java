@@ -1,0 +1,73 @@
+package org.vetbill.api.cloud;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.vetbill.invoicing.PaymentView;
+import org.vetbill.invoicing.Payments;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code invoicepayment/}: a payment on an invoice. A cancellation is a payment of its
+ * own with the opposite amount; {@code cancelled_payment} points from it to the original,
+ * {@code cancellation} from the original to it.
+ */
+@Component
+class InvoicePaymentResource extends CloudResource<PaymentView> {
+
+	static final String NAME = "invoicepayment";
+
+	private final Payments payments;
+
+	InvoicePaymentResource(Payments payments) {
+		super(NAME);
+		this.payments = payments;
+	}
+
+	@Override
+	Counted<PaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
+		return this.payments.search(caller, criteria, page);
+	}
+
+	@Override
+	List<PaymentView> byIds(Caller caller, Collection<Long> ids) {
+		return this.payments.getAll(caller, ids);
+	}
+
+	@Override
+	long id(PaymentView payment) {
+		return payment.id();
+	}
+
+	@Override
+	List<Relation<PaymentView>> relations() {
+		return List.of(new Relation<>("invoice", InvoiceResource.NAME, (p) -> List.of(p.invoiceId())),
+				new Relation<>("department", DepartmentResource.NAME, (p) -> List.of(p.departmentId())),
+				new Relation<>("unallocated_payment", UnallocatedPaymentResource.NAME,
+						(p) -> optional(p.unallocatedPaymentId())));
+	}
+
+	@Override
+	void write(PaymentView payment, CloudObject out) {
+		out.self(NAME, payment.id())
+			.link("invoice", InvoiceResource.NAME, payment.invoiceId())
+			.put("payment_type", payment.paymentType())
+			.amount("paid", payment.paid())
+			.dateTime("date_added", payment.paymentDate())
+			.put("info", payment.info())
+			.put("cancelled", payment.cancelledById() != null)
+			.link("cancelled_payment", NAME, payment.cancelsPaymentId())
+			.link("cancellation", NAME, payment.cancelledById())
+			.link("unallocated_payment", UnallocatedPaymentResource.NAME, payment.unallocatedPaymentId())
+			.link("credit_note", InvoiceResource.NAME, payment.creditNoteId())
+			.link("department", DepartmentResource.NAME, payment.departmentId())
+			.dateTime("created", payment.created())
+			.dateTime("modified", payment.modified());
+	}
+
+}

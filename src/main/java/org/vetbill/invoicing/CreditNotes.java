@@ -1,0 +1,146 @@
+package org.vetbill.invoicing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.Department;
+import org.vetbill.clinic.Departments;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
+import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
+import org.vetbill.invoicing.InvoiceRepository.StoredRow;
+import org.vetbill.invoicing.PaymentCommands.Refund;
+import org.vetbill.invoicing.domain.Finalization;
+import org.vetbill.invoicing.domain.InvoiceStatus;
+import org.vetbill.invoicing.domain.Payer;
+import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.invoicing.domain.ReferenceNumbers;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.money.Money;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Credit notes: full and partial refunds of finalized invoices. A credit note is a new,
+ * finalized invoice numbered in the same sequence, whose rows negate the credited rows;
+ * it is settled against the original with a pair of type-12 payments, so the credited
+ * amount comes off what the original owes. The original is locked first, so two refunds
+ * of one invoice never interleave, and a row is credited at most once (the database
+ * refuses a second credit too).
+ */
+@Service
+public class CreditNotes {
+
+	private final InvoiceRepository invoices;
+
+	private final PaymentRepository payments;
+
+	private final Ledger ledger;
+
+	private final Organizations organizations;
+
+	private final Departments departments;
+
+	private final AuditLog audit;
+
+	CreditNotes(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger, Organizations organizations,
+			Departments departments, AuditLog audit) {
+		this.invoices = invoices;
+		this.payments = payments;
+		this.ledger = ledger;
+		this.organizations = organizations;
+		this.departments = departments;
+		this.audit = audit;
+	}
+
+	/**
+	 * Credits an invoice: every row not yet credited, or the chosen rows.
+	 * @param caller the caller
+	 * @param invoiceId the original invoice
+	 * @param command the rows and the date to use
+	 * @return the credit note
+	 */
+	@Transactional
+	public InvoiceView refund(Caller caller, long invoiceId, Refund command) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		StoredInvoice original = this.invoices.lock(caller, invoiceId);
+		original.domain(organization.currency()).requireCreditable();
+		List<StoredRow> rows = this.invoices.rows(caller, invoiceId, organization.currency());
+		Set<Long> credited = this.payments.creditedRows(caller, rows.stream().map(StoredRow::id).toList());
+		List<Long> toCredit = (command.rowIds() == null) ? fullRefund(invoiceId, rows, credited)
+				: partialRefund(invoiceId, rows, credited, command.rowIds());
+		LocalDate today = this.ledger.today(organization);
+		LocalDate date = command.useOriginalInvoiceDate() ? Objects.requireNonNull(original.invoiceDate()) : today;
+		Department department = this.departments.get(caller, original.departmentId());
+		department.settings()
+			.periodLock()
+			.check(date, command.useOriginalInvoiceDate() ? "use_original_invoice_date" : "invoice_date", today);
+		long number = this.invoices.nextNumber(caller, original.departmentId());
+		Finalization.Result numbering = new Finalization.Result(InvoiceStatus.FINALIZED, number,
+				department.details().invoicePrefix(), ReferenceNumbers
+					.forInvoice(organization.settings().referenceNumberFormat(), original.departmentId(), number),
+				date, date, Payer.NONE);
+		Instant now = this.ledger.now();
+		long noteId = this.invoices.insertCreditNote(caller, invoiceId, toCredit, numbering, now);
+		StoredInvoice note = this.invoices.lock(caller, noteId);
+		Money credit = Money.of(note.totalWithVat(), organization.currency()).negate();
+		Instant settled = now;
+		this.ledger.pay(caller, original, organization.currency(), new PaymentRepository.NewPayment(invoiceId,
+				PaymentType.CREDIT_INVOICE, credit.amount(), settled, "Credit note " + noteId, null, null, noteId),
+				now);
+		this.ledger.pay(caller, note, organization.currency(),
+				new PaymentRepository.NewPayment(noteId, PaymentType.CREDIT_INVOICE, credit.negate().amount(), settled,
+						"Credits invoice " + invoiceId, null, null, noteId),
+				now);
+		InvoiceView created = this.invoices.view(caller, noteId, organization.currency()).orElseThrow();
+		this.audit.record(caller, "invoice.credited", "invoice", invoiceId, null, created);
+		return created;
+	}
+
+	private static List<Long> fullRefund(long invoiceId, List<StoredRow> rows, Set<Long> credited) {
+		List<Long> ids = rows.stream().map(StoredRow::id).filter((id) -> !credited.contains(id)).toList();
+		if (ids.isEmpty()) {
+			throw new RuleViolation("already_credited", "every row of invoice " + invoiceId + " is already credited"
+					+ (rows.isEmpty() ? " (it has no rows)" : ""));
+		}
+		return ids;
+	}
+
+	private static List<Long> partialRefund(long invoiceId, List<StoredRow> rows, Set<Long> credited,
+			List<Long> rowIds) {
+		if (rowIds.isEmpty()) {
+			throw InvalidInput.field("invoice_rows", "Name at least one row to credit, or use full_refund.");
+		}
+		Set<Long> ofInvoice = new HashSet<>(rows.stream().map(StoredRow::id).toList());
+		Set<Long> seen = new HashSet<>();
+		List<FieldError> problems = new ArrayList<>();
+		for (int i = 0; i < rowIds.size(); i++) {
+			long rowId = rowIds.get(i);
+			String field = "invoice_rows[" + i + "].invoice_row";
+			if (!ofInvoice.contains(rowId)) {
+				problems.add(new FieldError(field, "Row " + rowId + " is not a row of invoice " + invoiceId + "."));
+			}
+			else if (credited.contains(rowId)) {
+				problems.add(new FieldError(field, "Row " + rowId + " is already credited."));
+			}
+			else if (!seen.add(rowId)) {
+				problems.add(new FieldError(field, "Row " + rowId + " is named twice."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return List.copyOf(rowIds);
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.vetbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+
+import org.vetbill.clinic.Departments;
+import org.vetbill.clinic.Organization;
+import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
+import org.vetbill.invoicing.PaymentRepository.NewPayment;
+import org.vetbill.invoicing.domain.InvoiceBalance;
+import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.money.Money;
+import org.vetbill.shared.time.Timestamps;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every money movement shares: typing amounts, checking the period lock, and
+ * writing a payment together with the balance of its invoice. Callers hold the invoice's
+ * lock.
+ */
+@Component
+class Ledger {
+
+	private final InvoiceRepository invoices;
+
+	private final PaymentRepository payments;
+
+	private final Departments departments;
+
+	private final Clock clock;
+
+	Ledger(InvoiceRepository invoices, PaymentRepository payments, Departments departments, Clock clock) {
+		this.invoices = invoices;
+		this.payments = payments;
+		this.departments = departments;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a payment and writes the invoice's new balance.
+	 * @param caller the caller
+	 * @param invoice the invoice, locked
+	 * @param currency the organization's currency
+	 * @param payment the payment
+	 * @param now the time
+	 * @return the payment's id
+	 */
+	long pay(Caller caller, StoredInvoice invoice, Currency currency, NewPayment payment, Instant now) {
+		long id = this.payments.insertPayment(caller, payment, now);
+		InvoiceBalance balance = invoice.balance(currency).pay(Money.of(payment.paid(), currency));
+		this.invoices.updateBalance(caller, invoice, balance, payment.paymentDate(), now);
+		return id;
+	}
+
+	/**
+	 * Refuses a date before the department's financial period lock.
+	 * @param caller the caller
+	 * @param organization the organization
+	 * @param departmentId the department
+	 * @param date the document's date
+	 * @param field the request field that carries it
+	 */
+	void checkPeriod(Caller caller, Organization organization, long departmentId, LocalDate date, String field) {
+		this.departments.get(caller, departmentId).settings().periodLock().check(date, field, today(organization));
+	}
+
+	LocalDate dateOf(Organization organization, Instant instant) {
+		return instant.atZone(organization.zone()).toLocalDate();
+	}
+
+	LocalDate today(Organization organization) {
+		return organization.today(this.clock);
+	}
+
+	Instant now() {
+		return Timestamps.now(this.clock);
+	}
+
+	static Money amount(BigDecimal amount, Currency currency, String field) {
+		try {
+			return Money.of(amount, currency);
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInput.field(field, "Ensure that there are no more than " + Money.scaleOf(currency)
+					+ " decimal places (" + currency.getCurrencyCode() + ").");
+		}
+	}
+
+	static PaymentType recordableType(int code, String field) {
+		PaymentType type = PaymentType.ofCode(code);
+		if (type == null || !type.recordable()) {
+			throw InvalidInput.field(field, (type == PaymentType.PREPAYMENT)
+					? "Payment type 8 (prepayment) is not accepted here; prepayments are applied to invoices by the clinic."
+					: "\"" + code + "\" is not a valid choice; use one of " + PaymentType.RECORDABLE_CODES + ".");
+		}
+		return type;
+	}
+
+}

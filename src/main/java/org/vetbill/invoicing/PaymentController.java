@@ -1,0 +1,141 @@
+package org.vetbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.validation.InputValidator;
+import org.vetbill.shared.web.ApiPaths;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Money at the clinic in vetbill's own API: taking and cancelling payments, credit notes,
+ * prepayments applied to invoices, overpayments paid out or moved to the client's
+ * prepayments, and write-offs.
+ */
+@RestController
+class PaymentController {
+
+	private static final String INVOICE = ApiPaths.VETBILL + "/invoices/{id}";
+
+	private final Payments payments;
+
+	private final Prepayments prepayments;
+
+	private final CreditNotes creditNotes;
+
+	private final InvoiceQueries queries;
+
+	private final InputValidator validator;
+
+	PaymentController(Payments payments, Prepayments prepayments, CreditNotes creditNotes, InvoiceQueries queries,
+			InputValidator validator) {
+		this.payments = payments;
+		this.prepayments = prepayments;
+		this.creditNotes = creditNotes;
+		this.queries = queries;
+		this.validator = validator;
+	}
+
+	/**
+	 * A payment taken at the desk.
+	 */
+	record PaymentRequest(@NotNull Integer paymentType, @NotNull BigDecimal paid, @Nullable Instant dateAdded,
+			@Nullable @Size(max = 1000) String info) {
+	}
+
+	record CancelRequest(@NotBlank @Size(max = 1000) String info, @Nullable Instant cancelDate) {
+	}
+
+	record CreditNoteRequest(@Nullable List<Long> rowIds, @Nullable Boolean useOriginalInvoiceDate) {
+	}
+
+	record ApplyRequest(@NotNull Long unallocatedPaymentId, @Nullable BigDecimal amount) {
+	}
+
+	record PayOutRequest(@NotNull Integer paymentType, @Nullable @Size(max = 1000) String info) {
+	}
+
+	record WriteOffRequest(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	@GetMapping(INVOICE + "/payments")
+	@ReadAccess
+	List<PaymentView> list(Caller caller, @PathVariable long id) {
+		return this.payments.getAll(caller, this.queries.get(caller, id).paymentIds());
+	}
+
+	@PostMapping(INVOICE + "/payments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	PaymentView pay(Caller caller, @PathVariable long id, @RequestBody PaymentRequest request) {
+		this.validator.validate(request);
+		return this.payments.record(caller, new PaymentCommands.NewPayment(id, request.paymentType(), request.paid(),
+				request.dateAdded(), request.info()));
+	}
+
+	@PostMapping(ApiPaths.VETBILL + "/payments/{id}/cancel")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	PaymentView cancel(Caller caller, @PathVariable long id, @RequestBody CancelRequest request) {
+		this.validator.validate(request);
+		return this.payments.cancel(caller, id,
+				new PaymentCommands.CancelPayment(request.info(), request.cancelDate()));
+	}
+
+	@PostMapping(INVOICE + "/credit-notes")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	InvoiceView credit(Caller caller, @PathVariable long id,
+			@RequestBody(required = false) @Nullable CreditNoteRequest request) {
+		CreditNoteRequest given = (request != null) ? request : new CreditNoteRequest(null, null);
+		return this.creditNotes.refund(caller, id,
+				new PaymentCommands.Refund(given.rowIds(), Boolean.TRUE.equals(given.useOriginalInvoiceDate())));
+	}
+
+	@PostMapping(INVOICE + "/apply-prepayment")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	PaymentView applyPrepayment(Caller caller, @PathVariable long id, @RequestBody ApplyRequest request) {
+		this.validator.validate(request);
+		return this.prepayments.apply(caller, id,
+				new PaymentCommands.ApplyPrepayment(request.unallocatedPaymentId(), request.amount()));
+	}
+
+	@PostMapping(INVOICE + "/move-overpayment")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	PrepaymentView moveOverpayment(Caller caller, @PathVariable long id) {
+		return this.prepayments.moveOverpayment(caller, id);
+	}
+
+	@PostMapping(INVOICE + "/pay-out")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	PaymentView payOut(Caller caller, @PathVariable long id, @RequestBody PayOutRequest request) {
+		this.validator.validate(request);
+		return this.payments.payOut(caller, id, new PaymentCommands.PayOut(request.paymentType(), request.info()));
+	}
+
+	@PostMapping(INVOICE + "/write-off")
+	@BillingAccess
+	InvoiceView writeOff(Caller caller, @PathVariable long id, @RequestBody WriteOffRequest request) {
+		this.validator.validate(request);
+		return this.payments.writeOff(caller, id, request.reason());
+	}
+
+}

@@ -1,0 +1,312 @@
+package org.vetbill.invoicing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import org.jooq.impl.DSL;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.Clients;
+import org.vetbill.clinic.Departments;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
+import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
+import org.vetbill.invoicing.PaymentCommands.ApplyPrepayment;
+import org.vetbill.invoicing.PaymentCommands.ExternalInfo;
+import org.vetbill.invoicing.PaymentCommands.NewPrepayment;
+import org.vetbill.invoicing.PaymentRepository.StoredPrepayment;
+import org.vetbill.invoicing.domain.InvoiceBalance;
+import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.money.Money;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
+
+/**
+ * Prepayments (unallocated payments): money received from a client before an invoice
+ * exists, its refunds, its use on invoices, and overpayments moved into it. The unused
+ * amount changes only under the prepayment's row lock and never goes below zero (the
+ * database refuses it too).
+ */
+@Service
+public class Prepayments {
+
+	/** The fields prepayments can be filtered on, as the APIs name them. */
+	public static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", UNALLOCATED_PAYMENT.ID)
+		.relation("client", UNALLOCATED_PAYMENT.CLIENT_ID)
+		.relation("department", UNALLOCATED_PAYMENT.DEPARTMENT_ID)
+		.relation("refunds", UNALLOCATED_PAYMENT.REFUNDS_ID)
+		.integer("payment_type", UNALLOCATED_PAYMENT.PAYMENT_TYPE)
+		.decimal("paid", UNALLOCATED_PAYMENT.PAID)
+		.decimal("unused_amount", UNALLOCATED_PAYMENT.UNUSED_AMOUNT)
+		.bool("fully_used", DSL.field(UNALLOCATED_PAYMENT.UNUSED_AMOUNT.eq(java.math.BigDecimal.ZERO)))
+		.bool("cancelled", UNALLOCATED_PAYMENT.CANCELLED)
+		.text("description", UNALLOCATED_PAYMENT.DESCRIPTION)
+		.dateTime("created", UNALLOCATED_PAYMENT.CREATED)
+		.dateTime("modified", UNALLOCATED_PAYMENT.MODIFIED)
+		.build();
+
+	private final PaymentRepository payments;
+
+	private final InvoiceRepository invoices;
+
+	private final Ledger ledger;
+
+	private final Organizations organizations;
+
+	private final Departments departments;
+
+	private final Clients clients;
+
+	private final AuditLog audit;
+
+	Prepayments(PaymentRepository payments, InvoiceRepository invoices, Ledger ledger, Organizations organizations,
+			Departments departments, Clients clients, AuditLog audit) {
+		this.payments = payments;
+		this.invoices = invoices;
+		this.ledger = ledger;
+		this.organizations = organizations;
+		this.departments = departments;
+		this.clients = clients;
+		this.audit = audit;
+	}
+
+	/**
+	 * Records a prepayment, or with {@code refundsId} and a negative amount, refunds part
+	 * or all of one: never more than its unused amount.
+	 * @param caller the caller
+	 * @param command the prepayment or refund
+	 * @return the new record
+	 */
+	@Transactional
+	public PrepaymentView create(Caller caller, NewPrepayment command) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		List<FieldError> problems = new java.util.ArrayList<>();
+		if (!this.departments.exists(caller, command.departmentId())) {
+			problems.add(new FieldError("department",
+					"Invalid hyperlink - department " + command.departmentId() + " does not exist."));
+		}
+		if (this.clients.find(caller, command.clientId()).isEmpty()) {
+			problems
+				.add(new FieldError("client", "Invalid hyperlink - client " + command.clientId() + " does not exist."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
+		Money paid = Ledger.amount(command.paid(), organization.currency(), "paid");
+		LocalDate today = this.ledger.today(organization);
+		this.ledger.checkPeriod(caller, organization, command.departmentId(), today, "date");
+		Instant now = this.ledger.now();
+		Long refundsId = command.refundsId();
+		if (refundsId == null) {
+			if (!paid.isPositive()) {
+				throw InvalidInput.field("paid", "A prepayment must be more than zero; "
+						+ "a refund is a negative amount with refunds pointing at the prepayment.");
+			}
+		}
+		else {
+			StoredPrepayment original = this.payments.lockPrepayment(caller, refundsId);
+			checkRefund(original, command, paid, organization);
+			this.payments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
+		}
+		long id = this.payments.insertPrepayment(caller, new PaymentRepository.NewPrepayment(command.departmentId(),
+				command.clientId(), type, paid.amount(), command.description(), refundsId, null, today), now);
+		PrepaymentView created = this.payments.prepayment(caller, id, organization.currency());
+		this.audit.record(caller, (refundsId == null) ? "prepayment.recorded" : "prepayment.refunded",
+				"unallocated_payment", (refundsId == null) ? id : refundsId, null, created);
+		return created;
+	}
+
+	private static void checkRefund(StoredPrepayment original, NewPrepayment command, Money paid,
+			Organization organization) {
+		if (original.refundsId() != null) {
+			throw InvalidInput.field("refunds",
+					"Unallocated payment " + original.id() + " is itself a refund and cannot be refunded.");
+		}
+		if (original.cancelled()) {
+			throw InvalidInput.field("refunds", "Unallocated payment " + original.id() + " is cancelled.");
+		}
+		if (original.clientId() != command.clientId()) {
+			throw InvalidInput.field("client",
+					"A refund goes to the client of the prepayment it refunds (client " + original.clientId() + ").");
+		}
+		if (!paid.isNegative()) {
+			throw InvalidInput.field("paid", "A refund has a negative paid amount.");
+		}
+		Money unused = Money.of(original.unusedAmount(), organization.currency());
+		if (paid.negate().isGreaterThan(unused)) {
+			throw new RuleViolation("refund_exceeds_unused", "paid",
+					"The refund of " + paid.negate().amount() + " is more than the unused amount " + unused.amount()
+							+ " of unallocated payment " + original.id() + ".");
+		}
+	}
+
+	/**
+	 * Cancels a prepayment recorded in error. Only one that was never used nor refunded
+	 * can be cancelled; its unused amount becomes zero.
+	 * @param caller the caller
+	 * @param id the prepayment
+	 * @return the prepayment
+	 */
+	@Transactional
+	public PrepaymentView cancel(Caller caller, long id) {
+		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, id);
+		if (prepayment.cancelled()) {
+			throw new RuleViolation("prepayment_cancelled", "unallocated payment " + id + " is already cancelled");
+		}
+		if (prepayment.refundsId() != null) {
+			throw new RuleViolation("refund_not_cancellable", "unallocated payment " + id + " is a refund of "
+					+ prepayment.refundsId() + "; a refund cannot be cancelled");
+		}
+		if (this.payments.prepaymentTouched(caller, id)) {
+			throw new RuleViolation("prepayment_in_use", "unallocated payment " + id
+					+ " was applied to invoices or refunded; cancel those payments or refund the unused amount instead");
+		}
+		Organization organization = this.organizations.get(caller.organizationId());
+		this.ledger.checkPeriod(caller, organization, prepayment.departmentId(), this.ledger.today(organization),
+				"date");
+		PrepaymentView before = this.payments.prepayment(caller, id, organization.currency());
+		this.payments.markPrepaymentCancelled(caller, id, this.ledger.now());
+		PrepaymentView after = this.payments.prepayment(caller, id, organization.currency());
+		this.audit.record(caller, "prepayment.cancelled", "unallocated_payment", id, before, after);
+		return after;
+	}
+
+	/**
+	 * Writes the ERP's id and data onto a prepayment.
+	 * @param caller the caller
+	 * @param id the prepayment
+	 * @param info the ERP's id and data
+	 * @return the prepayment
+	 */
+	@Transactional
+	public PrepaymentView setExternalInfo(Caller caller, long id, ExternalInfo info) {
+		if (info.externalId() != null && info.externalId().length() > 200) {
+			throw InvalidInput.field("external_id", "Ensure this field has no more than 200 characters.");
+		}
+		this.payments.lockPrepayment(caller, id);
+		Organization organization = this.organizations.get(caller.organizationId());
+		PrepaymentView before = this.payments.prepayment(caller, id, organization.currency());
+		this.payments.setExternalInfo(caller, id, info.externalId(), info.metadata(), this.ledger.now());
+		PrepaymentView after = this.payments.prepayment(caller, id, organization.currency());
+		this.audit.record(caller, "prepayment.external_info", "unallocated_payment", id, before, after);
+		return after;
+	}
+
+	/**
+	 * Applies a prepayment of the invoice's client to a finalized invoice: a type-8
+	 * payment on the invoice, and the prepayment's unused amount falls by as much.
+	 * @param caller the caller
+	 * @param invoiceId the invoice
+	 * @param command the prepayment and amount
+	 * @return the payment
+	 */
+	@Transactional
+	public PaymentView apply(Caller caller, long invoiceId, ApplyPrepayment command) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
+		InvoiceBalance balance = invoice.balance(organization.currency());
+		balance.requirePayable("invoice");
+		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, command.prepaymentId());
+		if (prepayment.cancelled() || prepayment.refundsId() != null) {
+			throw InvalidInput.field("unallocated_payment_id", "Unallocated payment " + prepayment.id() + " is "
+					+ (prepayment.cancelled() ? "cancelled" : "a refund") + " and cannot be applied.");
+		}
+		if (!Objects.equals(invoice.clientId(), prepayment.clientId())) {
+			throw InvalidInput.field("unallocated_payment_id", "Unallocated payment " + prepayment.id()
+					+ " belongs to client " + prepayment.clientId() + ", not to the invoice's client.");
+		}
+		Money unused = Money.of(prepayment.unusedAmount(), organization.currency());
+		Money amount = (command.amount() != null) ? Ledger.amount(command.amount(), organization.currency(), "amount")
+				: min(unused, balance.due());
+		balance.checkPayment(amount, "amount");
+		if (amount.isGreaterThan(unused)) {
+			throw new RuleViolation("prepayment_insufficient", "amount",
+					"amount " + amount.amount() + " is more than the unused amount " + unused.amount()
+							+ " of unallocated payment " + prepayment.id());
+		}
+		Instant now = this.ledger.now();
+		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.today(organization), "date");
+		this.payments.changeUnusedAmount(caller, prepayment.id(), amount.negate().amount(), now);
+		long id = this.ledger.pay(caller, invoice, organization.currency(),
+				new PaymentRepository.NewPayment(invoiceId, PaymentType.PREPAYMENT, amount.amount(), now,
+						"Prepayment " + prepayment.id(), null, prepayment.id(), null),
+				now);
+		PaymentView payment = this.payments.payment(caller, id, organization.currency());
+		this.audit.record(caller, "prepayment.applied", "invoice_payment", id, null, payment);
+		return payment;
+	}
+
+	/**
+	 * Moves an invoice's overpayment to its client's prepayments: a negative payment on
+	 * the invoice and a new prepayment of the same amount.
+	 * @param caller the caller
+	 * @param invoiceId the overpaid invoice
+	 * @return the new prepayment
+	 */
+	@Transactional
+	public PrepaymentView moveOverpayment(Caller caller, long invoiceId) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
+		Money overpayment = invoice.balance(organization.currency()).overpayment();
+		Long clientId = invoice.clientId();
+		if (clientId == null) {
+			throw new RuleViolation("invoice_without_client", "invoice " + invoiceId
+					+ " has no client whose prepayments could take the overpayment; pay it out instead");
+		}
+		LocalDate today = this.ledger.today(organization);
+		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), today, "date");
+		Instant now = this.ledger.now();
+		long prepaymentId = this.payments.insertPrepayment(caller,
+				new PaymentRepository.NewPrepayment(invoice.departmentId(), clientId, PaymentType.OTHER,
+						overpayment.amount(), "Overpayment of invoice " + invoiceId, null, invoiceId, today),
+				now);
+		long paymentId = this.ledger.pay(caller, invoice, organization.currency(),
+				new PaymentRepository.NewPayment(invoiceId, PaymentType.PREPAYMENT, overpayment.negate().amount(), now,
+						"Overpayment moved to prepayment " + prepaymentId, null, null, null),
+				now);
+		PrepaymentView prepayment = this.payments.prepayment(caller, prepaymentId, organization.currency());
+		this.audit.record(caller, "invoice.overpayment_moved", "invoice_payment", paymentId, null, prepayment);
+		return prepayment;
+	}
+
+	@Transactional(readOnly = true)
+	public PrepaymentView get(Caller caller, long id) {
+		return this.payments.prepayment(caller, id, currency(caller));
+	}
+
+	@Transactional(readOnly = true)
+	public Counted<PrepaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		return this.payments.prepaymentPage(caller, FILTERS.condition(criteria, organization.zone()), page,
+				organization.currency());
+	}
+
+	@Transactional(readOnly = true)
+	public List<PrepaymentView> getAll(Caller caller, Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.payments.prepayments(caller, ids, currency(caller));
+	}
+
+	private java.util.Currency currency(Caller caller) {
+		return this.organizations.get(caller.organizationId()).currency();
+	}
+
+	private static Money min(Money a, Money b) {
+		return a.isLessThan(b) ? a : b;
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.vetbill.invoicing.domain;
+
+import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.money.Money;
+
+/**
+ * What an invoice is owed and has received: its gross total, the sum of its payments
+ * (cancellations and credit-note settlements included) and what was written off. The
+ * rules of every payment on an invoice are here.
+ *
+ * @param invoiceId the invoice
+ * @param status its status
+ * @param creditNote whether it is a credit note
+ * @param totalWithVat its gross total
+ * @param paid the sum of its payments
+ * @param writtenOff the amount written off as bad debt
+ */
+public record InvoiceBalance(long invoiceId, InvoiceStatus status, boolean creditNote, Money totalWithVat, Money paid,
+		Money writtenOff) {
+
+	/**
+	 * What is still owed: negative when the invoice is overpaid.
+	 * @return total minus paid minus written off
+	 */
+	public Money due() {
+		return this.totalWithVat.minus(this.paid).minus(this.writtenOff);
+	}
+
+	/**
+	 * Whether nothing is owed any more (an overpaid invoice is settled too).
+	 * @return whether the due sum is zero or of the other sign than the total
+	 */
+	public boolean settled() {
+		return due().amount().signum() * this.totalWithVat.amount().signum() <= 0;
+	}
+
+	/**
+	 * The balance after a payment.
+	 * @param amount the payment, negative for a cancellation or payout
+	 * @return the new balance
+	 */
+	public InvoiceBalance pay(Money amount) {
+		return new InvoiceBalance(this.invoiceId, this.status, this.creditNote, this.totalWithVat,
+				this.paid.plus(amount), this.writtenOff);
+	}
+
+	/**
+	 * Refuses a payment on anything but a finalized invoice (status 3).
+	 * @param field the request field naming the invoice
+	 */
+	public void requirePayable(String field) {
+		if (this.status != InvoiceStatus.FINALIZED) {
+			throw new RuleViolation("invoice_not_payable", field, "invoice " + this.invoiceId + " has status "
+					+ this.status.code() + "; payments are accepted only on finalized invoices (status 3)");
+		}
+	}
+
+	/**
+	 * Checks a payment a client records: positive, and not more than is still owed.
+	 * @param amount the payment
+	 * @param field the request field of the amount
+	 */
+	public void checkPayment(Money amount, String field) {
+		if (!amount.isPositive()) {
+			throw new RuleViolation("payment_not_positive", field, "a payment must be more than zero; "
+					+ "a wrong payment is reversed with cancel_payment, a refund is made with a credit note");
+		}
+		Money due = due();
+		if (amount.isGreaterThan(due)) {
+			throw new RuleViolation("overpayment", field,
+					"paid " + amount.amount() + " is more than the " + (due.isPositive() ? due.amount() : "0.00")
+							+ " still due on invoice " + this.invoiceId + "; overpayments are not accepted");
+		}
+	}
+
+	/**
+	 * The overpayment of a settled invoice, which can be paid out or moved to the
+	 * client's prepayments.
+	 * @return the amount paid beyond the total, positive
+	 * @throws RuleViolation {@code no_overpayment} when nothing was overpaid
+	 */
+	public Money overpayment() {
+		Money due = due();
+		if (this.totalWithVat.isNegative() || !due.isNegative()) {
+			throw new RuleViolation("no_overpayment", "invoice " + this.invoiceId + " is not overpaid (due sum "
+					+ due.amount() + "); only an overpayment can be paid out or moved to prepayments");
+		}
+		return due.negate();
+	}
+
+}
