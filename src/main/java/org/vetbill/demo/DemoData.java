@@ -30,8 +30,13 @@ import org.vetbill.clinic.domain.VatGroupDetails;
 import org.vetbill.invoicing.InvoiceCommands;
 import org.vetbill.invoicing.InvoiceQueries;
 
+import org.vetbill.invoicing.CreditNotes;
 import org.vetbill.invoicing.InvoiceView;
 import org.vetbill.invoicing.Invoices;
+import org.vetbill.invoicing.PaymentCommands;
+import org.vetbill.invoicing.Payments;
+import org.vetbill.invoicing.PrepaymentView;
+import org.vetbill.invoicing.Prepayments;
 import org.vetbill.security.Credentials;
 import org.vetbill.shared.Caller;
 
@@ -45,6 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class DemoData {
+
+	/** How many credit notes the demo holds, on top of its invoices. */
+	static final int CREDIT_NOTES = 6;
+
+	/** How many prepayments (deposits) the demo's clients made. */
+	static final int PREPAYMENTS = 15;
 
 	/** How many invoices the demo holds. */
 	static final int INVOICES = 500;
@@ -71,11 +82,21 @@ public class DemoData {
 
 	private final TransactionTemplate transactions;
 
+	private final Payments payments;
+
+	private final Prepayments prepayments;
+
+	private final CreditNotes creditNotes;
+
 	private final Clock clock;
 
 	DemoData(Organizations organizations, Departments departments, VatGroups vatGroups, Items items, Clients clients,
 			Patients patients, Consultations consultations, Invoices invoices, InvoiceQueries queries,
-			Credentials credentials, TransactionTemplate transactions, Clock clock) {
+			Credentials credentials, Payments payments, Prepayments prepayments, CreditNotes creditNotes,
+			TransactionTemplate transactions, Clock clock) {
+		this.payments = payments;
+		this.prepayments = prepayments;
+		this.creditNotes = creditNotes;
 		this.organizations = organizations;
 		this.departments = departments;
 		this.vatGroups = vatGroups;
@@ -144,9 +165,14 @@ public class DemoData {
 			catalog();
 			clientsAndPatients(helsinki);
 			LocalDate today = organization.today(DemoData.this.clock);
+			List<InvoiceView> finalized = new ArrayList<>();
 			for (Planned planned : plan(today)) {
-				invoice(planned, planned.helsinki() ? helsinki : tampere, today);
+				Long id = invoice(planned, planned.helsinki() ? helsinki : tampere, today);
+				if (id != null) {
+					finalized.add(DemoData.this.queries.get(this.caller, id));
+				}
 			}
+			money(organization, finalized, today);
 			openConsultations(helsinki, tampere);
 			DemoData.this.departments.updateSettings(this.caller, helsinki,
 					DemoData.this.departments.get(this.caller, helsinki).version(),
@@ -319,7 +345,11 @@ public class DemoData {
 			}
 		}
 
-		private void invoice(Planned planned, long department, LocalDate today) {
+		/**
+		 * Creates one planned invoice.
+		 * @return the id of a finalized (status 3) invoice, else null
+		 */
+		private @Nullable Long invoice(Planned planned, long department, LocalDate today) {
 			ClientRef client = this.clientRefs.get(this.random.nextInt(this.clientRefs.size()));
 			InvoiceCommands.Finalize finalize = new InvoiceCommands.Finalize(planned.date(), null);
 			switch (planned.kind()) {
@@ -332,12 +362,14 @@ public class DemoData {
 					for (ChargedItem charge : charges(patient)) {
 						DemoData.this.consultations.addItem(this.caller, consultation, charge);
 					}
-					DemoData.this.invoices.finalizeConsultation(this.caller, consultation, finalize);
+					return DemoData.this.invoices.finalizeConsultation(this.caller, consultation, finalize).id();
 				}
-				case COUNTERSALE ->
-					DemoData.this.invoices.finalize(this.caller, draft(department, client, null), finalize);
-				case ANONYMOUS_COUNTERSALE ->
-					DemoData.this.invoices.finalize(this.caller, draft(department, null, null), finalize);
+				case COUNTERSALE -> {
+					return DemoData.this.invoices.finalize(this.caller, draft(department, client, null), finalize).id();
+				}
+				case ANONYMOUS_COUNTERSALE -> {
+					return DemoData.this.invoices.finalize(this.caller, draft(department, null, null), finalize).id();
+				}
 				case INVOICING -> DemoData.this.invoices.finalize(this.caller, draft(department, client, null),
 						new InvoiceCommands.Finalize(planned.date(), 4));
 				case VOIDED -> {
@@ -361,6 +393,77 @@ public class DemoData {
 										current.discountAmount(), current.discountPercent()));
 					}
 				}
+			}
+			return null;
+		}
+
+		/**
+		 * Pays most finalized invoices (counter sales at once, others within two weeks),
+		 * some in part; credits a few recent paid ones and pays the overpayment out or
+		 * moves it to the client's prepayments; records deposits, applies some and
+		 * refunds one.
+		 */
+		private void money(Organization organization, List<InvoiceView> finalized, LocalDate today) {
+			List<InvoiceView> unpaid = new ArrayList<>();
+			List<InvoiceView> recentPaid = new ArrayList<>();
+			for (InvoiceView invoice : finalized) {
+				LocalDate date = java.util.Objects.requireNonNull(invoice.invoiceDate());
+				int chance = this.random.nextInt(100);
+				if (invoice.clientId() == null) {
+					pay(organization, invoice, invoice.dueSum(), date, 0);
+				}
+				else if (date.isBefore(today.minusDays(7)) && chance < 75) {
+					LocalDate paidOn = date.plusDays(this.random.nextInt(15));
+					pay(organization, invoice, invoice.dueSum(), paidOn.isAfter(today) ? today : paidOn,
+							this.random.nextInt(3));
+					if (date.isAfter(today.minusDays(90))) {
+						recentPaid.add(invoice);
+					}
+				}
+				else if (chance < 85) {
+					BigDecimal half = invoice.dueSum().divide(BigDecimal.TWO, 2, java.math.RoundingMode.DOWN);
+					pay(organization, invoice, half, date, 1);
+					unpaid.add(invoice);
+				}
+				else {
+					unpaid.add(invoice);
+				}
+			}
+			for (int i = 0; i < CREDIT_NOTES; i++) {
+				InvoiceView invoice = recentPaid.get(i * 3);
+				DemoData.this.creditNotes.refund(this.caller, invoice.id(),
+						new PaymentCommands.Refund(List.of(invoice.rows().get(invoice.rows().size() - 1).id()), false));
+				if (i % 2 == 0) {
+					DemoData.this.prepayments.moveOverpayment(this.caller, invoice.id());
+				}
+				else {
+					DemoData.this.payments.payOut(this.caller, invoice.id(),
+							new PaymentCommands.PayOut(1, "Refunded in cash at the desk"));
+				}
+			}
+			for (int i = 0; i < PREPAYMENTS; i++) {
+				ClientRef client = this.clientRefs.get(1 + i * 2);
+				PrepaymentView deposit = DemoData.this.prepayments.create(this.caller,
+						new PaymentCommands.NewPrepayment(unpaid.get(0).departmentId(), client.id(), i % 3,
+								BigDecimal.valueOf(100 + 50 * this.random.nextInt(9)),
+								"Deposit for a planned procedure", null));
+				if (i == 0) {
+					DemoData.this.prepayments.create(this.caller,
+							new PaymentCommands.NewPrepayment(deposit.departmentId(), client.id(), 1,
+									new BigDecimal("-50"), "Part of the deposit returned", deposit.id()));
+				}
+				unpaid.stream()
+					.filter((invoice) -> client.id() == java.util.Objects.requireNonNullElse(invoice.clientId(), -1L))
+					.findFirst()
+					.ifPresent((invoice) -> DemoData.this.prepayments.apply(this.caller, invoice.id(),
+							new PaymentCommands.ApplyPrepayment(deposit.id(), null)));
+			}
+		}
+
+		private void pay(Organization organization, InvoiceView invoice, BigDecimal amount, LocalDate date, int type) {
+			if (amount.signum() > 0) {
+				DemoData.this.payments.record(this.caller, new PaymentCommands.NewPayment(invoice.id(), type, amount,
+						date.atTime(12 + this.random.nextInt(6), 0).atZone(organization.zone()).toInstant(), null));
 			}
 		}
 

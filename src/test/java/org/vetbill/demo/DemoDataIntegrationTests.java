@@ -61,7 +61,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
 	@Test
 	void loadingTwiceKeepsTheDemoAsItIs() {
 		assertThat(this.demoData.load()).isFalse();
-		assertThat(all("/invoices")).hasSize(DemoData.INVOICES);
+		assertThat(all("/invoices")).hasSize(DemoData.INVOICES + DemoData.CREDIT_NOTES);
 	}
 
 	@Test
@@ -108,7 +108,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
 	@Test
 	void aboutFiveHundredInvoicesInEveryStatusOverTheLastEighteenMonths() {
 		List<JsonNode> invoices = all("/invoices");
-		assertThat(invoices).hasSize(DemoData.INVOICES);
+		assertThat(invoices).hasSize(DemoData.INVOICES + DemoData.CREDIT_NOTES);
 		assertThat(invoices.stream().map((i) -> i.path("status").asInt()).distinct()).containsExactlyInAnyOrder(0, 1, 2,
 				3, 4, 99);
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Europe/Helsinki")));
@@ -140,6 +140,43 @@ class DemoDataIntegrationTests extends IntegrationTest {
 			.forEach((list) -> assertThat(list)
 				.containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, list.size()).boxed().toList()));
 		assertThat(references).hasSize(numbers.values().stream().mapToInt(List::size).sum());
+	}
+
+	@Test
+	void mostInvoicesArePaidAFewCreditedAndClientsHoldDeposits() {
+		List<JsonNode> invoices = all("/invoices");
+		List<JsonNode> finalized = invoices.stream()
+			.filter((i) -> i.path("status").asInt() == 3 && !i.path("credit_note").asBoolean())
+			.toList();
+		assertThat(finalized).filteredOn((i) -> !i.path("date_paid").isNull()).hasSizeGreaterThan(200);
+		assertThat(finalized)
+			.filteredOn((i) -> i.path("date_paid").isNull() && i.path("paid_amount").decimalValue().signum() > 0)
+			.hasSizeGreaterThan(10);
+		assertThat(finalized).filteredOn((i) -> i.path("paid_amount").decimalValue().signum() == 0)
+			.hasSizeGreaterThan(10);
+		List<JsonNode> creditNotes = invoices.stream().filter((i) -> i.path("credit_note").asBoolean()).toList();
+		assertThat(creditNotes).hasSize(DemoData.CREDIT_NOTES).allSatisfy((note) -> {
+			assertThat(note.path("total_with_vat").decimalValue().signum()).isNegative();
+			assertThat(note.path("due_sum").decimalValue()).isZero();
+			JsonNode original = this.api
+				.get(BASE + "/invoices/" + note.path("credit_note_original_invoice_id").asLong())
+				.body();
+			assertThat(original.path("due_sum").decimalValue()).isZero();
+			assertThat(original.path("related_credit_note_ids").get(0).asLong()).isEqualTo(note.path("id").asLong());
+		});
+		JsonNode prepayments = this.api
+			.get("/" + DemoCredentials.PROVET_ID + "/api/0.1/unallocatedpayment/?page_size=100")
+			.body();
+		// the deposits, one refund, and the overpayments moved to prepayments (every
+		// other credit note)
+		assertThat(prepayments.path("count").asInt())
+			.isEqualTo(DemoData.PREPAYMENTS + 1 + (DemoData.CREDIT_NOTES + 1) / 2);
+		List<JsonNode> deposits = new ArrayList<>();
+		prepayments.path("results").forEach(deposits::add);
+		assertThat(deposits).filteredOn((p) -> p.path("refunds").isNull())
+			.anySatisfy((p) -> assertThat(p.path("unused_amount").decimalValue())
+				.isLessThan(p.path("paid").decimalValue()));
+		assertThat(deposits).filteredOn((p) -> !p.path("refunds").isNull()).hasSize(1);
 	}
 
 }
