@@ -85,8 +85,16 @@ class InvoiceRepository {
 
 		Invoice domain(Currency currency) {
 			Money paid = Money.of(this.paidAmount, currency);
+			return domain(currency, !paid.isZero());
+		}
+
+		/**
+		 * The invoice for its lifecycle rules, knowing whether any payment was ever
+		 * recorded on it (a payment and its cancellation leave the paid amount at zero).
+		 */
+		Invoice domain(Currency currency, boolean hasPayments) {
 			return new Invoice(this.id, this.departmentId, this.status, this.creditNote, this.invoiceDate,
-					this.invoiceDueDate, paid, !paid.isZero());
+					this.invoiceDueDate, Money.of(this.paidAmount, currency), hasPayments);
 		}
 
 		InvoiceBalance balance(Currency currency) {
@@ -506,6 +514,10 @@ class InvoiceRepository {
 			credit.store();
 		}
 		return noteId;
+	}
+
+	boolean hasPayments(Caller caller, long id) {
+		return !this.payments.paymentIds(caller, List.of(id)).isEmpty();
 	}
 
 	void markVoided(Caller caller, long id, @Nullable String reason, Instant now) {

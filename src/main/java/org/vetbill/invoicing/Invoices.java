@@ -339,7 +339,7 @@ public class Invoices {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
 		Department department = this.departments.get(caller, invoice.departmentId());
-		invoice.domain(organization.currency())
+		invoice.domain(organization.currency(), this.repository.hasPayments(caller, invoiceId))
 			.checkVoidable(department.settings().periodLock(), organization.today(this.clock));
 		this.repository.markVoided(caller, invoiceId, command.reason(), Timestamps.now(this.clock));
 		InvoiceView after = view(caller, invoiceId, organization);

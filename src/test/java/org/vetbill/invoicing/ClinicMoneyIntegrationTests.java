@@ -84,6 +84,18 @@ class ClinicMoneyIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anInvoiceThatEverHadAPaymentIsCorrectedWithACreditNoteNotVoided() {
+		long invoice = invoice();
+		ApiResponse payment = pay(invoice, "10.00");
+		assertThat(post("/payments/" + payment.id() + "/cancel", Map.of("info", "wrong card")).status()).isEqualTo(201);
+		assertThat(invoiceView(invoice).decimal("paid_amount")).isEqualByComparingTo("0.00");
+		ApiResponse voided = post("/invoices/" + invoice + "/void", Map.of("reason", "wrong client"));
+		assertThat(voided.status()).isEqualTo(422);
+		assertThat(voided.get("code").asString()).isEqualTo("invoice_has_payments");
+		assertThat(voided.get("detail").asString()).contains("correct it with a credit note");
+	}
+
+	@Test
 	void aPrepaymentAppliedToAnInvoiceIsATypeEightPaymentAndItsCancellationGivesTheAmountBack() {
 		long invoice = invoice();
 		long prepayment = prepayment("500.00");
