@@ -150,10 +150,10 @@ public class Payments {
 		Instant asked = command.cancelDate();
 		if (department.settings().paymentCancelSetDate() && asked != null) {
 			date = asked.truncatedTo(ChronoUnit.MICROS);
-			department.settings()
-				.periodLock()
-				.check(this.ledger.dateOf(organization, date), "cancel_date", this.ledger.today(organization));
 		}
+		department.settings()
+			.periodLock()
+			.check(this.ledger.dateOf(organization, date), "cancel_date", this.ledger.today(organization));
 		Money amount = Money.of(current.paid(), organization.currency()).negate();
 		Long prepaymentId = current.unallocatedPaymentId();
 		if (prepaymentId != null) {
