@@ -192,13 +192,16 @@ class PaymentRepository {
 	 * unused amount starts here.
 	 */
 	StoredPrepayment lockPrepayment(Caller caller, long id) {
+		return tryLockPrepayment(caller, id).orElseThrow(() -> new NotFound("unallocated payment", id));
+	}
+
+	Optional<StoredPrepayment> tryLockPrepayment(Caller caller, long id) {
 		return this.dsl.selectFrom(UNALLOCATED_PAYMENT)
 			.where(UNALLOCATED_PAYMENT.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(UNALLOCATED_PAYMENT.ID.eq(id))
 			.forUpdate()
 			.fetchOptional((r) -> new StoredPrepayment(r.getId(), r.getDepartmentId(), r.getClientId(), r.getPaid(),
-					r.getUnusedAmount(), r.getRefundsId(), r.getCancelled()))
-			.orElseThrow(() -> new NotFound("unallocated payment", id));
+					r.getUnusedAmount(), r.getRefundsId(), r.getCancelled()));
 	}
 
 	void changeUnusedAmount(Caller caller, long id, BigDecimal change, Instant now) {

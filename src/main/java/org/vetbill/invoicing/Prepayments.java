@@ -109,7 +109,7 @@ public class Prepayments {
 		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
 		Money paid = Ledger.amount(command.paid(), organization.currency(), "paid");
 		LocalDate today = this.ledger.today(organization);
-		this.ledger.checkPeriod(caller, organization, command.departmentId(), today, "date");
+		this.ledger.checkPeriod(caller, organization, command.departmentId(), today, "payment_date");
 		Instant now = this.ledger.now();
 		Long refundsId = command.refundsId();
 		if (refundsId == null) {
@@ -119,7 +119,9 @@ public class Prepayments {
 			}
 		}
 		else {
-			StoredPrepayment original = this.payments.lockPrepayment(caller, refundsId);
+			StoredPrepayment original = this.payments.tryLockPrepayment(caller, refundsId)
+				.orElseThrow(() -> InvalidInput.field("refunds",
+						"Invalid hyperlink - unallocated payment " + refundsId + " does not exist."));
 			checkRefund(original, command, paid, organization);
 			this.payments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
 		}

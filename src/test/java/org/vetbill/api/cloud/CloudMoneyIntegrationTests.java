@@ -501,6 +501,10 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 				body("department", department, "client", client, "payment_type", 1, "paid", "-1.00", "refunds",
 						absolute("unallocatedpayment/" + refundId + "/")),
 				"{\"refunds\":[\"Unallocated payment " + refundId + " is itself a refund and cannot be refunded.\"]}");
+		assertRefused("unallocatedpayment/",
+				body("department", department, "client", client, "payment_type", 1, "paid", "-1.00", "refunds",
+						absolute("unallocatedpayment/999999999/")),
+				"{\"refunds\":[\"Invalid hyperlink - unallocated payment 999999999 does not exist.\"]}");
 		assertRefused(this.api.post(cloud("unallocatedpayment/" + id + "/cancel/"), null), 400,
 				"{\"non_field_errors\":[\"unallocated payment " + id
 						+ " was applied to invoices or refunded; cancel those payments or refund the unused amount instead\"]}");
@@ -595,7 +599,7 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 		assertRefused("unallocatedpayment/",
 				body("department", this.tenant.department, "client", this.tenant.client, "payment_type", 1, "paid",
 						"5.00"),
-				"{\"date\":[\"date 2026-11-21 is before the financial period lock date 2026-12-01 of the department\"]}");
+				"{\"payment_date\":[\"payment_date 2026-11-21 is before the financial period lock date 2026-12-01 of the department\"]}");
 		assertRefused("invoicepayment/", body("invoice", invoice, "payment_type", 1, "paid", "10.00"),
 				"{\"date_added\":[\"date_added 2026-11-21 is before the financial period lock date 2026-12-01 of the department\"]}");
 		settings(Map.of("payment_cancel_set_date", false));
