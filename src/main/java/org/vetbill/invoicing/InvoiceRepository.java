@@ -566,12 +566,33 @@ class InvoiceRepository {
 	}
 
 	private List<InvoiceRowView> rowViews(Caller caller, Condition condition, Currency currency) {
-		return this.dsl.select()
-			.from(rowsWithInvoice())
+		return withCredits(caller,
+				this.dsl.select()
+					.from(rowsWithInvoice())
+					.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+					.and(condition)
+					.orderBy(INVOICE_ROW.INVOICE_ID, INVOICE_ROW.POSITION, INVOICE_ROW.ID)
+					.fetch((r) -> rowView(r, currency)));
+	}
+
+	/**
+	 * Rows with the credit-note rows that credit them, in one more query.
+	 */
+	private List<InvoiceRowView> withCredits(Caller caller, List<InvoiceRowView> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<Long>> credits = new HashMap<>();
+		this.dsl.select(INVOICE_ROW.CREDITED_INVOICE_ROW_ID, INVOICE_ROW.ID)
+			.from(INVOICE_ROW)
 			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(condition)
-			.orderBy(INVOICE_ROW.INVOICE_ID, INVOICE_ROW.POSITION, INVOICE_ROW.ID)
-			.fetch((r) -> rowView(r, currency));
+			.and(INVOICE_ROW.CREDITED_INVOICE_ROW_ID.in(rows.stream().map(InvoiceRowView::id).toList()))
+			.orderBy(INVOICE_ROW.ID)
+			.forEach((r) -> credits.computeIfAbsent(r.value1(), (k) -> new ArrayList<>()).add(r.value2()));
+		if (credits.isEmpty()) {
+			return rows;
+		}
+		return rows.stream().map((row) -> row.withCreditRowIds(credits.getOrDefault(row.id(), List.of()))).toList();
 	}
 
 	/**
@@ -622,9 +643,10 @@ class InvoiceRepository {
 	 * @return the page
 	 */
 	Counted<InvoiceRowView> rowPage(Caller caller, Condition condition, OffsetPage page, Currency currency) {
-		return ListQueries.page(this.dsl, rowsWithInvoice(),
-				INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()).and(condition), List.of(INVOICE_ROW.ID.asc()),
-				page, (r) -> rowView(r, currency));
+		return ListQueries
+			.page(this.dsl, rowsWithInvoice(), INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()).and(condition),
+					List.of(INVOICE_ROW.ID.asc()), page, (r) -> rowView(r, currency))
+			.mapItems((rows) -> withCredits(caller, rows));
 	}
 
 	private static Table<?> rowsWithInvoice() {
@@ -739,7 +761,7 @@ class InvoiceRepository {
 				r.get(INVOICE_ROW.REPORTING_DIMENSION_1), r.get(INVOICE_ROW.REPORTING_DIMENSION_2),
 				r.get(INVOICE_ROW.REPORTING_DIMENSION_3), r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_1),
 				r.get(INVOICE_ROW.INTERNAL_REPORTING_DIMENSION_2), r.get(INVOICE_ROW.CREDITED_INVOICE_ROW_ID),
-				r.get(INVOICE_ROW.CREATED), r.get(INVOICE_ROW.MODIFIED));
+				List.of(), r.get(INVOICE_ROW.CREATED), r.get(INVOICE_ROW.MODIFIED));
 	}
 
 	private static InvoiceView view(Record r, List<InvoiceRowView> rows, List<Long> creditNotes, List<Long> payments,

@@ -2,6 +2,7 @@ package org.vetbill.invoicing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,16 @@ public record InvoiceRowView(long id, long invoiceId, @Nullable Long consultatio
 		@Nullable String internalAccountNumber, @Nullable String reportingDimension1,
 		@Nullable String reportingDimension2, @Nullable String reportingDimension3,
 		@Nullable String internalReportingDimension1, @Nullable String internalReportingDimension2,
-		@Nullable Long creditedInvoiceRowId, Instant created, Instant modified) {
+		@Nullable Long creditedInvoiceRowId, List<Long> creditRowIds, Instant created, Instant modified) {
+
+	InvoiceRowView withCreditRowIds(List<Long> ids) {
+		return new InvoiceRowView(this.id, this.invoiceId, this.consultationId, this.position, this.itemId,
+				this.consultationItemId, this.patientId, this.name, this.quantity, this.unitPrice, this.price,
+				this.priceWithVat, this.percentageChange, this.vatGroupId, this.vatPercentage, this.discountAmount,
+				this.sum, this.sumVat, this.sumTotal, this.accountNumber, this.internalAccountNumber,
+				this.reportingDimension1, this.reportingDimension2, this.reportingDimension3,
+				this.internalReportingDimension1, this.internalReportingDimension2, this.creditedInvoiceRowId, ids,
+				this.created, this.modified);
+	}
 
 }

@@ -90,7 +90,7 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 			.nested("invoice_row_extra", extra)
 			.link("credited_invoicerow", NAME, row.creditedInvoiceRowId())
 			.link("first_credited_invoicerow", NAME, row.creditedInvoiceRowId())
-			.put("first_credit_invoicerows", List.of())
+			.links("first_credit_invoicerows", NAME, row.creditRowIds())
 			.link("patient", PatientResource.NAME, row.patientId())
 			.dateTime("created", row.created())
 			.dateTime("modified", row.modified());

@@ -356,6 +356,9 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 		assertThat(rows.get(1).path("sum_total").toString()).isEqualTo("-36.69");
 		assertThat(rows.get(1).path("credited_invoicerow").asString())
 			.isEqualTo(absolute("invoicerow/" + originalRows.get(1).path("id").asLong() + "/"));
+		assertThat(originalRows.get(1).path("first_credit_invoicerows").get(0).asString())
+			.isEqualTo(absolute("invoicerow/" + rows.get(1).path("id").asLong() + "/"));
+		assertThat(rows.get(1).path("first_credit_invoicerows").isEmpty()).isTrue();
 
 		JsonNode after = get("invoice/" + invoice + "/");
 		assertThat(texts(after.path("related_credit_note"))).containsExactly(absolute("invoice/" + noteId + "/"));
