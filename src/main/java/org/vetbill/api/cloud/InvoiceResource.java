@@ -85,6 +85,7 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 			.amount("total", invoice.total())
 			.amount("total_vat", invoice.totalVat())
 			.amount("total_with_vat", invoice.totalWithVat())
+			.amount("paid_amount", invoice.paidAmount())
 			.amount("due_sum", invoice.dueSum())
 			.amount("client_due_sum", invoice.clientDueSum())
 			.links("patients", PatientResource.NAME, invoice.patientIds())

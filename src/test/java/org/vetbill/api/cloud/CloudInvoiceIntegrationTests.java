@@ -85,11 +85,11 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 				"additional_reference", "status", "invoice_date", "invoice_due_date", "invoicing_client", "payer_name",
 				"payer_organization_name", "payer_vat_number", "payer_register_number", "payer_country_code",
 				"payer_country", "payer_street_address", "payer_street_address_2", "payer_zip_code", "payer_city",
-				"payer_state", "total", "total_vat", "total_with_vat", "due_sum", "client_due_sum", "patients",
-				"invoice_row", "invoice_payment", "client", "consultation", "original_consultation", "department",
-				"created", "modified", "date_paid", "countersale", "credit_note", "credit_note_original_invoice",
-				"related_credit_note", "first_original_invoice", "consolidated_invoice", "consolidated_invoices",
-				"related_consolidated_invoice", "remarks", "tags_rel");
+				"payer_state", "total", "total_vat", "total_with_vat", "paid_amount", "due_sum", "client_due_sum",
+				"patients", "invoice_row", "invoice_payment", "client", "consultation", "original_consultation",
+				"department", "created", "modified", "date_paid", "countersale", "credit_note",
+				"credit_note_original_invoice", "related_credit_note", "first_original_invoice", "consolidated_invoice",
+				"consolidated_invoices", "related_consolidated_invoice", "remarks", "tags_rel");
 		assertThat(invoice.path("id").isIntegralNumber()).isTrue();
 		assertThat(invoice.path("url").asString()).isEqualTo(absolute("invoice/" + id + "/"));
 		assertThat(invoice.path("invoice_number").isIntegralNumber()).isTrue();

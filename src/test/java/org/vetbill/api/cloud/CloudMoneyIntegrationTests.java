@@ -168,6 +168,7 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 
 		JsonNode partly = get("invoice/" + invoice + "/");
 		assertThat(partly.path("due_sum").toString()).isEqualTo("36.69");
+		assertThat(partly.path("paid_amount").toString()).isEqualTo("124.00");
 		assertThat(partly.path("date_paid").isNull()).isTrue();
 		assertThat(partly.path("modified").asString()).isNotEqualTo(modifiedBefore)
 			.isEqualTo("2026-11-21T12:05:00+02:00");
