@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.invoicing.domain.ReferenceNumbers;
 import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
 import org.vetbill.support.IntegrationTest;
+import org.vetbill.support.LedgerInvariants;
 import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
 
@@ -177,6 +179,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
 			.anySatisfy((p) -> assertThat(p.path("unused_amount").decimalValue())
 				.isLessThan(p.path("paid").decimalValue()));
 		assertThat(deposits).filteredOn((p) -> !p.path("refunds").isNull()).hasSize(1);
+		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.audit.AuditEvent;
@@ -13,6 +15,7 @@ import org.vetbill.audit.AuditTrail;
 import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
 import org.vetbill.support.IntegrationTest;
+import org.vetbill.support.LedgerInvariants;
 import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +43,11 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 		this.clock.set("2026-11-21T10:00:00Z");
 		this.tenant = newTenant();
 		this.api = this.tenant.api;
+	}
+
+	@AfterEach
+	void theLedgerStillAddsUp() {
+		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
 	}
 
 	private String cloud(String path) {
