@@ -28,17 +28,25 @@ final class CloudInput {
 	private static final String REQUIRED = "This field is required.";
 
 	private static final Pattern HYPERLINK = Pattern
-		.compile("^(?:https?://[^/]+)?/[^/]+/api/0\\.1/([a-z_/]+)/(\\d+)/?$");
+		.compile("^(?:https?://[^/]+)?/([^/]+)/api/0\\.1/([a-z_/]+)/(\\d+)/?$");
 
 	private final ObjectNode body;
 
 	private final ZoneId zone;
 
+	private final String provetId;
+
 	private final List<FieldError> problems = new ArrayList<>();
 
-	CloudInput(ObjectNode body, ZoneId zone) {
+	/**
+	 * @param body the request body
+	 * @param zone the organization's time zone, for date-times without offset
+	 * @param provetId the organization's id in URLs: a link to another tenant is refused
+	 */
+	CloudInput(ObjectNode body, ZoneId zone, String provetId) {
 		this.body = body;
 		this.zone = zone;
+		this.provetId = provetId;
 	}
 
 	/**
@@ -67,10 +75,10 @@ final class CloudInput {
 		if (link == null || !link.matches()) {
 			return problem(name, "Invalid hyperlink - No URL match.");
 		}
-		if (!link.group(1).equals(resource)) {
+		if (!link.group(1).equals(this.provetId) || !link.group(2).equals(resource)) {
 			return problem(name, "Invalid hyperlink - Incorrect URL match.");
 		}
-		return Long.parseLong(link.group(2));
+		return Long.parseLong(link.group(3));
 	}
 
 	@Nullable BigDecimal decimal(String name, boolean required) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.invoicing.CreditNotes;
 import org.vetbill.invoicing.InvoiceView;
@@ -239,7 +240,8 @@ class CloudMoneyController {
 
 	private CloudInput input(Caller caller, HttpServletRequest request) {
 		ObjectNode body = this.bodies.read(request);
-		return new CloudInput(body, this.organizations.get(caller.organizationId()).zone());
+		Organization organization = this.organizations.get(caller.organizationId());
+		return new CloudInput(body, organization.zone(), organization.provetId());
 	}
 
 }

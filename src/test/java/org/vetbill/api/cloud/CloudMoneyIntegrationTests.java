@@ -255,6 +255,9 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 		ApiResponse theirs = other.api.post("/" + other.provetId + "/api/0.1/invoicepayment/", body("invoice",
 				"/" + other.provetId + "/api/0.1/invoice/" + invoice + "/", "payment_type", 1, "paid", "1.00"));
 		assertRefused(theirs, 400, "{\"invoice\":[\"Invalid hyperlink - invoice " + invoice + " does not exist.\"]}");
+		ApiResponse otherTenantsLink = other.api.post("/" + other.provetId + "/api/0.1/invoicepayment/",
+				body("invoice", absolute("invoice/" + invoice + "/"), "payment_type", 1, "paid", "1.00"));
+		assertRefused(otherTenantsLink, 400, "{\"invoice\":[\"Invalid hyperlink - Incorrect URL match.\"]}");
 		long paymentId = pay(invoice, "10.00").path("id").asLong();
 		assertRefused(other.api.get("/" + other.provetId + "/api/0.1/invoicepayment/" + paymentId + "/"), 404,
 				"{\"detail\":\"Not found.\"}");
