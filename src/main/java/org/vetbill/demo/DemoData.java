@@ -1,11 +1,13 @@
 package org.vetbill.demo;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 import org.jspecify.annotations.Nullable;
@@ -407,7 +409,7 @@ public class DemoData {
 			List<InvoiceView> unpaid = new ArrayList<>();
 			List<InvoiceView> recentPaid = new ArrayList<>();
 			for (InvoiceView invoice : finalized) {
-				LocalDate date = java.util.Objects.requireNonNull(invoice.invoiceDate());
+				LocalDate date = Objects.requireNonNull(invoice.invoiceDate());
 				int chance = this.random.nextInt(100);
 				if (invoice.clientId() == null) {
 					pay(organization, invoice, invoice.dueSum(), date, 0);
@@ -421,7 +423,7 @@ public class DemoData {
 					}
 				}
 				else if (chance < 85) {
-					BigDecimal half = invoice.dueSum().divide(BigDecimal.TWO, 2, java.math.RoundingMode.DOWN);
+					BigDecimal half = invoice.dueSum().divide(BigDecimal.TWO, 2, RoundingMode.DOWN);
 					pay(organization, invoice, half, date, 1);
 					unpaid.add(invoice);
 				}
@@ -453,7 +455,7 @@ public class DemoData {
 									new BigDecimal("-50"), "Part of the deposit returned", deposit.id()));
 				}
 				unpaid.stream()
-					.filter((invoice) -> client.id() == java.util.Objects.requireNonNullElse(invoice.clientId(), -1L))
+					.filter((invoice) -> client.id() == Objects.requireNonNullElse(invoice.clientId(), -1L))
 					.findFirst()
 					.ifPresent((invoice) -> DemoData.this.prepayments.apply(this.caller, invoice.id(),
 							new PaymentCommands.ApplyPrepayment(deposit.id(), null)));

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -56,9 +57,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String REPLAYED = "Idempotent-Replayed";
 
-	/** The error code a dialect must keep as 422. */
-	static final String KEY_REUSED = ApiError.IDEMPOTENCY_KEY_REUSED;
-
 	private final IdempotentRequests requests;
 
 	private final TransactionTemplate transactions;
@@ -90,8 +88,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String key = request.getHeader(HEADER).strip();
 		if (key.isEmpty() || key.length() > 255) {
-			this.errors.write(
-					ApiError.invalid(java.util.List.of(new FieldError(HEADER, "must be 1 to 255 characters"))), request,
+			this.errors.write(ApiError.invalid(List.of(new FieldError(HEADER, "must be 1 to 255 characters"))), request,
 					response);
 			return;
 		}
@@ -157,12 +154,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private void answerAgain(IdempotentRequests.Answer answer, String hash, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (!answer.requestHash().equals(hash)) {
-			this.errors.write(
-					new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, KEY_REUSED,
-							"This Idempotency-Key was used with another request (method, path or body); "
-									+ "use a new key for a new request.",
-							HEADER, java.util.List.of()),
-					request, response);
+			this.errors.write(new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.IDEMPOTENCY_KEY_REUSED,
+					"This Idempotency-Key was used with another request (method, path or body); "
+							+ "use a new key for a new request.",
+					HEADER, List.of()), request, response);
 			return;
 		}
 		if (answer.status() == IdempotentRequests.PENDING) {

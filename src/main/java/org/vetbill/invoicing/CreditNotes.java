@@ -95,12 +95,12 @@ public class CreditNotes {
 		StoredInvoice note = this.invoices.lock(caller, noteId);
 		Money credit = Money.of(note.totalWithVat(), organization.currency()).negate();
 		Instant settled = now;
-		this.ledger.pay(caller, original, organization.currency(), new PaymentRepository.NewPayment(invoiceId,
+		this.ledger.pay(caller, original, organization.currency(), new PaymentRepository.PaymentRecord(invoiceId,
 				PaymentType.CREDIT_INVOICE, credit.amount(), settled, "Credit note " + noteId, null, null, noteId),
 				now);
 		this.ledger.pay(caller, note, organization.currency(),
-				new PaymentRepository.NewPayment(noteId, PaymentType.CREDIT_INVOICE, credit.negate().amount(), settled,
-						"Credits invoice " + invoiceId, null, null, noteId),
+				new PaymentRepository.PaymentRecord(noteId, PaymentType.CREDIT_INVOICE, credit.negate().amount(),
+						settled, "Credits invoice " + invoiceId, null, null, noteId),
 				now);
 		InvoiceView created = this.invoices.view(caller, noteId, organization.currency()).orElseThrow();
 		this.audit.record(caller, "invoice.credited", "invoice", invoiceId, null, created);

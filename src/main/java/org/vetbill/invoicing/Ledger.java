@@ -9,7 +9,7 @@ import java.util.Currency;
 import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
 import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
-import org.vetbill.invoicing.PaymentRepository.NewPayment;
+import org.vetbill.invoicing.PaymentRepository.PaymentRecord;
 import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.invoicing.domain.PaymentType;
 import org.vetbill.shared.Caller;
@@ -51,7 +51,7 @@ class Ledger {
 	 * @param now the time
 	 * @return the payment's id
 	 */
-	long pay(Caller caller, StoredInvoice invoice, Currency currency, NewPayment payment, Instant now) {
+	long pay(Caller caller, StoredInvoice invoice, Currency currency, PaymentRecord payment, Instant now) {
 		long id = this.payments.insertPayment(caller, payment, now);
 		InvoiceBalance balance = invoice.balance(currency).pay(Money.of(payment.paid(), currency));
 		this.invoices.updateBalance(caller, invoice, balance, payment.paymentDate(), now);

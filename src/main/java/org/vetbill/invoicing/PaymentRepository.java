@@ -61,14 +61,14 @@ class PaymentRepository {
 	/**
 	 * A payment to record.
 	 */
-	record NewPayment(long invoiceId, PaymentType type, BigDecimal paid, Instant paymentDate, @Nullable String info,
+	record PaymentRecord(long invoiceId, PaymentType type, BigDecimal paid, Instant paymentDate, @Nullable String info,
 			@Nullable Long cancelsPaymentId, @Nullable Long unallocatedPaymentId, @Nullable Long creditNoteId) {
 	}
 
 	/**
 	 * A prepayment, or a refund of one, to record.
 	 */
-	record NewPrepayment(long departmentId, long clientId, PaymentType type, BigDecimal paid,
+	record PrepaymentRecord(long departmentId, long clientId, PaymentType type, BigDecimal paid,
 			@Nullable String description, @Nullable Long refundsId, @Nullable Long sourceInvoiceId,
 			LocalDate paymentDate) {
 	}
@@ -80,7 +80,7 @@ class PaymentRepository {
 			@Nullable Long refundsId, boolean cancelled) {
 	}
 
-	long insertPayment(Caller caller, NewPayment payment, Instant now) {
+	long insertPayment(Caller caller, PaymentRecord payment, Instant now) {
 		return this.dsl.insertInto(INVOICE_PAYMENT)
 			.set(INVOICE_PAYMENT.ORGANIZATION_ID, caller.organizationId())
 			.set(INVOICE_PAYMENT.INVOICE_ID, payment.invoiceId())
@@ -166,7 +166,7 @@ class PaymentRepository {
 				r.get(INVOICE_PAYMENT.CREATED), r.get(INVOICE_PAYMENT.MODIFIED));
 	}
 
-	long insertPrepayment(Caller caller, NewPrepayment prepayment, Instant now) {
+	long insertPrepayment(Caller caller, PrepaymentRecord prepayment, Instant now) {
 		boolean refund = prepayment.refundsId() != null;
 		return this.dsl.insertInto(UNALLOCATED_PAYMENT)
 			.set(UNALLOCATED_PAYMENT.ORGANIZATION_ID, caller.organizationId())

@@ -99,7 +99,7 @@ public class Payments {
 		Instant date = (command.paymentDate() != null) ? command.paymentDate().truncatedTo(ChronoUnit.MICROS) : now;
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.dateOf(organization, date),
 				"date_added");
-		long id = this.ledger.pay(caller, invoice, organization.currency(), new PaymentRepository.NewPayment(
+		long id = this.ledger.pay(caller, invoice, organization.currency(), new PaymentRepository.PaymentRecord(
 				invoice.id(), type, amount.amount(), date, command.info(), null, null, null), now);
 		PaymentView payment = this.payments.payment(caller, id, organization.currency());
 		this.audit.record(caller, "payment.recorded", "invoice_payment", id, null, payment);
@@ -161,8 +161,8 @@ public class Payments {
 			this.payments.changeUnusedAmount(caller, prepaymentId, current.paid(), now);
 		}
 		long id = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.NewPayment(invoice.id(), PaymentType.of(current.paymentType()), amount.amount(),
-						date, command.info(), paymentId, prepaymentId, null),
+				new PaymentRepository.PaymentRecord(invoice.id(), PaymentType.of(current.paymentType()),
+						amount.amount(), date, command.info(), paymentId, prepaymentId, null),
 				now);
 		this.payments.touchPayment(caller, paymentId, now);
 		PaymentView cancellation = this.payments.payment(caller, id, organization.currency());
@@ -186,7 +186,7 @@ public class Payments {
 		Instant now = this.ledger.now();
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.today(organization), "date");
 		long id = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.NewPayment(invoiceId, type, overpayment.negate().amount(), now,
+				new PaymentRepository.PaymentRecord(invoiceId, type, overpayment.negate().amount(), now,
 						(command.info() != null) ? command.info() : "Overpayment paid out", null, null, null),
 				now);
 		PaymentView payout = this.payments.payment(caller, id, organization.currency());

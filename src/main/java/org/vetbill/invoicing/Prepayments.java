@@ -1,7 +1,9 @@
 package org.vetbill.invoicing;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +54,7 @@ public class Prepayments {
 		.integer("payment_type", UNALLOCATED_PAYMENT.PAYMENT_TYPE)
 		.decimal("paid", UNALLOCATED_PAYMENT.PAID)
 		.decimal("unused_amount", UNALLOCATED_PAYMENT.UNUSED_AMOUNT)
-		.bool("fully_used", DSL.field(UNALLOCATED_PAYMENT.UNUSED_AMOUNT.eq(java.math.BigDecimal.ZERO)))
+		.bool("fully_used", DSL.field(UNALLOCATED_PAYMENT.UNUSED_AMOUNT.eq(BigDecimal.ZERO)))
 		.bool("cancelled", UNALLOCATED_PAYMENT.CANCELLED)
 		.text("description", UNALLOCATED_PAYMENT.DESCRIPTION)
 		.dateTime("created", UNALLOCATED_PAYMENT.CREATED)
@@ -94,7 +96,7 @@ public class Prepayments {
 	@Transactional
 	public PrepaymentView create(Caller caller, NewPrepayment command) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		List<FieldError> problems = new java.util.ArrayList<>();
+		List<FieldError> problems = new ArrayList<>();
 		if (!this.departments.exists(caller, command.departmentId())) {
 			problems.add(new FieldError("department",
 					"Invalid hyperlink - department " + command.departmentId() + " does not exist."));
@@ -125,7 +127,7 @@ public class Prepayments {
 			checkRefund(original, command, paid, organization);
 			this.payments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
 		}
-		long id = this.payments.insertPrepayment(caller, new PaymentRepository.NewPrepayment(command.departmentId(),
+		long id = this.payments.insertPrepayment(caller, new PaymentRepository.PrepaymentRecord(command.departmentId(),
 				command.clientId(), type, paid.amount(), command.description(), refundsId, null, today), now);
 		PrepaymentView created = this.payments.prepayment(caller, id, organization.currency());
 		this.audit.record(caller, (refundsId == null) ? "prepayment.recorded" : "prepayment.refunded",
@@ -245,7 +247,7 @@ public class Prepayments {
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.today(organization), "date");
 		this.payments.changeUnusedAmount(caller, prepayment.id(), amount.negate().amount(), now);
 		long id = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.NewPayment(invoiceId, PaymentType.PREPAYMENT, amount.amount(), now,
+				new PaymentRepository.PaymentRecord(invoiceId, PaymentType.PREPAYMENT, amount.amount(), now,
 						"Prepayment " + prepayment.id(), null, prepayment.id(), null),
 				now);
 		PaymentView payment = this.payments.payment(caller, id, organization.currency());
@@ -274,12 +276,12 @@ public class Prepayments {
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), today, "date");
 		Instant now = this.ledger.now();
 		long prepaymentId = this.payments.insertPrepayment(caller,
-				new PaymentRepository.NewPrepayment(invoice.departmentId(), clientId, PaymentType.OTHER,
+				new PaymentRepository.PrepaymentRecord(invoice.departmentId(), clientId, PaymentType.OTHER,
 						overpayment.amount(), "Overpayment of invoice " + invoiceId, null, invoiceId, today),
 				now);
 		long paymentId = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.NewPayment(invoiceId, PaymentType.PREPAYMENT, overpayment.negate().amount(), now,
-						"Overpayment moved to prepayment " + prepaymentId, null, null, null),
+				new PaymentRepository.PaymentRecord(invoiceId, PaymentType.PREPAYMENT, overpayment.negate().amount(),
+						now, "Overpayment moved to prepayment " + prepaymentId, null, null, null),
 				now);
 		PrepaymentView prepayment = this.payments.prepayment(caller, prepaymentId, organization.currency());
 		this.audit.record(caller, "invoice.overpayment_moved", "invoice_payment", paymentId, null, prepayment);
