@@ -2,8 +2,6 @@ package org.vetbill.invoicing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,15 +14,13 @@ import org.vetbill.clinic.Organizations;
 import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
 import org.vetbill.invoicing.InvoiceRepository.StoredRow;
 import org.vetbill.invoicing.PaymentCommands.Refund;
+import org.vetbill.invoicing.domain.CreditedRows;
 import org.vetbill.invoicing.domain.Finalization;
 import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.invoicing.domain.Payer;
 import org.vetbill.invoicing.domain.PaymentType;
 import org.vetbill.invoicing.domain.ReferenceNumbers;
 import org.vetbill.shared.Caller;
-import org.vetbill.shared.error.FieldError;
-import org.vetbill.shared.error.InvalidInput;
-import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;
 
 import org.springframework.stereotype.Service;
@@ -77,8 +73,9 @@ public class CreditNotes {
 		original.domain(organization.currency()).requireCreditable();
 		List<StoredRow> rows = this.invoices.rows(caller, invoiceId, organization.currency());
 		Set<Long> credited = this.payments.creditedRows(caller, rows.stream().map(StoredRow::id).toList());
-		List<Long> toCredit = (command.rowIds() == null) ? fullRefund(invoiceId, rows, credited)
-				: partialRefund(invoiceId, rows, credited, command.rowIds());
+		List<Long> rowIds = rows.stream().map(StoredRow::id).toList();
+		List<Long> toCredit = (command.rowIds() == null) ? CreditedRows.full(invoiceId, rowIds, credited)
+				: CreditedRows.partial(invoiceId, rowIds, credited, command.rowIds());
 		LocalDate today = this.ledger.today(organization);
 		LocalDate date = command.useOriginalInvoiceDate() ? Objects.requireNonNull(original.invoiceDate()) : today;
 		Department department = this.departments.get(caller, original.departmentId());
@@ -105,42 +102,6 @@ public class CreditNotes {
 		InvoiceView created = this.invoices.view(caller, noteId, organization.currency()).orElseThrow();
 		this.audit.record(caller, "invoice.credited", "invoice", invoiceId, null, created);
 		return created;
-	}
-
-	private static List<Long> fullRefund(long invoiceId, List<StoredRow> rows, Set<Long> credited) {
-		List<Long> ids = rows.stream().map(StoredRow::id).filter((id) -> !credited.contains(id)).toList();
-		if (ids.isEmpty()) {
-			throw new RuleViolation("already_credited", "every row of invoice " + invoiceId + " is already credited"
-					+ (rows.isEmpty() ? " (it has no rows)" : ""));
-		}
-		return ids;
-	}
-
-	private static List<Long> partialRefund(long invoiceId, List<StoredRow> rows, Set<Long> credited,
-			List<Long> rowIds) {
-		if (rowIds.isEmpty()) {
-			throw InvalidInput.field("invoice_rows", "Name at least one row to credit, or use full_refund.");
-		}
-		Set<Long> ofInvoice = new HashSet<>(rows.stream().map(StoredRow::id).toList());
-		Set<Long> seen = new HashSet<>();
-		List<FieldError> problems = new ArrayList<>();
-		for (int i = 0; i < rowIds.size(); i++) {
-			long rowId = rowIds.get(i);
-			String field = "invoice_rows[" + i + "].invoice_row";
-			if (!ofInvoice.contains(rowId)) {
-				problems.add(new FieldError(field, "Row " + rowId + " is not a row of invoice " + invoiceId + "."));
-			}
-			else if (credited.contains(rowId)) {
-				problems.add(new FieldError(field, "Row " + rowId + " is already credited."));
-			}
-			else if (!seen.add(rowId)) {
-				problems.add(new FieldError(field, "Row " + rowId + " is named twice."));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		return List.copyOf(rowIds);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.invoicing.domain.Prepayment;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Money;
@@ -78,6 +79,12 @@ class PaymentRepository {
 	 */
 	record StoredPrepayment(long id, long departmentId, long clientId, BigDecimal paid, BigDecimal unusedAmount,
 			@Nullable Long refundsId, boolean cancelled) {
+
+		Prepayment domain(Currency currency) {
+			return new Prepayment(this.id, this.clientId, Money.of(this.unusedAmount, currency), this.refundsId,
+					this.cancelled);
+		}
+
 	}
 
 	long insertPayment(Caller caller, PaymentRecord payment, Instant now) {

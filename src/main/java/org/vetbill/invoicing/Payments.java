@@ -18,6 +18,7 @@ import org.vetbill.invoicing.PaymentCommands.NewPayment;
 import org.vetbill.invoicing.PaymentCommands.PayOut;
 import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.invoicing.domain.RecordedPayment;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
@@ -126,24 +127,10 @@ public class Payments {
 		PaymentView original = this.payments.payment(caller, paymentId, organization.currency());
 		StoredInvoice invoice = this.invoices.lock(caller, original.invoiceId());
 		PaymentView current = this.payments.payment(caller, paymentId, organization.currency());
-		if (current.cancelsPaymentId() != null) {
-			throw new RuleViolation("cancellation_not_cancellable",
-					"payment " + paymentId + " is itself the cancellation of payment " + current.cancelsPaymentId()
-							+ " and cannot be cancelled");
-		}
-		if (current.cancelledById() != null) {
-			throw new RuleViolation("payment_already_cancelled",
-					"payment " + paymentId + " was already cancelled by payment " + current.cancelledById());
-		}
-		if (current.paymentType() == PaymentType.CREDIT_INVOICE.code() && current.creditNoteId() != null) {
-			throw new RuleViolation("credit_settlement_not_cancellable", "payment " + paymentId
-					+ " settles credit note " + current.creditNoteId() + " and cannot be cancelled");
-		}
-		if (current.paymentType() == PaymentType.PREPAYMENT.code() && current.unallocatedPaymentId() == null) {
-			throw new RuleViolation("overpayment_move_not_cancellable",
-					"payment " + paymentId + " moved an overpayment to the client's prepayments (" + current.info()
-							+ "); apply or refund that prepayment instead");
-		}
+		new RecordedPayment(current.id(), PaymentType.of(current.paymentType()), current.info(),
+				current.cancelsPaymentId(), current.cancelledById(), current.unallocatedPaymentId(),
+				current.creditNoteId())
+			.requireCancellable();
 		Department department = this.departments.get(caller, invoice.departmentId());
 		Instant now = this.ledger.now();
 		Instant date = now;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 import org.jooq.impl.DSL;
 import org.vetbill.audit.AuditLog;
@@ -19,7 +18,6 @@ import org.vetbill.invoicing.PaymentCommands.ApplyPrepayment;
 import org.vetbill.invoicing.PaymentCommands.ExternalInfo;
 import org.vetbill.invoicing.PaymentCommands.NewPrepayment;
 import org.vetbill.invoicing.PaymentRepository.StoredPrepayment;
-import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.invoicing.domain.PaymentType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.FieldError;
@@ -124,7 +122,7 @@ public class Prepayments {
 			StoredPrepayment original = this.payments.tryLockPrepayment(caller, refundsId)
 				.orElseThrow(() -> InvalidInput.field("refunds",
 						"Invalid hyperlink - unallocated payment " + refundsId + " does not exist."));
-			checkRefund(original, command, paid, organization);
+			original.domain(organization.currency()).checkRefund(command.clientId(), paid);
 			this.payments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
 		}
 		long id = this.payments.insertPrepayment(caller, new PaymentRepository.PrepaymentRecord(command.departmentId(),
@@ -133,30 +131,6 @@ public class Prepayments {
 		this.audit.record(caller, (refundsId == null) ? "prepayment.recorded" : "prepayment.refunded",
 				"unallocated_payment", (refundsId == null) ? id : refundsId, null, created);
 		return created;
-	}
-
-	private static void checkRefund(StoredPrepayment original, NewPrepayment command, Money paid,
-			Organization organization) {
-		if (original.refundsId() != null) {
-			throw InvalidInput.field("refunds",
-					"Unallocated payment " + original.id() + " is itself a refund and cannot be refunded.");
-		}
-		if (original.cancelled()) {
-			throw InvalidInput.field("refunds", "Unallocated payment " + original.id() + " is cancelled.");
-		}
-		if (original.clientId() != command.clientId()) {
-			throw InvalidInput.field("client",
-					"A refund goes to the client of the prepayment it refunds (client " + original.clientId() + ").");
-		}
-		if (!paid.isNegative()) {
-			throw InvalidInput.field("paid", "A refund has a negative paid amount.");
-		}
-		Money unused = Money.of(original.unusedAmount(), organization.currency());
-		if (paid.negate().isGreaterThan(unused)) {
-			throw new RuleViolation("refund_exceeds_unused", "paid",
-					"The refund of " + paid.negate().amount() + " is more than the unused amount " + unused.amount()
-							+ " of unallocated payment " + original.id() + ".");
-		}
 	}
 
 	/**
@@ -169,18 +143,8 @@ public class Prepayments {
 	@Transactional
 	public PrepaymentView cancel(Caller caller, long id) {
 		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, id);
-		if (prepayment.cancelled()) {
-			throw new RuleViolation("prepayment_cancelled", "unallocated payment " + id + " is already cancelled");
-		}
-		if (prepayment.refundsId() != null) {
-			throw new RuleViolation("refund_not_cancellable", "unallocated payment " + id + " is a refund of "
-					+ prepayment.refundsId() + "; a refund cannot be cancelled");
-		}
-		if (this.payments.prepaymentTouched(caller, id)) {
-			throw new RuleViolation("prepayment_in_use", "unallocated payment " + id
-					+ " was applied to invoices or refunded; cancel those payments or refund the unused amount instead");
-		}
 		Organization organization = this.organizations.get(caller.organizationId());
+		prepayment.domain(organization.currency()).requireCancellable(this.payments.prepaymentTouched(caller, id));
 		this.ledger.checkPeriod(caller, organization, prepayment.departmentId(), this.ledger.today(organization),
 				"date");
 		PrepaymentView before = this.payments.prepayment(caller, id, organization.currency());
@@ -223,26 +187,12 @@ public class Prepayments {
 	public PaymentView apply(Caller caller, long invoiceId, ApplyPrepayment command) {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
-		InvoiceBalance balance = invoice.balance(organization.currency());
-		balance.requirePayable("invoice");
 		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, command.prepaymentId());
-		if (prepayment.cancelled() || prepayment.refundsId() != null) {
-			throw InvalidInput.field("unallocated_payment_id", "Unallocated payment " + prepayment.id() + " is "
-					+ (prepayment.cancelled() ? "cancelled" : "a refund") + " and cannot be applied.");
-		}
-		if (!Objects.equals(invoice.clientId(), prepayment.clientId())) {
-			throw InvalidInput.field("unallocated_payment_id", "Unallocated payment " + prepayment.id()
-					+ " belongs to client " + prepayment.clientId() + ", not to the invoice's client.");
-		}
-		Money unused = Money.of(prepayment.unusedAmount(), organization.currency());
-		Money amount = (command.amount() != null) ? Ledger.amount(command.amount(), organization.currency(), "amount")
-				: min(unused, balance.due());
-		balance.checkPayment(amount, "amount");
-		if (amount.isGreaterThan(unused)) {
-			throw new RuleViolation("prepayment_insufficient", "amount",
-					"amount " + amount.amount() + " is more than the unused amount " + unused.amount()
-							+ " of unallocated payment " + prepayment.id());
-		}
+		Money amount = prepayment.domain(organization.currency())
+			.toApply(
+					invoice.clientId(), (command.amount() != null)
+							? Ledger.amount(command.amount(), organization.currency(), "amount") : null,
+					invoice.balance(organization.currency()));
 		Instant now = this.ledger.now();
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.today(organization), "date");
 		this.payments.changeUnusedAmount(caller, prepayment.id(), amount.negate().amount(), now);
@@ -307,10 +257,6 @@ public class Prepayments {
 
 	private java.util.Currency currency(Caller caller) {
 		return this.organizations.get(caller.organizationId()).currency();
-	}
-
-	private static Money min(Money a, Money b) {
-		return a.isLessThan(b) ? a : b;
 	}
 
 }
