@@ -79,9 +79,8 @@ public class CreditNotes {
 		LocalDate today = this.ledger.today(organization);
 		LocalDate date = command.useOriginalInvoiceDate() ? Objects.requireNonNull(original.invoiceDate()) : today;
 		Department department = this.departments.get(caller, original.departmentId());
-		department.settings()
-			.periodLock()
-			.check(date, command.useOriginalInvoiceDate() ? "use_original_invoice_date" : "invoice_date", today);
+		this.ledger.checkPeriod(department, organization, date,
+				command.useOriginalInvoiceDate() ? "use_original_invoice_date" : "invoice_date");
 		long number = this.invoices.nextNumber(caller, original.departmentId());
 		Finalization.Result numbering = new Finalization.Result(InvoiceStatus.FINALIZED, number,
 				department.details().invoicePrefix(), ReferenceNumbers

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 
+import org.vetbill.clinic.Department;
 import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
 import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
@@ -67,7 +68,11 @@ class Ledger {
 	 * @param field the request field that carries it
 	 */
 	void checkPeriod(Caller caller, Organization organization, long departmentId, LocalDate date, String field) {
-		this.departments.get(caller, departmentId).settings().periodLock().check(date, field, today(organization));
+		checkPeriod(this.departments.get(caller, departmentId), organization, date, field);
+	}
+
+	void checkPeriod(Department department, Organization organization, LocalDate date, String field) {
+		department.settings().periodLock().check(date, field, today(organization));
 	}
 
 	LocalDate dateOf(Organization organization, Instant instant) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.invoicing.domain.RecordedPayment;
 
 /**
  * A payment on an invoice as the APIs read it. Payments are never changed: a cancellation
@@ -26,5 +28,14 @@ import org.jspecify.annotations.Nullable;
 public record PaymentView(long id, long invoiceId, long departmentId, int paymentType, BigDecimal paid,
 		Instant paymentDate, @Nullable String info, @Nullable Long cancelsPaymentId, @Nullable Long cancelledById,
 		@Nullable Long unallocatedPaymentId, @Nullable Long creditNoteId, Instant created, Instant modified) {
+
+	/**
+	 * The payment for the rules of its cancellation.
+	 * @return the domain view
+	 */
+	public RecordedPayment recorded() {
+		return new RecordedPayment(this.id, PaymentType.of(this.paymentType), this.info, this.cancelsPaymentId,
+				this.cancelledById, this.unallocatedPaymentId, this.creditNoteId);
+	}
 
 }

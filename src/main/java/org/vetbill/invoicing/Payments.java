@@ -18,10 +18,8 @@ import org.vetbill.invoicing.PaymentCommands.NewPayment;
 import org.vetbill.invoicing.PaymentCommands.PayOut;
 import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.invoicing.domain.PaymentType;
-import org.vetbill.invoicing.domain.RecordedPayment;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.InvalidInput;
-import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.query.Counted;
@@ -127,10 +125,7 @@ public class Payments {
 		PaymentView original = this.payments.payment(caller, paymentId, organization.currency());
 		StoredInvoice invoice = this.invoices.lock(caller, original.invoiceId());
 		PaymentView current = this.payments.payment(caller, paymentId, organization.currency());
-		new RecordedPayment(current.id(), PaymentType.of(current.paymentType()), current.info(),
-				current.cancelsPaymentId(), current.cancelledById(), current.unallocatedPaymentId(),
-				current.creditNoteId())
-			.requireCancellable();
+		current.recorded().requireCancellable();
 		Department department = this.departments.get(caller, invoice.departmentId());
 		Instant now = this.ledger.now();
 		Instant date = now;
@@ -138,9 +133,7 @@ public class Payments {
 		if (department.settings().paymentCancelSetDate() && asked != null) {
 			date = asked.truncatedTo(ChronoUnit.MICROS);
 		}
-		department.settings()
-			.periodLock()
-			.check(this.ledger.dateOf(organization, date), "cancel_date", this.ledger.today(organization));
+		this.ledger.checkPeriod(department, organization, this.ledger.dateOf(organization, date), "cancel_date");
 		Money amount = Money.of(current.paid(), organization.currency()).negate();
 		Long prepaymentId = current.unallocatedPaymentId();
 		if (prepaymentId != null) {
@@ -198,19 +191,10 @@ public class Payments {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
 		InvoiceBalance balance = invoice.balance(organization.currency());
-		if (!invoice.status().isIssued() || invoice.creditNote()) {
-			throw new RuleViolation("invoice_not_writable_off", "invoice " + invoiceId + " has status "
-					+ invoice.status().code() + (invoice.creditNote() ? " and is a credit note" : "")
-					+ "; only a finalized invoice (status 3 or 4) that is not a credit note can be written off");
-		}
-		if (!balance.due().isPositive()) {
-			throw new RuleViolation("nothing_due",
-					"invoice " + invoiceId + " owes nothing (due sum " + balance.due().amount() + ")");
-		}
+		Money amount = balance.writeOff();
 		Instant now = this.ledger.now();
 		LocalDate today = this.ledger.today(organization);
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), today, "date");
-		Money amount = balance.due();
 		this.payments.insertWriteOff(caller, invoiceId, amount.amount(), today, reason, now);
 		this.invoices.writeOff(caller, invoiceId, amount.amount(), now);
 		InvoiceView after = this.invoices.view(caller, invoiceId, organization.currency()).orElseThrow();

@@ -74,6 +74,26 @@ public record InvoiceBalance(long invoiceId, InvoiceStatus status, boolean credi
 	}
 
 	/**
+	 * What writing off the rest of an issued invoice writes off.
+	 * @return the remaining due sum, positive
+	 * @throws RuleViolation {@code invoice_not_writable_off} for anything but an issued
+	 * invoice that is not a credit note, {@code nothing_due} when nothing is owed
+	 */
+	public Money writeOff() {
+		if (!this.status.isIssued() || this.creditNote) {
+			throw new RuleViolation("invoice_not_writable_off", "invoice " + this.invoiceId + " has status "
+					+ this.status.code() + (this.creditNote ? " and is a credit note" : "")
+					+ "; only a finalized invoice (status 3 or 4) that is not a credit note can be written off");
+		}
+		Money due = due();
+		if (!due.isPositive()) {
+			throw new RuleViolation("nothing_due",
+					"invoice " + this.invoiceId + " owes nothing (due sum " + due.amount() + ")");
+		}
+		return due;
+	}
+
+	/**
 	 * The overpayment of a settled invoice, which can be paid out or moved to the
 	 * client's prepayments.
 	 * @return the amount paid beyond the total, positive

@@ -94,6 +94,20 @@ class InvoiceBalanceTests {
 	}
 
 	@Test
+	void aWriteOffTakesWhatAnIssuedInvoiceStillOwes() {
+		assertThat(finalized("124.00", "24.00").writeOff()).isEqualTo(eur("100.00"));
+		assertThat(balance(InvoiceStatus.INVOICING, "124.00", "0", "0").writeOff()).isEqualTo(eur("124.00"));
+		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> finalized("124.00", "124.00").writeOff())
+			.satisfies((error) -> assertThat(error.code()).isEqualTo("nothing_due"));
+		assertThatExceptionOfType(RuleViolation.class)
+			.isThrownBy(() -> balance(InvoiceStatus.DRAFT, "124.00", "0", "0").writeOff())
+			.satisfies((error) -> assertThat(error.code()).isEqualTo("invoice_not_writable_off"));
+		assertThatExceptionOfType(RuleViolation.class).isThrownBy(
+				() -> new InvoiceBalance(13, InvoiceStatus.FINALIZED, true, eur("-10"), eur("0"), eur("0")).writeOff())
+			.satisfies((error) -> assertThat(error.code()).isEqualTo("invoice_not_writable_off"));
+	}
+
+	@Test
 	void anOverpaymentIsWhatWasPaidBeyondTheTotal() {
 		assertThat(finalized("124.00", "130.50").overpayment()).isEqualTo(eur("6.50"));
 		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> finalized("124.00", "124.00").overpayment())
