@@ -71,6 +71,17 @@ class ModularityTests {
 	}
 
 	@Test
+	void vetbillWritesItsJsonWithJackson3Only() {
+		noClasses().that()
+			.resideInAPackage("org.vetbill..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
+			.because("Jackson 2 is on the class path only as springdoc's (swagger-core's) own dependency")
+			.check(CLASSES);
+	}
+
+	@Test
 	void businessRulesAreFreeOfFrameworks() {
 		classes().that()
 			.resideInAPackage("org.vetbill.*.domain..")

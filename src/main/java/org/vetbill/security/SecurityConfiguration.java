@@ -64,6 +64,10 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
 						.permitAll()
+						// the OpenAPI descriptions and Swagger UI
+						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+								"/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**")
+						.permitAll()
 						.anyRequest()
 						.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
