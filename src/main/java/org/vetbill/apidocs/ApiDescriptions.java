@@ -1,0 +1,468 @@
+package org.vetbill.apidocs;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.access.SettingsAccess;
+import org.vetbill.shared.web.FieldNames;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Builds the OpenAPI description of one of vetbill's APIs as a springdoc group, and what
+ * the groups share: the tenant's path parameter, the security schemes of the tenant APIs,
+ * the permission each operation needs (read from its {@code @ReadAccess},
+ * {@code @BillingAccess} or {@code @SettingsAccess}), one tag per resource (the first
+ * path segment below the API's base), operation ids in Django REST framework's style
+ * ({@code invoice_list}, {@code invoicepayment_cancel_payment_create}), a summary for
+ * every operation, and schemas whose properties are named as vetbill's JSON names them
+ * (snake_case, numbers set apart).
+ */
+public final class ApiDescriptions {
+
+	/** The path variable that names the organization in every tenant path. */
+	public static final String TENANT = "provet_id";
+
+	/** The OAuth2 security scheme (client credentials and password grants). */
+	public static final String OAUTH2 = "oauth2";
+
+	/** An access token sent as {@code Authorization: Bearer <token>}. */
+	public static final String BEARER = "bearer";
+
+	/** The legacy {@code Authorization: Token <key>} scheme. */
+	public static final String LEGACY_TOKEN = "legacyToken";
+
+	/** The only OAuth2 scope. */
+	public static final String SCOPE = "restapi";
+
+	/** Each organization's token endpoint. */
+	public static final String TOKEN_URL = "/{provet_id}/oauth2/token/";
+
+	/** The extension naming the permission an operation needs. */
+	public static final String PERMISSION = "x-vetbill-permission";
+
+	/** The header that makes a POST safe to retry. */
+	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static {
+		// the caller comes from the token, and PATCH bodies are JSON Merge Patch
+		// documents
+		SpringDocUtils.getConfig()
+			.addRequestWrapperToIgnore(Caller.class)
+			.replaceWithSchema(JsonNode.class,
+					new ObjectSchema().description("A JSON object: the fields to change (JSON Merge Patch)."))
+			.replaceWithSchema(ObjectNode.class, new ObjectSchema());
+	}
+
+	private ApiDescriptions() {
+	}
+
+	/**
+	 * A group describing the operations whose path starts with {@code base}: its info,
+	 * then what {@code describe} adds, then the steps every group shares.
+	 * @param name the group's name, as in {@code /v3/api-docs/<name>}
+	 * @param displayName the name Swagger UI shows
+	 * @param base the API's base path, such as {@code /{provet_id}/api/0.1}
+	 * @param info the title, version and description
+	 * @param describe adds what is particular to this API (schemas, summaries, errors)
+	 * @return the group
+	 */
+	public static GroupedOpenApi group(String name, String displayName, String base, Info info,
+			OpenApiCustomizer describe) {
+		return GroupedOpenApi.builder()
+			.group(name)
+			.displayName(displayName)
+			.pathsToMatch(base.replaceAll("\\{[^/]+}", "*") + "/**")
+			.addOperationCustomizer(ApiDescriptions::permission)
+			.addOpenApiCustomizer((openApi) -> openApi.info(info))
+			.addOpenApiCustomizer(describe)
+			.addOpenApiCustomizer((openApi) -> tidy(openApi, base))
+			.build();
+	}
+
+	/**
+	 * Adds the security schemes of the tenant APIs, any one of which authenticates a
+	 * request: OAuth2 (client credentials, password), a bearer token, and the legacy
+	 * {@code Token} key.
+	 * @param openApi the description
+	 */
+	public static void tenantSecurity(OpenAPI openApi) {
+		OAuthFlow flow = new OAuthFlow().tokenUrl(TOKEN_URL)
+			.scopes(new Scopes().addString(SCOPE, "the REST API (the only scope; also the default)"));
+		components(openApi)
+			.addSecuritySchemes(OAUTH2, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+				.description("OAuth2 with the organization's own token endpoint, `" + TOKEN_URL
+						+ "` (replace `{provet_id}` with the organization's id): the `client_credentials` grant for "
+						+ "integrations (client id and secret by HTTP Basic or in the form body) and the `password` "
+						+ "grant for users. Tokens are signed JWTs valid for 10 hours (`expires_in: 36000`), without "
+						+ "refresh token. In Swagger UI, get a token from the authentication group's token endpoint "
+						+ "and paste it as `bearer`.")
+				.flows(new OAuthFlows().clientCredentials(flow).password(flow)))
+			.addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("`Authorization: Bearer <access_token>` with a token from `" + TOKEN_URL + "`."))
+			.addSecuritySchemes(LEGACY_TOKEN,
+					new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+						.in(SecurityScheme.In.HEADER)
+						.name("Authorization")
+						.description("The legacy API token scheme for older clients: send the header value "
+								+ "`Token <key>` (the word `Token`, a space, then the key). Keys are created at "
+								+ "`/{provet_id}/vetbill/v1/api-tokens`."));
+		openApi.setSecurity(List.of(new SecurityRequirement().addList(OAUTH2, SCOPE),
+				new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(LEGACY_TOKEN)));
+	}
+
+	/**
+	 * The optional {@code Idempotency-Key} header of a POST.
+	 * @return the parameter
+	 */
+	public static Parameter idempotencyKey() {
+		return new HeaderParameter().name(IDEMPOTENCY_KEY)
+			.required(false)
+			.schema(new StringSchema().minLength(1).maxLength(255))
+			.description("Makes the request safe to retry: a retry with the same key, method, path and body "
+					+ "answers the first answer again (with `Idempotent-Replayed: true`) and moves no money twice; "
+					+ "the same key with another request is a 422. Keys belong to the API client or user. Only "
+					+ "successful answers are kept. A concurrent request with the same key waits for the first "
+					+ "(rarely a 409: retry it).");
+	}
+
+	/**
+	 * Calls the visitor for every operation of the description, path by path.
+	 * @param openApi the description
+	 * @param visitor the visitor
+	 */
+	public static void operations(OpenAPI openApi, OperationVisitor visitor) {
+		if (openApi.getPaths() == null) {
+			return;
+		}
+		openApi.getPaths()
+			.forEach((path, item) -> item.readOperationsMap()
+				.forEach((method, operation) -> visitor.visit(path, method, operation)));
+	}
+
+	/**
+	 * The permission an operation needs, if any.
+	 * @param operation the operation
+	 * @return {@code read}, {@code billing}, {@code settings} or null
+	 */
+	public static @Nullable String permission(Operation operation) {
+		Map<String, Object> extensions = operation.getExtensions();
+		Object permission = (extensions != null) ? extensions.get(PERMISSION) : null;
+		return (permission != null) ? permission.toString() : null;
+	}
+
+	/**
+	 * Adds a response unless the operation already documents that status.
+	 * @param operation the operation
+	 * @param status the status code
+	 * @param response the response
+	 */
+	public static void respond(Operation operation, int status, ApiResponse response) {
+		if (operation.getResponses() == null) {
+			operation.setResponses(new ApiResponses());
+		}
+		operation.getResponses().putIfAbsent(String.valueOf(status), response);
+	}
+
+	/**
+	 * A response with a JSON body given by a schema reference.
+	 * @param description what it means
+	 * @param mediaType the body's media type
+	 * @param schema the component schema's name
+	 * @return the response
+	 */
+	public static ApiResponse response(String description, String mediaType, String schema) {
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType(mediaType, new MediaType().schema(ref(schema))));
+	}
+
+	/**
+	 * The 401 answer's {@code WWW-Authenticate: Bearer} header.
+	 * @return the header
+	 */
+	public static Header wwwAuthenticate() {
+		return new Header()
+			.description("`Bearer`, with `error=\"invalid_token\"` when a token was sent but is "
+					+ "not valid (expired, wrong signature, revoked key)")
+			.schema(new StringSchema());
+	}
+
+	/**
+	 * A reference to a component schema.
+	 * @param name the schema's name
+	 * @return the reference
+	 */
+	public static Schema<?> ref(String name) {
+		return new Schema<>().$ref("#/components/schemas/" + name);
+	}
+
+	/**
+	 * The components of the description, created when missing.
+	 * @param openApi the description
+	 * @return its components
+	 */
+	public static io.swagger.v3.oas.models.Components components(OpenAPI openApi) {
+		if (openApi.getComponents() == null) {
+			openApi.setComponents(new io.swagger.v3.oas.models.Components());
+		}
+		return openApi.getComponents();
+	}
+
+	static io.swagger.v3.oas.models.Operation permission(Operation operation, HandlerMethod handler) {
+		String permission = requiredPermission(handler);
+		if (permission != null) {
+			operation.addExtension(PERMISSION, permission);
+		}
+		return operation;
+	}
+
+	private static @Nullable String requiredPermission(HandlerMethod handler) {
+		for (AnnotatedElement element : List.<AnnotatedElement>of(handler.getMethod(), handler.getBeanType())) {
+			if (AnnotatedElementUtils.hasAnnotation(element, SettingsAccess.class)) {
+				return "settings";
+			}
+			if (AnnotatedElementUtils.hasAnnotation(element, BillingAccess.class)) {
+				return "billing";
+			}
+			if (AnnotatedElementUtils.hasAnnotation(element, ReadAccess.class)) {
+				return "read";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What every group shares, done last: tags, summaries, permissions, the tenant
+	 * parameter, operation ids, ordered responses and snake_case schemas.
+	 */
+	static void tidy(OpenAPI openApi, String base) {
+		Map<String, Tag> tags = new LinkedHashMap<>();
+		if (openApi.getTags() != null) {
+			openApi.getTags().forEach((tag) -> tags.put(tag.getName(), tag));
+		}
+		Map<String, Tag> undescribed = new TreeMap<>();
+		Set<String> operationIds = new HashSet<>();
+		operations(openApi, (path, method, operation) -> {
+			String relative = path.startsWith(base) ? path.substring(base.length()) : path;
+			List<String> segments = Arrays.stream(relative.split("/"))
+				.filter((segment) -> !segment.isEmpty() && !segment.startsWith("{"))
+				.toList();
+			List<String> names = segments.stream().map((segment) -> segment.replace('-', '_')).toList();
+			String tag = segments.isEmpty() ? "api" : segments.get(0);
+			operation.setTags(List.of(tag));
+			if (!tags.containsKey(tag)) {
+				undescribed.putIfAbsent(tag, new Tag().name(tag));
+			}
+			if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+				operation.setSummary(humanize(operation.getOperationId()));
+			}
+			String permission = permission(operation);
+			if (permission != null) {
+				String needs = "Needs the `" + permission + "` permission.";
+				String description = operation.getDescription();
+				operation.setDescription(
+						(description == null || description.isBlank()) ? needs : description.strip() + "\n\n" + needs);
+			}
+			tenantParameter(path, operation);
+			describeIfMatch(operation);
+			operation.setOperationId(unique(operationIds,
+					(names.isEmpty() ? "api" : String.join("_", names)) + "_" + verb(method, relative, operation)));
+			sortResponses(operation);
+		});
+		List<Tag> ordered = new ArrayList<>(tags.values());
+		ordered.addAll(undescribed.values());
+		openApi.setTags(ordered);
+		if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+			Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+			openApi.getComponents().getSchemas().values().forEach((schema) -> snakeCase(schema, seen));
+		}
+	}
+
+	private static void tenantParameter(String path, Operation operation) {
+		if (!path.contains("{" + TENANT + "}")) {
+			return;
+		}
+		List<Parameter> parameters = (operation.getParameters() != null) ? new ArrayList<>(operation.getParameters())
+				: new ArrayList<>();
+		boolean present = parameters.stream()
+			.anyMatch((parameter) -> TENANT.equals(parameter.getName()) && "path".equals(parameter.getIn()));
+		if (!present) {
+			parameters.add(0, new PathParameter().name(TENANT).required(true).schema(new StringSchema()));
+		}
+		parameters.stream()
+			.filter((parameter) -> TENANT.equals(parameter.getName()) && "path".equals(parameter.getIn()))
+			.forEach((parameter) -> parameter.description("The organization's id. A credential belongs to one "
+					+ "organization: another organization's id answers 404, as for something that does not exist."));
+		operation.setParameters(parameters);
+	}
+
+	private static void describeIfMatch(Operation operation) {
+		if (operation.getParameters() == null) {
+			return;
+		}
+		operation.getParameters()
+			.stream()
+			.filter((parameter) -> "If-Match".equalsIgnoreCase(parameter.getName())
+					&& parameter.getDescription() == null)
+			.forEach((parameter) -> parameter.description("The record's `version` as you read it: if someone changed "
+					+ "the record since, the answer is 409 and nothing is changed."));
+	}
+
+	private static String verb(PathItem.HttpMethod method, String relative, Operation operation) {
+		return switch (method) {
+			case GET -> relative.replaceAll("/+$", "").endsWith("}") ? "retrieve" : isList(operation) ? "list" : "read";
+			case POST -> "create";
+			case PUT -> "update";
+			case PATCH -> "partial_update";
+			case DELETE -> "destroy";
+			default -> method.name().toLowerCase(Locale.ROOT);
+		};
+	}
+
+	/**
+	 * Whether a read answers a list: an array, a keyset page ({@code Page...}) or a
+	 * numbered page ({@code ...List}).
+	 */
+	private static boolean isList(Operation operation) {
+		ApiResponse ok = (operation.getResponses() != null) ? operation.getResponses().get("200") : null;
+		if (ok == null || ok.getContent() == null) {
+			return false;
+		}
+		for (MediaType mediaType : ok.getContent().values()) {
+			Schema<?> schema = mediaType.getSchema();
+			if (schema == null) {
+				continue;
+			}
+			if ("array".equals(schema.getType())
+					|| (schema.getTypes() != null && schema.getTypes().contains("array"))) {
+				return true;
+			}
+			String ref = schema.get$ref();
+			if (ref != null) {
+				String name = ref.substring(ref.lastIndexOf('/') + 1);
+				if (name.startsWith("Page") || name.endsWith("List")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String unique(Set<String> used, String id) {
+		String candidate = id;
+		for (int n = 2; !used.add(candidate); n++) {
+			candidate = id + "_" + n;
+		}
+		return candidate;
+	}
+
+	/**
+	 * A Java method name as a sentence: {@code cancelPayment} becomes "Cancel payment".
+	 */
+	static String humanize(@Nullable String operationId) {
+		if (operationId == null || operationId.isBlank()) {
+			return "Operation";
+		}
+		String words = FieldNames.snakeCase(operationId.replaceAll("_\\d+$", "")).replace('_', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	private static void sortResponses(Operation operation) {
+		ApiResponses responses = operation.getResponses();
+		if (responses == null) {
+			return;
+		}
+		Map<String, ApiResponse> sorted = new TreeMap<>(responses);
+		responses.clear();
+		responses.putAll(sorted);
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void snakeCase(@Nullable Schema schema, Set<Schema<?>> seen) {
+		if (schema == null || !seen.add(schema)) {
+			return;
+		}
+		Map<String, Schema> properties = schema.getProperties();
+		if (properties != null) {
+			Map<String, Schema> renamed = new LinkedHashMap<>();
+			properties.forEach((name, property) -> {
+				renamed.put(FieldNames.snakeCase(name), property);
+				snakeCase(property, seen);
+			});
+			schema.setProperties(renamed);
+			List<String> required = schema.getRequired();
+			if (required != null) {
+				schema.setRequired(new ArrayList<>(required.stream().map(FieldNames::snakeCase).toList()));
+			}
+		}
+		snakeCase(schema.getItems(), seen);
+		if (schema.getAdditionalProperties() instanceof Schema additional) {
+			snakeCase(additional, seen);
+		}
+		for (List<Schema> composed : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+			if (composed != null) {
+				composed.forEach((part) -> snakeCase(part, seen));
+			}
+		}
+	}
+
+	/**
+	 * Visits one operation of a description.
+	 */
+	@FunctionalInterface
+	public interface OperationVisitor {
+
+		/**
+		 * @param path the path template, such as {@code /{provet_id}/api/0.1/invoice/}
+		 * @param method the HTTP method
+		 * @param operation the operation
+		 */
+		void visit(String path, PathItem.HttpMethod method, Operation operation);
+
+	}
+
+}
