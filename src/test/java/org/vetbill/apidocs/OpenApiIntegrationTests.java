@@ -1,0 +1,532 @@
+package org.vetbill.apidocs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vetbill.security.Credentials;
+import org.vetbill.support.Api;
+import org.vetbill.support.ApiResponse;
+import org.vetbill.support.IntegrationTest;
+import org.vetbill.support.TestTenant;
+import org.webjars.WebJarVersionLocator;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI descriptions and Swagger UI over real HTTP: each API's description is
+ * served without a token; every endpoint the application maps appears in its API's
+ * description with its method; the schemas name exactly the fields the API writes
+ * (compared with real answers, so they cannot drift); the list parameters are the ones
+ * the Cloud API accepts; Swagger UI comes from its webjar.
+ */
+class OpenApiIntegrationTests extends IntegrationTest {
+
+	/** Each description and the path prefix of the endpoints it describes. */
+	private static final Map<String, String> GROUPS = Map.of("cloud", "/{provet_id}/api/0.1/", "vetbill",
+			"/{provet_id}/vetbill/v1/", "auth", "/{provet_id}/oauth2/", "admin", "/admin/v1/");
+
+	private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+			"trace");
+
+	private TestTenant tenant;
+
+	private Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set("2026-11-21T10:00:00Z");
+		this.tenant = newTenant();
+		this.api = this.tenant.api;
+	}
+
+	private JsonNode description(String group) {
+		ApiResponse response = anonymous().get("/v3/api-docs/" + group);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.header("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		return response.body();
+	}
+
+	@Test
+	void eachApiIsDescribedAsOpenApi3WithoutAToken() {
+		Map<String, List<String>> schemes = Map.of("cloud", List.of("bearer", "legacyToken", "oauth2"), "vetbill",
+				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic"), "admin",
+				List.of("adminKey"));
+		Map<String, String> titles = Map.of("cloud", "Cloud API", "vetbill", "vetbill API", "auth",
+				"vetbill authentication", "admin", "vetbill platform admin API");
+		GROUPS.keySet().forEach((group) -> {
+			JsonNode description = description(group);
+			assertThat(description.path("openapi").asString()).as(group).startsWith("3.");
+			assertThat(description.path("info").path("title").asString()).as(group).isEqualTo(titles.get(group));
+			assertThat(description.path("info").path("version").asString()).as(group).isNotBlank();
+			assertThat(description.path("info").path("description").asString()).as(group).hasSizeGreaterThan(200);
+			assertThat(names(description.path("components").path("securitySchemes"))).as(group)
+				.containsExactlyInAnyOrderElementsOf(schemes.get(group));
+		});
+		JsonNode oauth2 = description("cloud").path("components").path("securitySchemes").path("oauth2");
+		for (String flow : List.of("clientCredentials", "password")) {
+			assertThat(oauth2.path("flows").path(flow).path("tokenUrl").asString())
+				.isEqualTo("/{provet_id}/oauth2/token/");
+			assertThat(names(oauth2.path("flows").path(flow).path("scopes"))).containsExactly("restapi");
+		}
+		JsonNode legacy = description("vetbill").path("components").path("securitySchemes").path("legacyToken");
+		assertThat(legacy.path("type").asString()).isEqualTo("apiKey");
+		assertThat(legacy.path("in").asString()).isEqualTo("header");
+		assertThat(legacy.path("name").asString()).isEqualTo("Authorization");
+		assertThat(description("vetbill").path("security").toString())
+			.isEqualTo("[{\"oauth2\":[\"restapi\"]},{\"bearer\":[]},{\"legacyToken\":[]}]");
+	}
+
+	@Test
+	void everyEndpointTheApplicationMapsIsInItsApisDescription() {
+		Map<String, Set<String>> mapped = new LinkedHashMap<>();
+		GROUPS.keySet().forEach((group) -> mapped.put(group, new TreeSet<>()));
+		List<String> undescribed = new ArrayList<>();
+		RequestMappingHandlerMapping mapping = this.context.getBean("requestMappingHandlerMapping",
+				RequestMappingHandlerMapping.class);
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+			String owner = entry.getValue().getBeanType().getName();
+			if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.")) {
+				continue;
+			}
+			Set<?> methods = entry.getKey().getMethodsCondition().getMethods();
+			assertThat(methods).as(entry.getKey() + " names its HTTP methods").isNotEmpty();
+			for (String path : entry.getKey().getPatternValues()) {
+				String template = path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+				String group = GROUPS.entrySet()
+					.stream()
+					.filter((candidate) -> template.startsWith(candidate.getValue()))
+					.map(Map.Entry::getKey)
+					.findFirst()
+					.orElse(null);
+				for (Object method : methods) {
+					String operation = method + " " + template;
+					if (group == null) {
+						undescribed.add(operation + " (" + owner + ")");
+					}
+					else {
+						mapped.get(group).add(operation);
+					}
+				}
+			}
+		}
+		assertThat(undescribed).as("endpoints outside every described API: give them a group").isEmpty();
+		assertThat(mapped.get("cloud")).contains("POST /{provet_id}/api/0.1/invoicepayment/{id}/cancel_payment/");
+		mapped.forEach((group, operations) -> assertThat(operations(description(group))).as(group)
+			.containsExactlyInAnyOrderElementsOf(operations));
+	}
+
+	@Test
+	void everyOperationHasASummaryATagAUniqueIdAndItsPathParameters() {
+		Pattern variable = Pattern.compile("\\{([^}]+)}");
+		GROUPS.keySet().forEach((group) -> {
+			JsonNode description = description(group);
+			Set<String> tags = new HashSet<>();
+			description.path("tags").forEach((tag) -> tags.add(tag.path("name").asString()));
+			Set<String> ids = new HashSet<>();
+			description.path("paths").properties().forEach((path) -> path.getValue().properties().forEach((entry) -> {
+				JsonNode operation = entry.getValue();
+				String where = group + " " + entry.getKey() + " " + path.getKey();
+				assertThat(operation.path("summary").asString()).as(where).isNotBlank();
+				assertThat(operation.path("tags")).as(where).hasSize(1);
+				assertThat(tags).as(where).contains(operation.path("tags").get(0).asString());
+				assertThat(ids.add(operation.path("operationId").asString())).as(where + " has a unique id").isTrue();
+				assertThat(operation.path("operationId").asString()).as(where).matches("[a-z0-9_]+");
+				assertThat(operation.path("responses").size()).as(where).isGreaterThan(1);
+				Set<String> declared = new HashSet<>();
+				operation.path("parameters").forEach((parameter) -> {
+					if (parameter.path("in").asString().equals("path")) {
+						declared.add(parameter.path("name").asString());
+					}
+				});
+				Set<String> variables = new HashSet<>();
+				Matcher matcher = variable.matcher(path.getKey());
+				while (matcher.find()) {
+					variables.add(matcher.group(1));
+				}
+				assertThat(declared).as(where + " declares its path parameters").isEqualTo(variables);
+				if (entry.getKey().equals("post") && !group.equals("auth") && !group.equals("admin")) {
+					assertThat(parameterNames(operation)).as(where).contains("Idempotency-Key");
+				}
+			}));
+		});
+		JsonNode pay = description("cloud").path("paths").path("/{provet_id}/api/0.1/invoicepayment/").path("post");
+		assertThat(pay.path("x-vetbill-permission").asString()).isEqualTo("billing");
+		assertThat(pay.path("description").asString()).endsWith("Needs the `billing` permission.");
+		assertThat(names(pay.path("responses"))).containsExactly("201", "400", "401", "403", "404", "409", "422",
+				"429");
+		assertThat(pay.path("responses").path("429").path("headers").has("Retry-After")).isTrue();
+		assertThat(pay.path("operationId").asString()).isEqualTo("invoicepayment_create");
+		assertThat(names(pay.path("requestBody").path("content"))).containsExactly("application/json",
+				"application/x-www-form-urlencoded", "multipart/form-data");
+	}
+
+	@Test
+	void cloudSchemasNameTheFieldsTheApiWrites() {
+		JsonNode cloud = description("cloud");
+		long invoice = finalizedInvoice();
+		String base = "/" + this.tenant.provetId + "/api/0.1/";
+		String template = "/{provet_id}/api/0.1/";
+
+		ApiResponse payment = this.api.post(base + "invoicepayment/",
+				Map.of("invoice", invoice, "payment_type", 0, "paid", "10.00"));
+		assertDescribed(cloud, "post", template + "invoicepayment/", payment, 201, true);
+		ApiResponse cancellation = this.api.post(base + "invoicepayment/" + payment.id() + "/cancel_payment/",
+				Map.of("info", "wrong card", "cancel_date", "2026-11-21T11:00:00"));
+		assertDescribed(cloud, "post", template + "invoicepayment/{id}/cancel_payment/", cancellation, 201, true);
+		ApiResponse prepayment = this.api.post(base + "unallocatedpayment/", Map.of("department",
+				this.tenant.department, "client", this.tenant.client, "payment_type", 1, "paid", "50.00"));
+		assertDescribed(cloud, "post", template + "unallocatedpayment/", prepayment, 201, true);
+		assertDescribed(cloud, "patch", template + "unallocatedpayment/{id}/external_info/",
+				this.api.patch(base + "unallocatedpayment/" + prepayment.id() + "/external_info/",
+						Map.of("external_id", "ERP-1", "metadata", Map.of("batch", 7))),
+				200, true);
+		ApiResponse note = this.api.post(base + "invoice/" + invoice + "/full_refund/", Map.of());
+		assertDescribed(cloud, "post", template + "invoice/{id}/full_refund/", note, 201, true);
+
+		Map<String, String> reads = new LinkedHashMap<>();
+		reads.put("invoice/{id}/", "invoice/" + invoice + "/");
+		reads.put("invoice/", "invoice/?id__in=" + invoice + "," + note.id());
+		reads.put("invoicerow/", "invoicerow/?invoice__in=" + invoice + "," + note.id());
+		reads.put("invoicerow/{id}/", "invoicerow/"
+				+ this.api.get(base + "invoicerow/?invoice__is=" + note.id()).body().path("results").get(0).path("id")
+				+ "/");
+		reads.put("invoicepayment/", "invoicepayment/?invoice__is=" + invoice);
+		reads.put("invoicepayment/{id}/", "invoicepayment/" + payment.id() + "/");
+		reads.put("unallocatedpayment/", "unallocatedpayment/");
+		reads.put("unallocatedpayment/{id}/", "unallocatedpayment/" + prepayment.id() + "/");
+		reads.put("unallocatedpayment/{id}/external_info/",
+				"unallocatedpayment/" + prepayment.id() + "/external_info/");
+		reads.put("settings/department/", "settings/department/");
+		reads.put("settings/department/{id}/", "settings/department/" + this.tenant.department + "/");
+		reads.put("department/{id}/", "department/" + this.tenant.department + "/");
+		reads.put("vatgroup/", "vatgroup/");
+		reads.put("client/{id}/", "client/" + this.tenant.client + "/");
+		reads.put("patient/", "patient/");
+		// the Cloud API's schemas require every field but the exposed-only
+		// invoicerow_vat_group
+		reads.forEach(
+				(path, real) -> assertDescribed(cloud, "get", template + path, this.api.get(base + real), 200, false));
+
+		ApiResponse exposed = this.api
+			.get(base + "invoicerow/?invoice__is=" + invoice + "&expose_invoicerow_vat_group");
+		assertDescribed(cloud, "get", template + "invoicerow/", exposed, 200, true);
+		assertThat(exposed.body().path("results").get(0).path("invoicerow_vat_group").path("title").asString())
+			.isEqualTo("24%");
+		JsonNode paymentSchema = cloud.path("components").path("schemas").path("InvoicePayment");
+		assertThat(names(paymentSchema.path("properties"))).containsExactlyElementsOf(names(payment.body()));
+	}
+
+	@Test
+	void vetbillSchemasNameTheFieldsTheApiWrites() {
+		JsonNode vetbill = description("vetbill");
+		long invoice = finalizedInvoice();
+		String template = "/{provet_id}/vetbill/v1";
+		ApiResponse payment = this.api.post(this.tenant.path("/invoices/" + invoice + "/payments"),
+				Map.of("payment_type", 1, "paid", "5.00"));
+		assertDescribed(vetbill, "post", template + "/invoices/{id}/payments", payment, 201, true);
+		Map<String, String> reads = new LinkedHashMap<>();
+		reads.put("/me", "/me");
+		reads.put("/organization", "/organization");
+		reads.put("/invoices/{id}", "/invoices/" + invoice);
+		reads.put("/invoices", "/invoices");
+		reads.put("/invoices/{id}/payments", "/invoices/" + invoice + "/payments");
+		reads.put("/clients/{id}", "/clients/" + this.tenant.client);
+		reads.put("/patients/{id}", "/patients/" + this.tenant.patient);
+		reads.put("/items/{id}", "/items/" + this.tenant.consultationItem);
+		reads.put("/vat-groups/{id}", "/vat-groups/" + this.tenant.vat24);
+		reads.put("/departments/{id}", "/departments/" + this.tenant.department);
+		reads.put("/departments/{id}/settings", "/departments/" + this.tenant.department + "/settings");
+		reads.put("/api-clients", "/api-clients");
+		reads.forEach((path, real) -> assertDescribed(vetbill, "get", template + path,
+				this.api.get(this.tenant.path(real)), 200, true));
+	}
+
+	@Test
+	void errorAnswersHaveTheDescribedShapes() {
+		JsonNode cloud = description("cloud");
+		JsonNode vetbill = description("vetbill");
+		String base = "/" + this.tenant.provetId + "/api/0.1/";
+		String template = "/{provet_id}/api/0.1/";
+
+		ApiResponse notFound = this.api.get(base + "invoice/999999999/");
+		assertDescribed(cloud, "get", template + "invoice/{id}/", notFound, 404, false);
+		assertThat(notFound.raw()).isEqualTo("{\"detail\":\"Not found.\"}");
+		assertDescribed(cloud, "get", template + "invoice/", anonymous().get(base + "invoice/"), 401, false);
+		assertDescribed(cloud, "post", template + "invoicepayment/",
+				this.tenant.apiWith("read").post(base + "invoicepayment/", Map.of()), 403, false);
+
+		// an empty body is refused naming exactly the fields the request schema requires
+		Map<String, String> bodies = Map.of("invoicepayment/", "InvoicePaymentCreate", "unallocatedpayment/",
+				"UnallocatedPaymentCreate", "invoicepayment/{id}/cancel_payment/", "InvoicePaymentCancel",
+				"invoice/{id}/partial_refund/", "PartialRefund");
+		bodies.forEach((path, schema) -> {
+			ApiResponse refused = this.api.post(base + path.replace("{id}", "1"), Map.of());
+			assertDescribed(cloud, "post", template + path, refused, 400, false);
+			assertThat(names(refused.body())).as(path)
+				.containsExactlyInAnyOrderElementsOf(
+						strings(cloud.path("components").path("schemas").path(schema).path("required")));
+		});
+
+		assertDescribed(vetbill, "get", "/{provet_id}/vetbill/v1/invoices/{id}",
+				this.api.get(this.tenant.path("/invoices/999999999")), 404, false);
+		assertDescribed(vetbill, "post", "/{provet_id}/vetbill/v1/invoices",
+				this.api.post(this.tenant.path("/invoices"), Map.of("department_id", "x")), 400, false);
+		assertDescribed(vetbill, "get", "/{provet_id}/vetbill/v1/invoices",
+				anonymous().get(this.tenant.path("/invoices")), 401, false);
+
+		JsonNode auth = description("auth");
+		String token = "/" + this.tenant.provetId + "/oauth2/token/";
+		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/",
+				anonymous().postForm(token, "grant_type=refresh_token"), 400, false);
+		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/",
+				anonymous().postForm(token, "grant_type=client_credentials&client_id=x&client_secret=y"), 401, false);
+		Api admin = anonymous().as("Bearer " + ADMIN_KEY);
+		assertDescribed(description("admin"), "get", "/admin/v1/organizations", admin.get("/admin/v1/organizations"),
+				200, false);
+	}
+
+	@Test
+	void theTokenEndpointIsDescribedAsItAnswers() {
+		JsonNode auth = description("auth");
+		String token = "/" + this.tenant.provetId + "/oauth2/token/";
+		Credentials.IssuedApiClient client = this.tenant.bean(Credentials.class)
+			.createApiClient(this.tenant.caller, new Credentials.NewApiClient("docs", null, List.of("read")));
+		ApiResponse issued = anonymous().postForm(token,
+				"grant_type=client_credentials&scope=restapi&client_id=" + TestTenant.encode(client.client().clientId())
+						+ "&client_secret=" + TestTenant.encode(client.clientSecret()));
+		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/", issued, 200, true);
+		assertThat(issued.get("expires_in").asInt()).isEqualTo(36000);
+		ApiResponse refused = anonymous().postForm(token, "grant_type=password&username=nobody&password=wrong");
+		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/", refused, 400, false);
+		assertThat(refused.get("error").asString()).isEqualTo("invalid_grant");
+		JsonNode operation = auth.path("paths").path("/{provet_id}/oauth2/token/").path("post");
+		assertThat(names(operation.path("requestBody").path("content")))
+			.containsExactly("application/x-www-form-urlencoded", "multipart/form-data");
+		assertThat(parameterNames(operation)).containsExactly("provet_id");
+		assertThat(operation.path("security").toString()).isEqualTo("[{},{\"clientBasic\":[]}]");
+	}
+
+	@Test
+	void cloudListParametersAreTheOnesTheApiAccepts() {
+		JsonNode cloud = description("cloud");
+		String base = "/" + this.tenant.provetId + "/api/0.1/";
+		Pattern fields = Pattern.compile("Filterable fields: (.*)\\.$");
+		Pattern exposable = Pattern.compile("exposable: (.*)\\.$");
+		int lists = 0;
+		for (Map.Entry<String, JsonNode> path : cloud.path("paths").properties()) {
+			JsonNode read = path.getValue().path("get");
+			if (read.isMissingNode() || !path.getKey().endsWith("/") || path.getKey().contains("external_info")) {
+				continue;
+			}
+			String real = base + path.getKey().substring("/{provet_id}/api/0.1/".length()).replace("{id}", "1");
+			boolean list = !path.getKey().contains("{id}");
+			Set<String> documentedExposes = new TreeSet<>();
+			for (String name : parameterNames(read)) {
+				if (name.startsWith("expose_")) {
+					documentedExposes.add(name.substring("expose_".length()));
+				}
+			}
+			ApiResponse unknownExpose = this.api.get(real + "?expose_zz");
+			if (unknownExpose.status() != 400 || !unknownExpose.body().has("expose_zz")) {
+				continue; // not a resource read through the Cloud API's lists and expose_
+							// parameters
+			}
+			Matcher expose = exposable.matcher(unknownExpose.get("expose_zz").get(0).asString());
+			Set<String> accepted = expose.find() ? new TreeSet<>(Arrays.asList(expose.group(1).split(", "))) : Set.of();
+			assertThat(documentedExposes).as(path.getKey()).isEqualTo(accepted);
+			if (!list) {
+				continue;
+			}
+			lists++;
+			assertThat(parameterNames(read)).as(path.getKey()).contains("page", "page_size", "filter_type", "filters");
+			JsonNode filters = parameter(read, "filters");
+			ApiResponse unknownFilter = this.api.get(real + "?zz__is=1");
+			Matcher filterable = fields.matcher(unknownFilter.get("zz__is").get(0).asString());
+			assertThat(filterable.find()).as(unknownFilter.toString()).isTrue();
+			assertThat(strings(filters.path("x-filterable-fields")))
+				.as(path.getKey() + ": list its filterable fields in CloudApiDocs.RESOURCES")
+				.containsExactlyElementsOf(
+						Arrays.stream(filterable.group(1).split(", ")).filter((f) -> !f.endsWith(".id")).toList());
+			JsonNode pageSize = parameter(read, "page_size").path("schema");
+			assertThat(pageSize.path("maximum").asInt()).isEqualTo(1000);
+			assertThat(pageSize.path("default").asInt()).isEqualTo(50);
+			assertThat(this.api.get(real + "?page_size=1000").status()).isEqualTo(200);
+			assertThat(this.api.get(real + "?page_size=1001").body().has("page_size")).as(path.getKey()).isTrue();
+		}
+		assertThat(lists).isGreaterThanOrEqualTo(12);
+	}
+
+	@Test
+	void swaggerUiIsServedFromItsWebjarWithoutAToken() throws IOException {
+		ApiResponse entry = anonymous().get("/swagger-ui.html");
+		assertThat(entry.status()).isEqualTo(302);
+		assertThat(entry.header("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/swagger-ui/index.html"));
+
+		String version = new WebJarVersionLocator().version("swagger-ui");
+		assertThat(version).isNotNull();
+		for (String file : List.of("index.html", "swagger-ui-bundle.js", "swagger-ui.css")) {
+			ApiResponse served = anonymous().get("/swagger-ui/" + file);
+			assertThat(served.status()).as(file).isEqualTo(200);
+			try (InputStream webjar = getClass().getClassLoader()
+				.getResourceAsStream("META-INF/resources/webjars/swagger-ui/" + version + "/" + file)) {
+				assertThat(webjar).as(file).isNotNull();
+				assertThat(served.raw()).as(file).isEqualTo(new String(webjar.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(anonymous().get("/swagger-ui/index.html").header("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+
+		String initializer = anonymous().get("/swagger-ui/swagger-initializer.js").raw();
+		assertThat(initializer).contains("\"configUrl\" : \"/v3/api-docs/swagger-config\"").doesNotContain("petstore");
+		JsonNode config = anonymous().get("/v3/api-docs/swagger-config").body();
+		List<String> urls = new ArrayList<>();
+		config.path("urls").forEach((url) -> urls.add(url.path("url").asString()));
+		assertThat(urls).containsExactlyInAnyOrder("/v3/api-docs/cloud", "/v3/api-docs/vetbill", "/v3/api-docs/auth",
+				"/v3/api-docs/admin");
+		assertThat(config.path("urls.primaryName").asString()).isEqualTo("Cloud API");
+		assertThat(config.path("validatorUrl").asString()).isEmpty();
+	}
+
+	@Test
+	void theUngroupedDescriptionPointsToEachApisDescription() {
+		ApiResponse index = anonymous().get("/v3/api-docs");
+		assertThat(index.status()).isEqualTo(404);
+		assertThat(index.raw()).isEqualTo("{\"detail\":\"Each of vetbill's APIs has its own OpenAPI description; "
+				+ "Swagger UI shows them all.\",\"descriptions\":{\"admin\":\"/v3/api-docs/admin\","
+				+ "\"auth\":\"/v3/api-docs/auth\",\"cloud\":\"/v3/api-docs/cloud\","
+				+ "\"vetbill\":\"/v3/api-docs/vetbill\"},\"ui\":\"/swagger-ui.html\"}");
+		assertThat(anonymous().get("/v3/api-docs.yaml/cloud").raw()).contains("openapi: 3.0.1");
+	}
+
+	/**
+	 * Asserts that the answer has a status the operation documents and the body its
+	 * schema describes: with {@code exact}, every object holds exactly the properties its
+	 * schema lists, else none beyond them and all it requires.
+	 */
+	private static void assertDescribed(JsonNode description, String method, String path, ApiResponse response,
+			int status, boolean exact) {
+		String where = method.toUpperCase() + " " + path + " " + status;
+		assertThat(response.status()).as(where + ": " + response).isEqualTo(status);
+		JsonNode documented = description.path("paths").path(path).path(method).path("responses");
+		assertThat(documented.has(String.valueOf(status))).as(where + " is documented").isTrue();
+		JsonNode content = documented.path(String.valueOf(status)).path("content");
+		String type = response.header("Content-Type").orElse("").split(";")[0];
+		assertThat(content.has(type)).as(where + " documents " + type + " in " + names(content)).isTrue();
+		assertMatches(description, content.path(type).path("schema"), response.body(), where, exact);
+	}
+
+	private static void assertMatches(JsonNode description, JsonNode schema, JsonNode value, String where,
+			boolean exact) {
+		JsonNode resolved = resolve(description, schema);
+		if (value.isNull() || value.isMissingNode()) {
+			return;
+		}
+		if (value.isArray()) {
+			assertThat(resolved.path("type").asString()).as(where + " is an array").isEqualTo("array");
+			value.forEach((item) -> assertMatches(description, resolved.path("items"), item, where + "[]", exact));
+			return;
+		}
+		if (!value.isObject() || !resolved.has("properties")) {
+			return;
+		}
+		List<String> keys = names(value);
+		List<String> properties = names(resolved.path("properties"));
+		if (exact) {
+			assertThat(properties).as(where + " lists the fields written").containsExactlyInAnyOrderElementsOf(keys);
+		}
+		else {
+			boolean open = resolved.path("additionalProperties").isBoolean()
+					? resolved.path("additionalProperties").asBoolean() : resolved.has("additionalProperties");
+			if (!open) {
+				assertThat(properties).as(where + " lists every field written").containsAll(keys);
+			}
+			assertThat(keys).as(where + " writes every required field").containsAll(strings(resolved.path("required")));
+		}
+		for (String key : keys) {
+			if (!resolved.path("properties").has(key)) {
+				continue; // a field of an open object the description leaves undescribed
+			}
+			assertMatches(description, resolved.path("properties").path(key), value.path(key), where + "." + key,
+					exact);
+		}
+	}
+
+	private static JsonNode resolve(JsonNode description, JsonNode schema) {
+		String ref = schema.path("$ref").asString("");
+		if (ref.isEmpty()) {
+			return schema;
+		}
+		return description.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+	}
+
+	private long finalizedInvoice() {
+		ApiResponse draft = this.api
+			.post(this.tenant.path("/invoices"),
+					Map.of("department_id", this.tenant.department, "client_id", this.tenant.client, "rows",
+							List.of(Map.of("item_id", this.tenant.consultationItem, "quantity", 2, "patient_id",
+									this.tenant.patient),
+									Map.of("item_id", this.tenant.medicineItem, "quantity", "3"))));
+		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+		ApiResponse finalized = this.api.post(this.tenant.path("/invoices/" + draft.id() + "/finalize"), null);
+		assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
+		return draft.id();
+	}
+
+	private static Set<String> operations(JsonNode description) {
+		Set<String> operations = new TreeSet<>();
+		description.path("paths").properties().forEach((path) -> path.getValue().properties().forEach((entry) -> {
+			if (METHODS.contains(entry.getKey())) {
+				operations.add(entry.getKey().toUpperCase() + " " + path.getKey());
+			}
+		}));
+		return operations;
+	}
+
+	private static JsonNode parameter(JsonNode operation, String name) {
+		for (JsonNode parameter : operation.path("parameters")) {
+			if (parameter.path("name").asString().equals(name)) {
+				return parameter;
+			}
+		}
+		throw new AssertionError("no parameter " + name + " in " + operation);
+	}
+
+	private static List<String> parameterNames(JsonNode operation) {
+		List<String> names = new ArrayList<>();
+		operation.path("parameters").forEach((parameter) -> names.add(parameter.path("name").asString()));
+		return names;
+	}
+
+	private static List<String> names(JsonNode object) {
+		List<String> names = new ArrayList<>();
+		object.properties().forEach((entry) -> names.add(entry.getKey()));
+		return names;
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> strings = new ArrayList<>();
+		array.forEach((item) -> strings.add(item.asString()));
+		return strings;
+	}
+
+}
