@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -277,7 +278,7 @@ public final class ApiDescriptions {
 
 	/**
 	 * What every group shares, done last: tags, summaries, permissions, the tenant
-	 * parameter, operation ids, ordered responses and snake_case schemas.
+	 * parameter, operation ids, paths and responses in order, and snake_case schemas.
 	 */
 	static void tidy(OpenAPI openApi, String base) {
 		Map<String, Tag> tags = new LinkedHashMap<>();
@@ -313,6 +314,11 @@ public final class ApiDescriptions {
 					(names.isEmpty() ? "api" : String.join("_", names)) + "_" + verb(method, relative, operation)));
 			sortResponses(operation);
 		});
+		if (openApi.getPaths() != null) {
+			Paths sorted = new Paths();
+			new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
+			openApi.setPaths(sorted);
+		}
 		List<Tag> ordered = new ArrayList<>(tags.values());
 		ordered.addAll(undescribed.values());
 		openApi.setTags(ordered);
