@@ -287,6 +287,12 @@ public final class ApiDescriptions {
 		}
 		Map<String, Tag> undescribed = new TreeMap<>();
 		Set<String> operationIds = new HashSet<>();
+		if (openApi.getPaths() != null) {
+			Paths sorted = new Paths();
+			new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
+			openApi.setPaths(sorted);
+		}
+		Set<String> paths = (openApi.getPaths() != null) ? openApi.getPaths().keySet() : Set.of();
 		operations(openApi, (path, method, operation) -> {
 			String relative = path.startsWith(base) ? path.substring(base.length()) : path;
 			List<String> segments = Arrays.stream(relative.split("/"))
@@ -310,15 +316,13 @@ public final class ApiDescriptions {
 			}
 			tenantParameter(path, operation);
 			describeIfMatch(operation);
-			operation.setOperationId(unique(operationIds,
-					(names.isEmpty() ? "api" : String.join("_", names)) + "_" + verb(method, relative, operation)));
+			// a path also mapped without its trailing slash: the alias gets an id of its
+			// own
+			String alias = (!path.endsWith("/") && paths.contains(path + "/")) ? "_without_slash" : "";
+			operation.setOperationId(unique(operationIds, (names.isEmpty() ? "api" : String.join("_", names)) + "_"
+					+ verb(method, relative, operation) + alias));
 			sortResponses(operation);
 		});
-		if (openApi.getPaths() != null) {
-			Paths sorted = new Paths();
-			new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
-			openApi.setPaths(sorted);
-		}
 		List<Tag> ordered = new ArrayList<>(tags.values());
 		ordered.addAll(undescribed.values());
 		openApi.setTags(ordered);
@@ -340,7 +344,8 @@ public final class ApiDescriptions {
 			parameters.add(0, new PathParameter().name(TENANT).required(true).schema(new StringSchema()));
 		}
 		parameters.stream()
-			.filter((parameter) -> TENANT.equals(parameter.getName()) && "path".equals(parameter.getIn()))
+			.filter((parameter) -> TENANT.equals(parameter.getName()) && "path".equals(parameter.getIn())
+					&& parameter.getDescription() == null)
 			.forEach((parameter) -> parameter.description("The organization's id. A credential belongs to one "
 					+ "organization: another organization's id answers 404, as for something that does not exist."));
 		operation.setParameters(parameters);

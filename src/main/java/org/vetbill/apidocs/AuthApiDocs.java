@@ -115,6 +115,14 @@ class AuthApiDocs {
 			operation.setSummary(path.endsWith("/") ? "Issue an access token"
 					: "Issue an access token (the same endpoint without its trailing slash)");
 			withoutAuthorizationHeader(operation);
+			if (operation.getParameters() != null) {
+				operation.getParameters()
+					.stream()
+					.filter((parameter) -> ApiDescriptions.TENANT.equals(parameter.getName()))
+					.forEach((parameter) -> parameter
+						.description("The organization the token is for; an unknown organization is "
+								+ "answered as wrong credentials are."));
+			}
 			operation.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList(CLIENT_BASIC)));
 			MediaType form = new MediaType().schema(ApiDescriptions.ref("TokenRequest"));
 			operation.setRequestBody(new RequestBody().required(true)

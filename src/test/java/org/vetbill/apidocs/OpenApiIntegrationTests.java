@@ -323,6 +323,9 @@ class OpenApiIntegrationTests extends IntegrationTest {
 			.containsExactly("application/x-www-form-urlencoded", "multipart/form-data");
 		assertThat(parameterNames(operation)).containsExactly("provet_id");
 		assertThat(operation.path("security").toString()).isEqualTo("[{},{\"clientBasic\":[]}]");
+		assertThat(operation.path("operationId").asString()).isEqualTo("token_create");
+		assertThat(auth.path("paths").path("/{provet_id}/oauth2/token").path("post").path("operationId").asString())
+			.isEqualTo("token_create_without_slash");
 	}
 
 	@Test
