@@ -51,7 +51,7 @@ class ModularityTests {
 		noClasses().that()
 			.resideInAnyPackage("org.vetbill.clinic..", "org.vetbill.invoicing..", "org.vetbill.payments..",
 					"org.vetbill.supply..", "org.vetbill.security..", "org.vetbill.audit..",
-					"org.vetbill.idempotency..", "org.vetbill.shared..")
+					"org.vetbill.idempotency..", "org.vetbill.ratelimit..", "org.vetbill.shared..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.vetbill.api..", "org.vetbill.webhooks..", "org.vetbill.erp..", "org.vetbill.web..")
