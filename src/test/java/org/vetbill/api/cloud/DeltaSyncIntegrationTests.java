@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record for record. A second poller that uses its own poll time instead is counted, not
  * asserted: it shows what the watermark protects against when the timing bites.
  * <p>
- * {@code -Dvetbill.test.delta-sync-seconds=N} shortens the minute for local runs.
+ * Every client honours the rate limits as integrators must: on a 429 it waits the
+ * {@code Retry-After} and asks again. {@code -Dvetbill.test.delta-sync-seconds=N}
+ * shortens the minute for local runs.
  */
 class DeltaSyncIntegrationTests extends IntegrationTest {
 
@@ -63,17 +65,18 @@ class DeltaSyncIntegrationTests extends IntegrationTest {
 		Duration duration = Duration.ofSeconds(Long.getLong("vetbill.test.delta-sync-seconds", 60));
 		List<Long> invoices = new CopyOnWriteArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			invoices.add(invoice(this.tenant.api));
+			invoices.add(invoice(this.tenant.api.expectingThrottling()));
 		}
 		AtomicBoolean writing = new AtomicBoolean(true);
 		Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
-		Poller poller = new Poller(this.tenant.apiWith("read"), true);
-		Poller naive = new Poller(this.tenant.apiWith("read"), false);
+		Poller poller = new Poller(this.tenant.apiWith("read").expectingThrottling(), true);
+		Poller naive = new Poller(this.tenant.apiWith("read").expectingThrottling(), false);
 		ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 2);
 		try {
 			List<Future<?>> writers = new ArrayList<>();
 			for (int w = 0; w < WRITERS; w++) {
-				Writer writer = new Writer(this.tenant.apiWith("read", "billing"), new Random(w), invoices, writes);
+				Writer writer = new Writer(this.tenant.apiWith("read", "billing").expectingThrottling(), new Random(w),
+						invoices, writes);
 				writers.add(threads.submit(() -> {
 					while (writing.get()) {
 						writer.step();
@@ -98,7 +101,7 @@ class DeltaSyncIntegrationTests extends IntegrationTest {
 		poller.run();
 		naive.run();
 
-		Poller truth = new Poller(this.tenant.apiWith("read"), true);
+		Poller truth = new Poller(this.tenant.apiWith("read").expectingThrottling(), true);
 		truth.run();
 		int records = 0;
 		int naiveMisses = 0;
