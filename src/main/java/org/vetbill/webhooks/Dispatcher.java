@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,9 +204,17 @@ class Dispatcher {
 		String state = outcome.succeeded() ? DeliveryView.DELIVERED
 				: (nextTry != null) ? DeliveryView.PENDING : DeliveryView.FAILED;
 		String error = outcome.error();
+		// a webhook deactivated meanwhile holds its queue: no next try until it is active
+		Field<Instant> next = DSL
+			.when(DSL.exists(DSL.selectOne()
+				.from(WEBHOOK)
+				.where(WEBHOOK.ORGANIZATION_ID.eq(WEBHOOK_DELIVERY.ORGANIZATION_ID))
+				.and(WEBHOOK.ID.eq(WEBHOOK_DELIVERY.WEBHOOK_ID))
+				.and(WEBHOOK.ACTIVE.isTrue())), DSL.val(nextTry, WEBHOOK_DELIVERY.NEXT_TRY))
+			.otherwise(DSL.castNull(WEBHOOK_DELIVERY.NEXT_TRY));
 		int written = this.dsl.update(WEBHOOK_DELIVERY)
 			.set(WEBHOOK_DELIVERY.STATE, state)
-			.set(WEBHOOK_DELIVERY.NEXT_TRY, nextTry)
+			.set(WEBHOOK_DELIVERY.NEXT_TRY, next)
 			.set(WEBHOOK_DELIVERY.LAST_ATTEMPT, outcome.at())
 			.set(WEBHOOK_DELIVERY.LAST_STATUS, outcome.status())
 			.set(WEBHOOK_DELIVERY.LAST_ERROR,
