@@ -22,6 +22,8 @@ import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.events.Change;
+import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
@@ -63,14 +65,17 @@ public class Departments {
 
 	private final Organizations organizations;
 
+	private final ChangeEvents changes;
+
 	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			Organizations organizations) {
+			Organizations organizations, ChangeEvents changes) {
 		this.dsl = dsl;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
 		this.organizations = organizations;
+		this.changes = changes;
 	}
 
 	@Transactional
@@ -96,6 +101,7 @@ public class Departments {
 		Department created = get(caller, id);
 		this.audit.record(caller, "department.created", "department", id, null, created);
 		this.events.publishEvent(new DepartmentCreated(caller.organizationId(), id));
+		this.changes.changed(caller, Change.departmentSettings(id));
 		return created;
 	}
 
@@ -230,6 +236,7 @@ public class Departments {
 		}
 		Department after = get(caller, id);
 		this.audit.record(caller, "department.settings_updated", "department", id, before.settings(), after.settings());
+		this.changes.changed(caller, Change.departmentSettings(id));
 		return after;
 	}
 

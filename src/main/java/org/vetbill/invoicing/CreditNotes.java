@@ -21,6 +21,8 @@ import org.vetbill.invoicing.domain.Payer;
 import org.vetbill.invoicing.domain.PaymentType;
 import org.vetbill.invoicing.domain.ReferenceNumbers;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.events.Change;
+import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
 
 import org.springframework.stereotype.Service;
@@ -49,14 +51,17 @@ public class CreditNotes {
 
 	private final AuditLog audit;
 
+	private final ChangeEvents events;
+
 	CreditNotes(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger, Organizations organizations,
-			Departments departments, AuditLog audit) {
+			Departments departments, AuditLog audit, ChangeEvents events) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.ledger = ledger;
 		this.organizations = organizations;
 		this.departments = departments;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -91,15 +96,19 @@ public class CreditNotes {
 		StoredInvoice note = this.invoices.lock(caller, noteId);
 		Money credit = Money.of(note.totalWithVat(), organization.currency()).negate();
 		Instant settled = now;
-		this.ledger.pay(caller, original, organization.currency(), new PaymentRepository.PaymentRecord(invoiceId,
-				PaymentType.CREDIT_INVOICE, credit.amount(), settled, "Credit note " + noteId, null, null, noteId),
+		long onOriginal = this.ledger.pay(caller, original, organization.currency(),
+				new PaymentRepository.PaymentRecord(invoiceId, PaymentType.CREDIT_INVOICE, credit.amount(), settled,
+						"Credit note " + noteId, null, null, noteId),
 				now);
-		this.ledger.pay(caller, note, organization.currency(),
+		long onNote = this.ledger.pay(caller, note, organization.currency(),
 				new PaymentRepository.PaymentRecord(noteId, PaymentType.CREDIT_INVOICE, credit.negate().amount(),
 						settled, "Credits invoice " + invoiceId, null, null, noteId),
 				now);
 		InvoiceView created = this.invoices.view(caller, noteId, organization.currency()).orElseThrow();
 		this.audit.record(caller, "invoice.credited", "invoice", invoiceId, null, created);
+		this.events.changed(caller, Change.invoice(department.id(), noteId, true),
+				Change.invoice(department.id(), invoiceId, true), Change.payment(department.id(), onOriginal),
+				Change.payment(department.id(), onNote));
 		return created;
 	}
 

@@ -48,6 +48,8 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.events.Change;
+import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -84,11 +86,13 @@ public class Invoices {
 
 	private final AuditLog audit;
 
+	private final ChangeEvents events;
+
 	private final Clock clock;
 
 	Invoices(InvoiceRepository repository, Organizations organizations, Departments departments, Clients clients,
 			Patients patients, Items items, VatGroups vatGroups, Consultations consultations, InputValidator validator,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, ChangeEvents events, Clock clock) {
 		this.repository = repository;
 		this.organizations = organizations;
 		this.departments = departments;
@@ -99,6 +103,7 @@ public class Invoices {
 		this.consultations = consultations;
 		this.validator = validator;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -125,6 +130,7 @@ public class Invoices {
 			.id();
 		InvoiceView created = view(caller, id, organization);
 		this.audit.record(caller, "invoice.created", "invoice", id, null, created);
+		this.events.changed(caller, Change.invoice(created.departmentId(), id, false));
 		return created;
 	}
 
@@ -148,6 +154,7 @@ public class Invoices {
 		recalculateDraft(caller, invoice, organization.currency(), now);
 		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.row_added", "invoice", invoiceId, null, row(after, rowId));
+		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, false));
 		return after;
 	}
 
@@ -197,6 +204,7 @@ public class Invoices {
 		recalculateDraft(caller, invoice, organization.currency(), now);
 		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.row_changed", "invoice", invoiceId, beforeRow, row(after, rowId));
+		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, false));
 		return after;
 	}
 
@@ -216,6 +224,8 @@ public class Invoices {
 		Instant now = Timestamps.now(this.clock);
 		recalculateDraft(caller, invoice, organization.currency(), now);
 		this.audit.record(caller, "invoice.row_removed", "invoice", invoiceId, beforeRow, null);
+		this.events.changed(caller, Change.invoice(invoice.departmentId(), invoiceId, false),
+				Change.rowDeleted(invoice.departmentId(), rowId));
 		return view(caller, invoiceId, organization);
 	}
 
@@ -265,6 +275,7 @@ public class Invoices {
 		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.updated", "invoice", invoiceId, InvoiceChanges.of(before),
 				InvoiceChanges.of(after));
+		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, after.invoiceNumber() != null));
 		return after;
 	}
 
@@ -284,6 +295,7 @@ public class Invoices {
 		finalizeLocked(caller, organization, invoice, command);
 		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.finalized", "invoice", invoiceId, null, after);
+		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, true));
 		return after;
 	}
 
@@ -322,6 +334,8 @@ public class Invoices {
 		InvoiceView invoice = view(caller, id, organization);
 		this.audit.record(caller, "invoice.created", "invoice", id, null, invoice);
 		this.audit.record(caller, "invoice.finalized", "invoice", id, null, invoice);
+		this.events.changed(caller, Change.invoice(invoice.departmentId(), id, true),
+				Change.consultationFinalized(consultation.departmentId(), consultationId));
 		return invoice;
 	}
 
@@ -344,6 +358,7 @@ public class Invoices {
 		this.repository.markVoided(caller, invoiceId, command.reason(), Timestamps.now(this.clock));
 		InvoiceView after = view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.voided", "invoice", invoiceId, invoice.status(), after);
+		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, after.invoiceNumber() != null));
 		return after;
 	}
 

@@ -3,6 +3,7 @@ package org.vetbill.invoicing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.invoicing.domain.PaymentType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.events.Change;
+import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.query.Counted;
@@ -66,14 +69,17 @@ public class Payments {
 
 	private final AuditLog audit;
 
+	private final ChangeEvents events;
+
 	Payments(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger, Organizations organizations,
-			Departments departments, AuditLog audit) {
+			Departments departments, AuditLog audit, ChangeEvents events) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.ledger = ledger;
 		this.organizations = organizations;
 		this.departments = departments;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -102,6 +108,8 @@ public class Payments {
 				invoice.id(), type, amount.amount(), date, command.info(), null, null, null), now);
 		PaymentView payment = this.payments.payment(caller, id, organization.currency());
 		this.audit.record(caller, "payment.recorded", "invoice_payment", id, null, payment);
+		this.events.changed(caller, Change.payment(invoice.departmentId(), id),
+				Change.invoice(invoice.departmentId(), invoice.id(), true));
 		return payment;
 	}
 
@@ -135,10 +143,12 @@ public class Payments {
 		}
 		this.ledger.checkPeriod(department, organization, this.ledger.dateOf(organization, date), "cancel_date");
 		Money amount = Money.of(current.paid(), organization.currency()).negate();
+		List<Change> changes = new ArrayList<>();
 		Long prepaymentId = current.unallocatedPaymentId();
 		if (prepaymentId != null) {
-			this.payments.lockPrepayment(caller, prepaymentId);
+			long prepaymentDepartment = this.payments.lockPrepayment(caller, prepaymentId).departmentId();
 			this.payments.changeUnusedAmount(caller, prepaymentId, current.paid(), now);
+			changes.add(Change.prepayment(prepaymentDepartment, prepaymentId));
 		}
 		long id = this.ledger.pay(caller, invoice, organization.currency(),
 				new PaymentRepository.PaymentRecord(invoice.id(), PaymentType.of(current.paymentType()),
@@ -147,6 +157,10 @@ public class Payments {
 		this.payments.touchPayment(caller, paymentId, now);
 		PaymentView cancellation = this.payments.payment(caller, id, organization.currency());
 		this.audit.record(caller, "payment.cancelled", "invoice_payment", paymentId, current, cancellation);
+		changes.addAll(0,
+				List.of(Change.payment(invoice.departmentId(), id), Change.payment(invoice.departmentId(), paymentId),
+						Change.invoice(invoice.departmentId(), invoice.id(), true)));
+		this.events.changed(caller, changes);
 		return cancellation;
 	}
 
@@ -171,6 +185,8 @@ public class Payments {
 				now);
 		PaymentView payout = this.payments.payment(caller, id, organization.currency());
 		this.audit.record(caller, "payment.paid_out", "invoice_payment", id, null, payout);
+		this.events.changed(caller, Change.payment(invoice.departmentId(), id),
+				Change.invoice(invoice.departmentId(), invoiceId, true));
 		return payout;
 	}
 
@@ -199,6 +215,7 @@ public class Payments {
 		this.invoices.writeOff(caller, invoiceId, amount.amount(), now);
 		InvoiceView after = this.invoices.view(caller, invoiceId, organization.currency()).orElseThrow();
 		this.audit.record(caller, "invoice.written_off", "invoice", invoiceId, balance, after);
+		this.events.changed(caller, Change.invoice(invoice.departmentId(), invoiceId, true));
 		return after;
 	}
 

@@ -23,6 +23,8 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.events.Change;
+import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.query.Counted;
@@ -73,8 +75,10 @@ public class Prepayments {
 
 	private final AuditLog audit;
 
+	private final ChangeEvents events;
+
 	Prepayments(PaymentRepository payments, InvoiceRepository invoices, Ledger ledger, Organizations organizations,
-			Departments departments, Clients clients, AuditLog audit) {
+			Departments departments, Clients clients, AuditLog audit, ChangeEvents events) {
 		this.payments = payments;
 		this.invoices = invoices;
 		this.ledger = ledger;
@@ -82,6 +86,7 @@ public class Prepayments {
 		this.departments = departments;
 		this.clients = clients;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -112,6 +117,7 @@ public class Prepayments {
 		this.ledger.checkPeriod(caller, organization, command.departmentId(), today, "payment_date");
 		Instant now = this.ledger.now();
 		Long refundsId = command.refundsId();
+		List<Change> changes = new ArrayList<>();
 		if (refundsId == null) {
 			if (!paid.isPositive()) {
 				throw InvalidInput.field("paid", "A prepayment must be more than zero; "
@@ -124,12 +130,15 @@ public class Prepayments {
 						"Invalid hyperlink - unallocated payment " + refundsId + " does not exist."));
 			original.domain(organization.currency()).checkRefund(command.clientId(), paid);
 			this.payments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
+			changes.add(Change.prepayment(original.departmentId(), refundsId));
 		}
 		long id = this.payments.insertPrepayment(caller, new PaymentRepository.PrepaymentRecord(command.departmentId(),
 				command.clientId(), type, paid.amount(), command.description(), refundsId, null, today), now);
 		PrepaymentView created = this.payments.prepayment(caller, id, organization.currency());
 		this.audit.record(caller, (refundsId == null) ? "prepayment.recorded" : "prepayment.refunded",
 				"unallocated_payment", (refundsId == null) ? id : refundsId, null, created);
+		changes.add(0, Change.prepayment(command.departmentId(), id));
+		this.events.changed(caller, changes);
 		return created;
 	}
 
@@ -151,6 +160,7 @@ public class Prepayments {
 		this.payments.markPrepaymentCancelled(caller, id, this.ledger.now());
 		PrepaymentView after = this.payments.prepayment(caller, id, organization.currency());
 		this.audit.record(caller, "prepayment.cancelled", "unallocated_payment", id, before, after);
+		this.events.changed(caller, Change.prepayment(prepayment.departmentId(), id));
 		return after;
 	}
 
@@ -166,12 +176,13 @@ public class Prepayments {
 		if (info.externalId() != null && info.externalId().length() > 200) {
 			throw InvalidInput.field("external_id", "Ensure this field has no more than 200 characters.");
 		}
-		this.payments.lockPrepayment(caller, id);
+		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, id);
 		Organization organization = this.organizations.get(caller.organizationId());
 		PrepaymentView before = this.payments.prepayment(caller, id, organization.currency());
 		this.payments.setExternalInfo(caller, id, info.externalId(), info.metadata(), this.ledger.now());
 		PrepaymentView after = this.payments.prepayment(caller, id, organization.currency());
 		this.audit.record(caller, "prepayment.external_info", "unallocated_payment", id, before, after);
+		this.events.changed(caller, Change.prepayment(prepayment.departmentId(), id));
 		return after;
 	}
 
@@ -202,6 +213,9 @@ public class Prepayments {
 				now);
 		PaymentView payment = this.payments.payment(caller, id, organization.currency());
 		this.audit.record(caller, "prepayment.applied", "invoice_payment", id, null, payment);
+		this.events.changed(caller, Change.payment(invoice.departmentId(), id),
+				Change.invoice(invoice.departmentId(), invoiceId, true),
+				Change.prepayment(prepayment.departmentId(), prepayment.id()));
 		return payment;
 	}
 
@@ -235,6 +249,9 @@ public class Prepayments {
 				now);
 		PrepaymentView prepayment = this.payments.prepayment(caller, prepaymentId, organization.currency());
 		this.audit.record(caller, "invoice.overpayment_moved", "invoice_payment", paymentId, null, prepayment);
+		this.events.changed(caller, Change.prepayment(invoice.departmentId(), prepaymentId),
+				Change.payment(invoice.departmentId(), paymentId),
+				Change.invoice(invoice.departmentId(), invoiceId, true));
 		return prepayment;
 	}
 

@@ -16,7 +16,9 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * A real HTTP client for the application under test: every request goes over the network
- * to the running server, as an integrator's would.
+ * to the running server, as an integrator's would. The server's rate limits are on in
+ * every test; a 429 fails the test at once unless the client was made with
+ * {@link #expectingThrottling()}, so no test passes or fails by hitting a limit unawares.
  */
 public final class Api {
 
@@ -38,9 +40,24 @@ public final class Api {
 
 	private final @Nullable String authorization;
 
+	private final boolean throttlingExpected;
+
 	public Api(String baseUrl, @Nullable String authorization) {
+		this(baseUrl, authorization, false);
+	}
+
+	private Api(String baseUrl, @Nullable String authorization, boolean throttlingExpected) {
 		this.baseUrl = baseUrl;
 		this.authorization = authorization;
+		this.throttlingExpected = throttlingExpected;
+	}
+
+	/**
+	 * The same client for a test of the rate limits, which expects 429 answers.
+	 * @return the client
+	 */
+	public Api expectingThrottling() {
+		return new Api(this.baseUrl, this.authorization, true);
 	}
 
 	/**
@@ -49,7 +66,7 @@ public final class Api {
 	 * @return the client
 	 */
 	public Api as(@Nullable String authorization) {
-		return new Api(this.baseUrl, authorization);
+		return new Api(this.baseUrl, authorization, this.throttlingExpected);
 	}
 
 	public String baseUrl() {
@@ -108,6 +125,10 @@ public final class Api {
 			}
 			catch (RuntimeException ex) {
 				body = MissingNode.getInstance();
+			}
+			if (response.statusCode() == 429 && !this.throttlingExpected) {
+				throw new AssertionError("Rate-limited (429) outside a rate-limit test: " + response.request().method()
+						+ " " + response.uri() + " answered " + response.body());
 			}
 			return new ApiResponse(response.statusCode(), body, response.body(), response);
 		}

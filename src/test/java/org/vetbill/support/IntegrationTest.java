@@ -29,7 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vetbill.admin.key=" + IntegrationTest.ADMIN_KEY, "spring.flyway.clean-disabled=false",
-				"spring.datasource.hikari.maximum-pool-size=24" })
+				"spring.datasource.hikari.maximum-pool-size=24",
+				// webhook deliveries and their retries within seconds (see
+				// WebhookDispatcherIntegrationTests)
+				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
+				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s" })
 @Import(IntegrationTest.TestSupport.class)
 public abstract class IntegrationTest {
 

@@ -2,6 +2,7 @@ package org.vetbill.api.cloud;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
@@ -24,9 +26,12 @@ import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Criterion;
+import org.vetbill.shared.persistence.SyncWatermarks;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -41,6 +46,12 @@ class CloudLists {
 
 	static final int DEFAULT_PAGE_SIZE = 50;
 
+	/**
+	 * The response header of every list carrying the {@code modified__gte} to use on the
+	 * next delta poll (see {@link SyncWatermarks}).
+	 */
+	static final String WATERMARK_HEADER = "Sync-Watermark";
+
 	private static final String EXPOSE = "expose_";
 
 	private static final Set<String> RESERVED = Set.of("page", "page_size", "filter_type", "format");
@@ -49,9 +60,12 @@ class CloudLists {
 
 	private final Organizations organizations;
 
-	CloudLists(List<CloudResource<?>> resources, Organizations organizations) {
+	private final SyncWatermarks watermarks;
+
+	CloudLists(List<CloudResource<?>> resources, Organizations organizations, SyncWatermarks watermarks) {
 		this.resources = resources.stream().collect(Collectors.toMap(CloudResource::name, Function.identity()));
 		this.organizations = organizations;
+		this.watermarks = watermarks;
 	}
 
 	/**
@@ -67,7 +81,9 @@ class CloudLists {
 		Set<String> exposed = exposed(resource, parameters);
 		OffsetPage page = page(parameters);
 		Criteria criteria = criteria(parameters);
+		Instant watermark = this.watermarks.next();
 		Counted<T> found = resource.search(caller, criteria, page);
+		response().setHeader(WATERMARK_HEADER, watermark.toString());
 		long pages = Math.max(1, (found.count() + page.size() - 1) / page.size());
 		if (page.number() > pages) {
 			throw NotFound.page(page.number());
@@ -280,6 +296,15 @@ class CloudLists {
 		String url = ServletUriComponentsBuilder.fromContextPath(request).toUriString()
 				+ request.getRequestURI().substring(request.getContextPath().length());
 		return query.isEmpty() ? url : url + "?" + query;
+	}
+
+	private static HttpServletResponse response() {
+		HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getResponse();
+		if (response == null) {
+			throw new IllegalStateException("a Cloud API list is read outside an HTTP request");
+		}
+		return response;
 	}
 
 }

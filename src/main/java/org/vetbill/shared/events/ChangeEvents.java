@@ -1,0 +1,30 @@
+package org.vetbill.shared.events;
+
+import java.util.List;
+
+import org.vetbill.shared.Caller;
+
+/**
+ * Where use cases announce what they changed. Called inside the transaction of the
+ * change, once per use case with everything it changed, so what is announced is committed
+ * or rolled back with the change itself (an outbox).
+ */
+public interface ChangeEvents {
+
+	/**
+	 * Announces the records a use case created or changed.
+	 * @param caller who made the change, in which organization
+	 * @param changes the records, in the order they changed
+	 */
+	void changed(Caller caller, List<Change> changes);
+
+	/**
+	 * Announces the records a use case created or changed.
+	 * @param caller who made the change, in which organization
+	 * @param changes the records, in the order they changed
+	 */
+	default void changed(Caller caller, Change... changes) {
+		changed(caller, List.of(changes));
+	}
+
+}

@@ -1,0 +1,292 @@
+package org.vetbill.webhooks;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.Departments;
+import org.vetbill.clinic.Organizations;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.time.Timestamps;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.WEBHOOK;
+import static org.vetbill.shared.db.Tables.WEBHOOK_DELIVERY;
+
+/**
+ * An organization's webhooks: which trigger each one subscribes to, for which department,
+ * where and how deliveries are posted, and its signing secret. Deactivating a webhook
+ * stops queueing changes for it and holds what is already queued; activating it again
+ * releases that.
+ */
+@Service
+public class Webhooks {
+
+	private static final FilterFields FILTERS = FilterFields.builder()
+		.id("id", WEBHOOK.ID)
+		.integer("trigger", WEBHOOK.TRIGGER_TYPE)
+		.text("name", WEBHOOK.NAME)
+		.bool("active", WEBHOOK.ACTIVE)
+		.relation("department", WEBHOOK.DEPARTMENT_ID)
+		.text("target_url", WEBHOOK.TARGET_URL)
+		.integer("content_type", WEBHOOK.CONTENT_TYPE)
+		.dateTime("created", WEBHOOK.CREATED)
+		.dateTime("modified", WEBHOOK.MODIFIED)
+		.build();
+
+	private static final int MAX_URL = 2000;
+
+	private static final int MAX_NAME = 200;
+
+	private final DSLContext dsl;
+
+	private final Departments departments;
+
+	private final Organizations organizations;
+
+	private final AuditLog audit;
+
+	private final WebhookProperties properties;
+
+	private final Clock clock;
+
+	Webhooks(DSLContext dsl, Departments departments, Organizations organizations, AuditLog audit,
+			WebhookProperties properties, Clock clock) {
+		this.dsl = dsl;
+		this.departments = departments;
+		this.organizations = organizations;
+		this.audit = audit;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a webhook with a new signing secret.
+	 * @param caller the caller
+	 * @param settings the webhook
+	 * @return the webhook, with its secret
+	 */
+	@Transactional
+	public WebhookView create(Caller caller, WebhookSettings settings) {
+		check(caller, settings);
+		Instant now = Timestamps.now(this.clock);
+		long id = this.dsl.insertInto(WEBHOOK)
+			.set(WEBHOOK.ORGANIZATION_ID, caller.organizationId())
+			.set(WEBHOOK.TRIGGER_TYPE, (short) settings.trigger())
+			.set(WEBHOOK.NAME, settings.name())
+			.set(WEBHOOK.ACTIVE, settings.active())
+			.set(WEBHOOK.DEPARTMENT_ID, settings.departmentId())
+			.set(WEBHOOK.TARGET_URL, settings.targetUrl())
+			.set(WEBHOOK.CONTENT_TYPE, (short) settings.contentType())
+			.set(WEBHOOK.SECRET, Signatures.newSecret())
+			.set(WEBHOOK.CREATED, now)
+			.set(WEBHOOK.MODIFIED, now)
+			.returningResult(WEBHOOK.ID)
+			.fetchSingle()
+			.value1();
+		WebhookView created = get(caller, id);
+		this.audit.record(caller, "webhook.created", "webhook", id, null, settings);
+		return created;
+	}
+
+	/**
+	 * Changes all of a webhook's settings. Its secret stays.
+	 * @param caller the caller
+	 * @param id the webhook
+	 * @param settings its new settings
+	 * @return the webhook
+	 */
+	@Transactional
+	public WebhookView update(Caller caller, long id, WebhookSettings settings) {
+		WebhookView before = lock(caller, id);
+		check(caller, settings);
+		Instant now = Timestamps.now(this.clock);
+		this.dsl.update(WEBHOOK)
+			.set(WEBHOOK.TRIGGER_TYPE, (short) settings.trigger())
+			.set(WEBHOOK.NAME, settings.name())
+			.set(WEBHOOK.ACTIVE, settings.active())
+			.set(WEBHOOK.DEPARTMENT_ID, settings.departmentId())
+			.set(WEBHOOK.TARGET_URL, settings.targetUrl())
+			.set(WEBHOOK.CONTENT_TYPE, (short) settings.contentType())
+			.set(WEBHOOK.MODIFIED, now)
+			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK.ID.eq(id))
+			.execute();
+		if (before.active() != settings.active()) {
+			holdOrRelease(caller, id, settings.active(), now);
+		}
+		WebhookView after = get(caller, id);
+		this.audit.record(caller, "webhook.updated", "webhook", id, WebhookSettings.of(before), settings);
+		return after;
+	}
+
+	/**
+	 * Deletes a webhook and its queue.
+	 * @param caller the caller
+	 * @param id the webhook
+	 */
+	@Transactional
+	public void delete(Caller caller, long id) {
+		WebhookView before = lock(caller, id);
+		this.dsl.deleteFrom(WEBHOOK_DELIVERY)
+			.where(WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(id))
+			.execute();
+		this.dsl.deleteFrom(WEBHOOK)
+			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK.ID.eq(id))
+			.execute();
+		this.audit.record(caller, "webhook.deleted", "webhook", id, WebhookSettings.of(before), null);
+	}
+
+	/**
+	 * Gives a webhook a new signing secret. The previous one keeps signing deliveries too
+	 * (a second signature in {@code webhook-signature}) for
+	 * {@code vetbill.webhooks.secret-overlap}, so a receiver can switch without losing a
+	 * delivery.
+	 * @param caller the caller
+	 * @param id the webhook
+	 * @return the webhook, with its new secret
+	 */
+	@Transactional
+	public WebhookView rotateSecret(Caller caller, long id) {
+		WebhookView before = lock(caller, id);
+		Instant now = Timestamps.now(this.clock);
+		this.dsl.update(WEBHOOK)
+			.set(WEBHOOK.PREVIOUS_SECRET, before.secret())
+			.set(WEBHOOK.PREVIOUS_SECRET_UNTIL, now.plus(this.properties.secretOverlap()))
+			.set(WEBHOOK.SECRET, Signatures.newSecret())
+			.set(WEBHOOK.MODIFIED, now)
+			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK.ID.eq(id))
+			.execute();
+		this.audit.record(caller, "webhook.secret_rotated", "webhook", id, null, null);
+		return get(caller, id);
+	}
+
+	@Transactional(readOnly = true)
+	public WebhookView get(Caller caller, long id) {
+		return this.dsl.selectFrom(WEBHOOK)
+			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK.ID.eq(id))
+			.fetchOptional(Webhooks::map)
+			.orElseThrow(() -> new NotFound("webhook", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<WebhookView> getAll(Caller caller, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.dsl.selectFrom(WEBHOOK)
+			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK.ID.in(ids))
+			.orderBy(WEBHOOK.ID)
+			.fetch(Webhooks::map);
+	}
+
+	@Transactional(readOnly = true)
+	public Counted<WebhookView> search(Caller caller, Criteria criteria, OffsetPage page) {
+		return ListQueries.page(this.dsl, WEBHOOK,
+				WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId())
+					.and(FILTERS.condition(criteria, this.organizations.get(caller.organizationId()).zone())),
+				List.of(WEBHOOK.ID.asc()), page, Webhooks::map);
+	}
+
+	private WebhookView lock(Caller caller, long id) {
+		return this.dsl.selectFrom(WEBHOOK)
+			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(Webhooks::map)
+			.orElseThrow(() -> new NotFound("webhook", id));
+	}
+
+	/**
+	 * Holds a deactivated webhook's pending deliveries (no next try, so the dispatchers
+	 * never look at them), or makes them due at once when it is activated again.
+	 */
+	private void holdOrRelease(Caller caller, long id, boolean active, Instant now) {
+		this.dsl.update(WEBHOOK_DELIVERY)
+			.set(WEBHOOK_DELIVERY.NEXT_TRY, active ? now : null)
+			.set(WEBHOOK_DELIVERY.MODIFIED, now)
+			.where(WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(id))
+			.and(WEBHOOK_DELIVERY.STATE.eq(DeliveryView.PENDING))
+			.execute();
+	}
+
+	private void check(Caller caller, WebhookSettings settings) {
+		List<FieldError> problems = new ArrayList<>();
+		if (Trigger.ofCode(settings.trigger()) == null) {
+			problems.add(new FieldError("trigger", "\"" + settings.trigger()
+					+ "\" is not a valid choice; the supported triggers are " + Trigger.CODES + "."));
+		}
+		if (settings.name().length() > MAX_NAME) {
+			problems.add(new FieldError("name", "Ensure this field has no more than " + MAX_NAME + " characters."));
+		}
+		Long department = settings.departmentId();
+		if (department != null && !this.departments.exists(caller, department)) {
+			problems.add(new FieldError("department", "Invalid hyperlink - Object does not exist."));
+		}
+		String urlProblem = targetUrlProblem(settings.targetUrl());
+		if (urlProblem != null) {
+			problems.add(new FieldError("target_url", urlProblem));
+		}
+		if (settings.contentType() != Payload.FORM && settings.contentType() != Payload.JSON) {
+			problems.add(new FieldError("content_type", "\"" + settings.contentType()
+					+ "\" is not a valid choice; use 1 (application/x-www-form-urlencoded) or 2 (application/json)."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+	}
+
+	static @Nullable String targetUrlProblem(String url) {
+		if (url.length() > MAX_URL) {
+			return "Ensure this field has no more than " + MAX_URL + " characters.";
+		}
+		String invalid = "Enter a valid URL: an absolute http:// or https:// URL.";
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			return invalid;
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+			return invalid;
+		}
+		if (uri.getRawFragment() != null) {
+			return "Enter a URL without a #fragment: it is never sent to the server.";
+		}
+		return null;
+	}
+
+	private static WebhookView map(Record r) {
+		return new WebhookView(r.get(WEBHOOK.ID), r.get(WEBHOOK.TRIGGER_TYPE), r.get(WEBHOOK.NAME),
+				r.get(WEBHOOK.ACTIVE), r.get(WEBHOOK.DEPARTMENT_ID), r.get(WEBHOOK.TARGET_URL),
+				r.get(WEBHOOK.CONTENT_TYPE), r.get(WEBHOOK.SECRET), r.get(WEBHOOK.CREATED), r.get(WEBHOOK.MODIFIED));
+	}
+
+}
