@@ -6,6 +6,7 @@ import java.util.Map;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -186,6 +187,12 @@ class VetbillApiDocs {
 		}
 		ApiDescriptions.respond(operation, 404,
 				problem("No such record in the organization, or another organization's id (`not_found`)."));
+		ApiDescriptions.respond(operation, 429,
+				problem("Over the rate limit of this credential and endpoint action (`throttled`): wait "
+						+ "`Retry-After` seconds.")
+					.addHeaderObject("Retry-After",
+							new Header().description("Whole seconds until enough budget returns")
+								.schema(new IntegerSchema())));
 		if (method != PathItem.HttpMethod.GET) {
 			ApiDescriptions.respond(operation, 409, problem(
 					"A lost race or a stale `If-Match` version (`stale_version`, `concurrent_update`, ...): read "

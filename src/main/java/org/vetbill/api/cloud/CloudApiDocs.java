@@ -71,6 +71,10 @@ class CloudApiDocs {
 	 * The resources with their schema, their names in summaries, and the fields their
 	 * lists can be filtered on (what a 400 for an unknown filter lists).
 	 */
+	/** The {@code Sync-Watermark} header of every list. */
+	private static final String WATERMARK = "The modified__gte of the next delta poll, an ISO-8601 instant in UTC; "
+			+ "every change this page does not show has a modified at or after it.";
+
 	private static final List<Doc> RESOURCES = List.of(
 			new Doc(InvoiceResource.NAME, "Invoice", "an invoice", "invoices",
 					"Invoices as the clinic side created and finalized them (the Cloud API never creates invoices), "
@@ -200,7 +204,11 @@ class CloudApiDocs {
 				or a bare id.
 				- **Lists**: `page` (from 1) and `page_size` (default 50, at most 1000) in the envelope \
 				`{"count", "num_pages", "next", "previous", "results"}`, in `id` order; `id__gt=<last id>` \
-				pages by key and stays fast at any depth.
+				pages by key and stays fast at any depth. Numbered pages reach 10,000 results deep; a `page` \
+				starting beyond that is a 400 that points to `id__gt`.
+				- **Delta sync**: every list answers a `Sync-Watermark` header; use it as the next \
+				`modified__gte` and no change is ever missed, even one whose transaction commits after \
+				your poll began (the README's "Delta sync" gives the pattern).
 				- **Filters**: `field__op=value` with the operators `is`/`eq`, `is_not`/`not_eq`/`neq`, `lt`, \
 				`lte`, `gt`, `gte`, `range` (`[from,to]`), `not_in_range`, `contains`, `contains_not`, \
 				`icontains`, `icontains_not`, `in`/`not_in` (`[1,2]` or `1,2`), `is_null` (`true`/`false`); a \
@@ -275,8 +283,9 @@ class CloudApiDocs {
 			operation.addParametersItem(new QueryParameter().name("page")
 				.schema(new IntegerSchema().minimum(BigDecimal.ONE))
 				.description(
-						"The page, from 1 (default 1). A page past the last answers 404 `Invalid page.`. To read deep "
-								+ "into a long list, page by key instead: `id__gt=<last id>` stays fast at any depth."));
+						"The page, from 1 (default 1). A page past the last answers 404 `Invalid page.`; a page that "
+								+ "starts beyond result " + OffsetPage.MAX_OFFSET + " answers 400. To read deep into a "
+								+ "long list, page by key instead: `id__gt=<last id>` stays fast at any depth."));
 			operation.addParametersItem(new QueryParameter().name("page_size")
 				.schema(new IntegerSchema().minimum(BigDecimal.ONE)
 					.maximum(BigDecimal.valueOf(OffsetPage.MAX_SIZE))
@@ -315,6 +324,11 @@ class CloudApiDocs {
 			.description("Only `json` is served."));
 		ok(operation, "200", detail ? "The " + resource + " object" : "A page of " + resource + " objects",
 				detail ? schema : schema + "List");
+		if (!detail) {
+			Objects.requireNonNull(operation.getResponses().get("200"))
+				.addHeaderObject(CloudLists.WATERMARK_HEADER,
+						new Header().description(WATERMARK).schema(new StringSchema().format("date-time")));
+		}
 	}
 
 	private static void ok(Operation operation, String status, String description, String schema) {
