@@ -80,6 +80,10 @@ class DeltaSyncIntegrationTests extends IntegrationTest {
 				writers.add(threads.submit(() -> {
 					while (writing.get()) {
 						writer.step();
+						// a busy front desk, not a load test: the poller must keep up
+						// under
+						// the same rate limits integrators have
+						sleep(Duration.ofMillis(100));
 					}
 					return null;
 				}));
