@@ -110,6 +110,16 @@ class CloudApiDocs {
 			new Doc(VatGroupResource.NAME, "VatGroup", "a VAT group", "VAT groups",
 					"VAT groups with their GL account for VAT.",
 					"account_number archived created id modified percentage title"),
+			new Doc(WebhookResource.NAME, CLOUD_OBJECT, "a webhook", "webhooks",
+					"Webhook subscriptions: `trigger`, `name`, `active`, `department` (null: the whole "
+							+ "organization), `target_url`, `content_type` (1 form, 2 JSON) and the signing `secret`; "
+							+ "see the README's Webhooks section.",
+					"active content_type created department id modified name target_url trigger"),
+			new Doc(WebhookQueueResource.NAME, CLOUD_OBJECT, "a webhook delivery", "webhook deliveries",
+					"The delivery queue and log: each event for each webhook with its state (pending, "
+							+ "delivered, failed), attempts, last status and error, and next try.",
+					"attempts created id last_attempt last_status modified next_try object_id object_type state "
+							+ "trigger webhook"),
 			new Doc(ClientResource.NAME, CLOUD_OBJECT, "a client", "clients", "Clients (payers).",
 					"archived city country created customer_type email firstname home_department id "
 							+ "lastname modified organization_name register_number vat_number zip_code"),
