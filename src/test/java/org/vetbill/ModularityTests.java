@@ -38,7 +38,7 @@ class ModularityTests {
 					"ConsultationItem"),
 			"invoicing",
 			List.of("Invoice", "InvoiceRow", "InvoiceNumberCounter", "InvoicePayment", "UnallocatedPayment",
-					"InvoiceWriteOff"),
+					"InvoiceWriteOff", "InvoiceTag"),
 			"security", List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent"),
 			"idempotency", List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"));
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.ClientDetails;
@@ -149,6 +150,28 @@ public class Clients {
 	 * @param archived only archived or only active clients, or both when null
 	 * @return the page
 	 */
+	/**
+	 * The ids of the clients whose first, last or organization name contains a text,
+	 * ignoring case.
+	 * @param caller the caller
+	 * @param text the text
+	 * @param limit at most this many
+	 * @return the ids, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> idsByName(Caller caller, String text, int limit) {
+		return this.dsl.select(CLIENT.ID)
+			.from(CLIENT)
+			.where(CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CLIENT.FIRSTNAME.containsIgnoreCase(text)
+				.or(CLIENT.LASTNAME.containsIgnoreCase(text))
+				.or(CLIENT.ORGANIZATION_NAME.containsIgnoreCase(text))
+				.or(DSL.concat(CLIENT.FIRSTNAME, DSL.inline(" "), CLIENT.LASTNAME).containsIgnoreCase(text)))
+			.orderBy(CLIENT.ID)
+			.limit(limit)
+			.fetch(CLIENT.ID);
+	}
+
 	@Transactional(readOnly = true)
 	public Page<Client> list(Caller caller, PageRequest page, @Nullable String search, @Nullable Boolean archived) {
 		Condition condition = CLIENT.ORGANIZATION_ID.eq(caller.organizationId()).and(CLIENT.ID.gt(page.afterOrZero()));

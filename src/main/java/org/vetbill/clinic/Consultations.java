@@ -181,6 +181,43 @@ public class Consultations {
 	}
 
 	/**
+	 * Consultations by their UUIDs (the Clinic API's appointment ids), without their
+	 * items.
+	 * @param caller the caller
+	 * @param uuids the UUIDs
+	 * @return the ids found, by UUID
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> idsByUuid(Caller caller, Collection<UUID> uuids) {
+		if (uuids.isEmpty()) {
+			return Map.of();
+		}
+		return this.dsl.select(CONSULTATION.UUID, CONSULTATION.ID)
+			.from(CONSULTATION)
+			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CONSULTATION.UUID.in(uuids))
+			.fetchMap(CONSULTATION.UUID, CONSULTATION.ID);
+	}
+
+	/**
+	 * The UUIDs of consultations.
+	 * @param caller the caller
+	 * @param ids the consultation ids
+	 * @return the UUIDs found, by id
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, UUID> uuidsById(Caller caller, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.dsl.select(CONSULTATION.ID, CONSULTATION.UUID)
+			.from(CONSULTATION)
+			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(CONSULTATION.ID.in(ids))
+			.fetchMap(CONSULTATION.ID, CONSULTATION.UUID);
+	}
+
+	/**
 	 * A numbered page of the items charged in consultations matching the criteria, in id
 	 * order.
 	 * @param caller the caller

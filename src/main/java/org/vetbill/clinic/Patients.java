@@ -128,6 +128,43 @@ public class Patients {
 	}
 
 	/**
+	 * Patients by their UUIDs (the Clinic API's patient ids).
+	 * @param caller the caller
+	 * @param uuids the UUIDs
+	 * @return the patients found, by UUID
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Patient> getAllByUuid(Caller caller, Collection<UUID> uuids) {
+		Map<UUID, Patient> patients = new java.util.LinkedHashMap<>();
+		if (!uuids.isEmpty()) {
+			this.dsl.selectFrom(PATIENT)
+				.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+				.and(PATIENT.UUID.in(uuids))
+				.fetch(Patients::map)
+				.forEach((patient) -> patients.put(patient.uuid(), patient));
+		}
+		return patients;
+	}
+
+	/**
+	 * The ids of the patients whose name contains a text, ignoring case.
+	 * @param caller the caller
+	 * @param text the text
+	 * @param limit at most this many
+	 * @return the ids, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> idsByName(Caller caller, String text, int limit) {
+		return this.dsl.select(PATIENT.ID)
+			.from(PATIENT)
+			.where(PATIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(PATIENT.NAME.containsIgnoreCase(text))
+			.orderBy(PATIENT.ID)
+			.limit(limit)
+			.fetch(PATIENT.ID);
+	}
+
+	/**
 	 * A numbered page of the patients matching the criteria, in id order.
 	 * @param caller the caller
 	 * @param criteria filters over id, client, name, species, breed, date_of_birth,

@@ -102,6 +102,22 @@ public class VatGroups {
 	}
 
 	/**
+	 * The VAT groups in force with a percentage, oldest first.
+	 * @param caller the caller
+	 * @param percentage the percentage
+	 * @return the groups
+	 */
+	@Transactional(readOnly = true)
+	public List<VatGroup> withPercentage(Caller caller, java.math.BigDecimal percentage) {
+		return this.dsl.selectFrom(VAT_GROUP)
+			.where(VAT_GROUP.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(VAT_GROUP.PERCENTAGE.eq(percentage))
+			.and(VAT_GROUP.ARCHIVED.isFalse())
+			.orderBy(VAT_GROUP.ID)
+			.fetch(VatGroups::map);
+	}
+
+	/**
 	 * A numbered page of the VAT groups matching the criteria, in id order.
 	 * @param caller the caller
 	 * @param criteria filters over id, title, percentage, account_number, archived

@@ -1,8 +1,10 @@
 package org.vetbill.invoicing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ChargedItem;
+import org.vetbill.invoicing.domain.InvoiceState;
 
 /**
  * The inputs of the invoice use cases.
@@ -94,6 +97,62 @@ public final class InvoiceCommands {
 	 * @param reason the reason, kept with the invoice
 	 */
 	public record Void(@Nullable @Size(max = 500) String reason) {
+	}
+
+	/**
+	 * A whole invoice as the Clinic API writes it: header, rows, tags and the state asked
+	 * for, applied at once.
+	 *
+	 * @param patientId the patient the invoice is for; its owner becomes the client
+	 * @param appointmentId the consultation the invoice refers to
+	 * @param issueDate the invoice date, or null to date it when it is finalized
+	 * @param issueTime the instant behind the invoice date, when the client gave one
+	 * @param dueDate the due date, or null to derive it from the payment terms
+	 * @param dueTime the instant behind the due date, when the client gave one
+	 * @param discountAmount an invoice-level discount (gross amount)
+	 * @param discountPercent an invoice-level discount in percent of the gross total;
+	 * above zero it decides the amount
+	 * @param paidAmount what the client believes has been paid: it must be what has
+	 * @param items the rows, in order
+	 * @param tags the tags
+	 * @param state the state asked for
+	 */
+	public record InvoiceDocument(@Nullable Long patientId, @Nullable Long appointmentId, @Nullable LocalDate issueDate,
+			@Nullable Instant issueTime, @Nullable LocalDate dueDate, @Nullable Instant dueTime,
+			@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
+			@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
+			@NotNull @Digits(integer = 15, fraction = 4) BigDecimal paidAmount,
+			@NotNull @Size(max = 500) List<@Valid @NotNull InvoiceLine> items,
+			@NotNull @Size(max = 50) List<@NotNull @Size(min = 1, max = 50) String> tags, @NotNull InvoiceState state) {
+	}
+
+	/**
+	 * A row of a whole invoice: a catalog item, or a free description with its own price
+	 * and VAT rate.
+	 *
+	 * @param id the row it is (its UUID), or null for a new row
+	 * @param itemId the catalog item, or null for a free row
+	 * @param description the text invoiced: the item's name when null; required for a
+	 * free row
+	 * @param quantity how many, above zero, up to 3 decimals
+	 * @param unitPrice the unit price (gross when the organization's prices include VAT,
+	 * else net): the item's price when null; required for a free row
+	 * @param discountPercent a discount in percent (negative for a surcharge), or null
+	 * for none
+	 * @param taxRate the VAT rate in percent: the item's when null, and when given it
+	 * must be the item's; required for a free row, the rate of one of the organization's
+	 * VAT groups
+	 * @param patientId the patient, or null for the invoice's patient
+	 */
+	public record InvoiceLine(@Nullable UUID id, @Nullable Long itemId,
+			@Nullable @Size(min = 1, max = 200) String description,
+			@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12,
+					fraction = 3) BigDecimal quantity,
+			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
+			@Nullable @DecimalMin("-1000") @DecimalMax("100") @Digits(integer = 4,
+					fraction = 4) BigDecimal discountPercent,
+			@Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal taxRate,
+			@Nullable Long patientId) {
 	}
 
 	/**

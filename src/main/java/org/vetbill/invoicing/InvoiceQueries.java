@@ -4,12 +4,18 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jspecify.annotations.Nullable;
 import org.jooq.impl.DSL;
+import org.vetbill.clinic.Clients;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
+import org.vetbill.clinic.Patients;
 import org.vetbill.invoicing.InvoiceCommands.Filter;
+import org.vetbill.invoicing.domain.InvoiceState;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -97,14 +103,32 @@ public class InvoiceQueries {
 
 	private final Organizations organizations;
 
-	InvoiceQueries(InvoiceRepository repository, Organizations organizations) {
+	private final Clients clients;
+
+	private final Patients patients;
+
+	InvoiceQueries(InvoiceRepository repository, Organizations organizations, Clients clients, Patients patients) {
 		this.repository = repository;
 		this.organizations = organizations;
+		this.clients = clients;
+		this.patients = patients;
 	}
 
 	@Transactional(readOnly = true)
 	public InvoiceView get(Caller caller, long id) {
 		return this.repository.view(caller, id, currency(caller)).orElseThrow(() -> new NotFound("invoice", id));
+	}
+
+	/**
+	 * The id of the invoice with a UUID (the Clinic API's id).
+	 * @param caller the caller
+	 * @param uuid the UUID
+	 * @return the id
+	 * @throws NotFound when the organization has no such invoice
+	 */
+	@Transactional(readOnly = true)
+	public long idOf(Caller caller, UUID uuid) {
+		return this.repository.idOf(caller, uuid).orElseThrow(() -> new NotFound("invoice", uuid.toString()));
 	}
 
 	/**
@@ -173,6 +197,91 @@ public class InvoiceQueries {
 		return Page.of(
 				this.repository.list(caller, condition(filter), page.afterOrZero(), page.limit(), currency(caller)),
 				page.limit(), InvoiceView::id);
+	}
+
+	/**
+	 * What invoices can be sorted by in a slice.
+	 */
+	public enum SortKey {
+
+		CREATED(INVOICE.CREATED), MODIFIED(INVOICE.MODIFIED), INVOICE_DATE(INVOICE.INVOICE_DATE),
+		DUE_DATE(INVOICE.INVOICE_DUE_DATE), NUMBER(INVOICE.INVOICE_NUMBER), TOTAL(INVOICE.TOTAL),
+		TOTAL_WITH_VAT(INVOICE.TOTAL_WITH_VAT), PAID_AMOUNT(INVOICE.PAID_AMOUNT),
+		DISCOUNT_AMOUNT(INVOICE.DISCOUNT_AMOUNT), DUE_SUM(InvoiceRepository.DUE_SUM);
+
+		private final Field<?> field;
+
+		SortKey(Field<?> field) {
+			this.field = field;
+		}
+
+	}
+
+	/**
+	 * Which invoices a slice holds.
+	 *
+	 * @param search text in the document number, the payer's or client's name or a
+	 * patient's name
+	 * @param tags tags every invoice must have
+	 * @param patientId the invoice's patient, or a patient of its rows
+	 * @param appointmentId the consultation it refers to or was made from
+	 * @param state the state
+	 */
+	public record SliceFilter(@Nullable String search, List<String> tags, @Nullable Long patientId,
+			@Nullable Long appointmentId, @Nullable InvoiceState state) {
+	}
+
+	/** Matches of a name search taken into account, at most. */
+	private static final int NAME_MATCHES = 1000;
+
+	/**
+	 * A slice of the invoices at any offset, in a chosen order, and the size of the whole
+	 * list.
+	 * @param caller the caller
+	 * @param filter which invoices
+	 * @param key what to sort by (then by id)
+	 * @param descending whether to sort from the highest
+	 * @param offset how many to skip
+	 * @param limit at most this many
+	 * @return the slice and the number of matching invoices
+	 */
+	@Transactional(readOnly = true)
+	public Counted<InvoiceView> slice(Caller caller, SliceFilter filter, SortKey key, boolean descending, long offset,
+			int limit) {
+		Condition condition = DSL.noCondition();
+		String search = (filter.search() != null) ? filter.search().trim() : "";
+		if (!search.isEmpty()) {
+			Field<String> number = INVOICE.INVOICE_NUMBER.cast(String.class);
+			Condition text = number.contains(search)
+				.or(DSL.concat(INVOICE.INVOICE_PREFIX, DSL.inline("-"), number).containsIgnoreCase(search))
+				.or(INVOICE.INVOICE_NUMBER.isNull().and(INVOICE.ID.cast(String.class).eq(search)))
+				.or(INVOICE.PAYER_NAME.containsIgnoreCase(search))
+				.or(INVOICE.PAYER_ORGANIZATION_NAME.containsIgnoreCase(search));
+			List<Long> clients = this.clients.idsByName(caller, search, NAME_MATCHES);
+			if (!clients.isEmpty()) {
+				text = text.or(INVOICE.CLIENT_ID.in(clients));
+			}
+			List<Long> patients = this.patients.idsByName(caller, search, NAME_MATCHES);
+			if (!patients.isEmpty()) {
+				text = text.or(InvoiceRepository.forPatients(patients));
+			}
+			condition = condition.and(text);
+		}
+		if (!filter.tags().isEmpty()) {
+			condition = condition.and(InvoiceRepository.withTags(filter.tags()));
+		}
+		if (filter.patientId() != null) {
+			condition = condition.and(InvoiceRepository.forPatients(List.of(filter.patientId())));
+		}
+		if (filter.appointmentId() != null) {
+			condition = condition.and(INVOICE.APPOINTMENT_ID.eq(filter.appointmentId())
+				.or(INVOICE.CONSULTATION_ID.eq(filter.appointmentId())));
+		}
+		if (filter.state() != null) {
+			condition = condition.and(InvoiceRepository.inState(filter.state()));
+		}
+		return this.repository.slice(caller, condition, descending ? key.field.desc() : key.field.asc(),
+				descending ? INVOICE.ID.desc() : INVOICE.ID.asc(), offset, limit, currency(caller));
 	}
 
 	private Currency currency(Caller caller) {

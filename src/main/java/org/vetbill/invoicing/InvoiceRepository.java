@@ -20,6 +20,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.invoicing.domain.Finalization;
 import org.vetbill.invoicing.domain.Invoice;
 import org.vetbill.invoicing.domain.InvoiceBalance;
+import org.vetbill.invoicing.domain.InvoiceState;
 import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.invoicing.domain.InvoiceTotals;
 import org.vetbill.invoicing.domain.Payer;
@@ -48,6 +50,7 @@ import org.springframework.stereotype.Repository;
 import static org.vetbill.shared.db.Tables.INVOICE;
 import static org.vetbill.shared.db.Tables.INVOICE_NUMBER_COUNTER;
 import static org.vetbill.shared.db.Tables.INVOICE_ROW;
+import static org.vetbill.shared.db.Tables.INVOICE_TAG;
 
 /**
  * SQL for invoices, their rows and the number counters. Every statement is scoped to the
@@ -107,7 +110,7 @@ class InvoiceRepository {
 	/**
 	 * A row as stored: what its figures are computed from, and the figures.
 	 */
-	record StoredRow(long id, int position, @Nullable Long itemId, @Nullable Long patientId, String name,
+	record StoredRow(long id, UUID uuid, int position, @Nullable Long itemId, @Nullable Long patientId, String name,
 			BigDecimal quantity, BigDecimal unitPrice, BigDecimal percentageChange, @Nullable Long vatGroupId,
 			BigDecimal vatPercentage, RowFigures figures) {
 
@@ -123,6 +126,16 @@ class InvoiceRepository {
 	record NewRow(@Nullable Long itemId, @Nullable Long consultationItemId, @Nullable Long patientId, String name,
 			BigDecimal quantity, BigDecimal unitPrice, BigDecimal percentageChange, @Nullable Long vatGroupId,
 			BigDecimal vatPercentage) {
+
+		boolean sameCharge(StoredRow row) {
+			return Objects.equals(this.itemId, row.itemId()) && Objects.equals(this.patientId, row.patientId())
+					&& this.name.equals(row.name()) && this.quantity.compareTo(row.quantity()) == 0
+					&& this.unitPrice.compareTo(row.unitPrice()) == 0
+					&& this.percentageChange.compareTo(row.percentageChange()) == 0
+					&& Objects.equals(this.vatGroupId, row.vatGroupId())
+					&& this.vatPercentage.compareTo(row.vatPercentage()) == 0;
+		}
+
 	}
 
 	/**
@@ -131,7 +144,18 @@ class InvoiceRepository {
 	record NewInvoice(long departmentId, @Nullable Long clientId, @Nullable Long consultationId,
 			boolean pricesIncludeVat, @Nullable LocalDate invoiceDate, @Nullable LocalDate invoiceDueDate,
 			@Nullable String remarks, @Nullable String additionalReference, BigDecimal discountAmount,
-			@Nullable BigDecimal discountPercent) {
+			@Nullable BigDecimal discountPercent, InvoiceReferences references) {
+	}
+
+	/**
+	 * What the Clinic API adds to an invoice's header: its patient and appointment, and
+	 * the instants behind its dates.
+	 */
+	record InvoiceReferences(@Nullable Long patientId, @Nullable Long appointmentId, @Nullable Instant issueTime,
+			@Nullable Instant dueTime) {
+
+		static final InvoiceReferences NONE = new InvoiceReferences(null, null, null, null);
+
 	}
 
 	long insert(Caller caller, NewInvoice invoice, Instant now) {
@@ -152,6 +176,10 @@ class InvoiceRepository {
 			.set(INVOICE.ADDITIONAL_REFERENCE, invoice.additionalReference())
 			.set(INVOICE.DISCOUNT_AMOUNT, invoice.discountAmount())
 			.set(INVOICE.DISCOUNT_PERCENT, invoice.discountPercent())
+			.set(INVOICE.PATIENT_ID, invoice.references().patientId())
+			.set(INVOICE.APPOINTMENT_ID, invoice.references().appointmentId())
+			.set(INVOICE.ISSUE_TIME, invoice.references().issueTime())
+			.set(INVOICE.DUE_TIME, invoice.references().dueTime())
 			.set(INVOICE.TOTAL, BigDecimal.ZERO)
 			.set(INVOICE.TOTAL_VAT, BigDecimal.ZERO)
 			.set(INVOICE.TOTAL_WITH_VAT, BigDecimal.ZERO)
@@ -206,6 +234,7 @@ class InvoiceRepository {
 		for (NewRow row : rows) {
 			ids.add(this.dsl.insertInto(INVOICE_ROW)
 				.set(INVOICE_ROW.ORGANIZATION_ID, caller.organizationId())
+				.set(INVOICE_ROW.UUID, UUID.randomUUID())
 				.set(INVOICE_ROW.INVOICE_ID, invoiceId)
 				.set(INVOICE_ROW.POSITION, position++)
 				.set(INVOICE_ROW.CONSULTATION_ITEM_ID, row.consultationItemId())
@@ -228,6 +257,16 @@ class InvoiceRepository {
 	int updateRow(Caller caller, long invoiceId, long rowId, NewRow row, Instant now) {
 		return this.dsl.update(INVOICE_ROW)
 			.set(chargeValues(row))
+			.set(INVOICE_ROW.MODIFIED, now)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
+			.and(INVOICE_ROW.ID.eq(rowId))
+			.execute();
+	}
+
+	void moveRow(Caller caller, long invoiceId, long rowId, int position, Instant now) {
+		this.dsl.update(INVOICE_ROW)
+			.set(INVOICE_ROW.POSITION, position)
 			.set(INVOICE_ROW.MODIFIED, now)
 			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(INVOICE_ROW.INVOICE_ID.eq(invoiceId))
@@ -310,6 +349,84 @@ class InvoiceRepository {
 			.set(INVOICE.TOTAL_WITH_VAT, totals.totalWithVat().amount())
 			.set(INVOICE.MODIFIED, now)
 			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	/**
+	 * Writes the Clinic API's references of an invoice and marks it modified.
+	 */
+	void updateReferences(Caller caller, long id, InvoiceReferences references, Instant now) {
+		this.dsl.update(INVOICE)
+			.set(INVOICE.PATIENT_ID, references.patientId())
+			.set(INVOICE.APPOINTMENT_ID, references.appointmentId())
+			.set(INVOICE.ISSUE_TIME, references.issueTime())
+			.set(INVOICE.DUE_TIME, references.dueTime())
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+	}
+
+	/**
+	 * Replaces an invoice's tags and marks it modified when they changed.
+	 * @return whether they changed
+	 */
+	boolean replaceTags(Caller caller, long id, Collection<String> tags, Instant now) {
+		List<String> current = tags(caller, List.of(id)).getOrDefault(id, List.of());
+		List<String> next = tags.stream().distinct().sorted().toList();
+		if (current.equals(next)) {
+			return false;
+		}
+		this.dsl.deleteFrom(INVOICE_TAG)
+			.where(INVOICE_TAG.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_TAG.INVOICE_ID.eq(id))
+			.execute();
+		if (!next.isEmpty()) {
+			this.dsl
+				.batch(next.stream()
+					.map((tag) -> this.dsl.insertInto(INVOICE_TAG)
+						.set(INVOICE_TAG.ORGANIZATION_ID, caller.organizationId())
+						.set(INVOICE_TAG.INVOICE_ID, id)
+						.set(INVOICE_TAG.TAG, tag))
+					.toList())
+				.execute();
+		}
+		this.dsl.update(INVOICE)
+			.set(INVOICE.MODIFIED, now)
+			.set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.eq(id))
+			.execute();
+		return true;
+	}
+
+	private Map<Long, List<String>> tags(Caller caller, Collection<Long> ids) {
+		Map<Long, List<String>> tags = new HashMap<>();
+		this.dsl.select(INVOICE_TAG.INVOICE_ID, INVOICE_TAG.TAG)
+			.from(INVOICE_TAG)
+			.where(INVOICE_TAG.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_TAG.INVOICE_ID.in(ids))
+			.orderBy(INVOICE_TAG.INVOICE_ID, INVOICE_TAG.TAG)
+			.forEach((r) -> tags.computeIfAbsent(r.value1(), (k) -> new ArrayList<>()).add(r.value2()));
+		return tags;
+	}
+
+	/**
+	 * Deletes a draft and its rows and tags.
+	 */
+	void deleteDraft(Caller caller, long id) {
+		this.dsl.deleteFrom(INVOICE_TAG)
+			.where(INVOICE_TAG.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_TAG.INVOICE_ID.eq(id))
+			.execute();
+		this.dsl.deleteFrom(INVOICE_ROW)
+			.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_ROW.INVOICE_ID.eq(id))
+			.execute();
+		this.dsl.deleteFrom(INVOICE)
 			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(INVOICE.ID.eq(id))
 			.execute();
@@ -532,6 +649,14 @@ class InvoiceRepository {
 			.execute();
 	}
 
+	Optional<Long> idOf(Caller caller, UUID uuid) {
+		return this.dsl.select(INVOICE.ID)
+			.from(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.UUID.eq(uuid))
+			.fetchOptional(INVOICE.ID);
+	}
+
 	Optional<InvoiceView> view(Caller caller, long id, Currency currency) {
 		return views(caller, List.of(id), currency).stream().findFirst();
 	}
@@ -635,6 +760,77 @@ class InvoiceRepository {
 	}
 
 	/**
+	 * A slice of invoices at any offset in a given order, with their rows and relations,
+	 * and the size of the whole list.
+	 */
+	Counted<InvoiceView> slice(Caller caller, Condition condition, SortField<?> order, SortField<?> tieBreak,
+			long offset, int limit, Currency currency) {
+		Condition where = INVOICE.ORGANIZATION_ID.eq(caller.organizationId()).and(condition);
+		int count = this.dsl.fetchCount(INVOICE, where);
+		if (limit == 0 || offset >= count) {
+			return new Counted<>(List.of(), count);
+		}
+		List<Long> ids = this.dsl.select(INVOICE.ID)
+			.from(INVOICE)
+			.where(where)
+			.orderBy(order, tieBreak)
+			.offset(offset)
+			.limit(limit)
+			.fetch(INVOICE.ID);
+		Map<Long, InvoiceView> byId = new HashMap<>();
+		views(caller, ids, currency).forEach((invoice) -> byId.put(invoice.id(), invoice));
+		return new Counted<>(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), count);
+	}
+
+	/**
+	 * Invoices for any of some patients: named as the invoice's patient or on a row.
+	 */
+	static Condition forPatients(Collection<Long> patientIds) {
+		return INVOICE.PATIENT_ID.in(patientIds)
+			.or(DSL.exists(DSL.selectOne()
+				.from(INVOICE_ROW)
+				.where(INVOICE_ROW.ORGANIZATION_ID.eq(INVOICE.ORGANIZATION_ID))
+				.and(INVOICE_ROW.INVOICE_ID.eq(INVOICE.ID))
+				.and(INVOICE_ROW.PATIENT_ID.in(patientIds))));
+	}
+
+	/**
+	 * Invoices that have every one of some tags.
+	 */
+	static Condition withTags(Collection<String> tags) {
+		Condition condition = DSL.noCondition();
+		for (String tag : new java.util.LinkedHashSet<>(tags)) {
+			condition = condition.and(DSL.exists(DSL.selectOne()
+				.from(INVOICE_TAG)
+				.where(INVOICE_TAG.ORGANIZATION_ID.eq(INVOICE.ORGANIZATION_ID))
+				.and(INVOICE_TAG.INVOICE_ID.eq(INVOICE.ID))
+				.and(INVOICE_TAG.TAG.eq(tag))));
+		}
+		return condition;
+	}
+
+	/**
+	 * Invoices in a Clinic API state: the same rule as {@link InvoiceState#of}, in SQL.
+	 */
+	static Condition inState(InvoiceState state) {
+		Condition issued = INVOICE.STATUS.in(ISSUED_STATUSES);
+		Condition notWrittenOff = INVOICE.WRITTEN_OFF_AMOUNT.eq(BigDecimal.ZERO);
+		Condition settled = INVOICE.TOTAL_WITH_VAT.ge(BigDecimal.ZERO)
+			.and(DUE_SUM.le(BigDecimal.ZERO))
+			.or(INVOICE.TOTAL_WITH_VAT.lt(BigDecimal.ZERO).and(DUE_SUM.ge(BigDecimal.ZERO)));
+		Condition somethingPaid = INVOICE.PAID_AMOUNT.ne(BigDecimal.ZERO);
+		return switch (state) {
+			case DRAFT -> INVOICE.STATUS.in((short) InvoiceStatus.DRAFT.code(), (short) InvoiceStatus.SENT.code(),
+					(short) InvoiceStatus.OPEN.code());
+			case VOID -> INVOICE.STATUS.eq((short) InvoiceStatus.VOIDED.code());
+			case WRITTEN_OFF -> issued.and(INVOICE.WRITTEN_OFF_AMOUNT.ne(BigDecimal.ZERO));
+			case ISSUED -> issued.and(notWrittenOff).and(INVOICE.PAID_AMOUNT.eq(BigDecimal.ZERO));
+			case PAID -> issued.and(notWrittenOff).and(somethingPaid).and(settled);
+			case PARTIALY_PAID -> issued.and(notWrittenOff).and(somethingPaid).and(DSL.not(settled));
+		};
+	}
+
+	/**
 	 * A numbered page of invoice rows and the size of the whole list, in two queries.
 	 * @param caller the caller
 	 * @param condition the filter
@@ -694,11 +890,12 @@ class InvoiceRepository {
 		Map<Long, List<Long>> payments = this.payments.paymentIds(caller, ids);
 		Map<Long, BigDecimal> clientDueSums = clientDueSums(caller,
 				invoices.stream().map((r) -> r.get(INVOICE.CLIENT_ID)).filter(Objects::nonNull).distinct().toList());
+		Map<Long, List<String>> tags = tags(caller, ids);
 		return invoices.stream().map((r) -> {
 			long id = r.get(INVOICE.ID);
 			Long clientId = r.get(INVOICE.CLIENT_ID);
 			return view(r, rows.getOrDefault(id, List.of()), creditNotes.getOrDefault(id, List.of()),
-					payments.getOrDefault(id, List.of()),
+					payments.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()),
 					(clientId != null) ? clientDueSums.getOrDefault(clientId, BigDecimal.ZERO) : null, currency);
 		}).toList();
 	}
@@ -730,10 +927,10 @@ class InvoiceRepository {
 	}
 
 	private static StoredRow storedRow(Record r, Currency currency) {
-		return new StoredRow(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.POSITION), r.get(INVOICE_ROW.ITEM_ID),
-				r.get(INVOICE_ROW.PATIENT_ID), r.get(INVOICE_ROW.NAME), r.get(INVOICE_ROW.QUANTITY),
-				r.get(INVOICE_ROW.UNIT_PRICE), r.get(INVOICE_ROW.PERCENTAGE_CHANGE), r.get(INVOICE_ROW.VAT_GROUP_ID),
-				r.get(INVOICE_ROW.VAT_PERCENTAGE), figures(r, currency));
+		return new StoredRow(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.UUID), r.get(INVOICE_ROW.POSITION),
+				r.get(INVOICE_ROW.ITEM_ID), r.get(INVOICE_ROW.PATIENT_ID), r.get(INVOICE_ROW.NAME),
+				r.get(INVOICE_ROW.QUANTITY), r.get(INVOICE_ROW.UNIT_PRICE), r.get(INVOICE_ROW.PERCENTAGE_CHANGE),
+				r.get(INVOICE_ROW.VAT_GROUP_ID), r.get(INVOICE_ROW.VAT_PERCENTAGE), figures(r, currency));
 	}
 
 	private static RowFigures figures(Record r, Currency currency) {
@@ -750,9 +947,10 @@ class InvoiceRepository {
 	private static InvoiceRowView rowView(Record r, Currency currency) {
 		RowFigures figures = figures(r, currency);
 		Long consultationId = (r.get(INVOICE_ROW.CONSULTATION_ITEM_ID) != null) ? r.get(INVOICE.CONSULTATION_ID) : null;
-		return new InvoiceRowView(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.INVOICE_ID), consultationId,
-				r.get(INVOICE_ROW.POSITION), r.get(INVOICE_ROW.ITEM_ID), r.get(INVOICE_ROW.CONSULTATION_ITEM_ID),
-				r.get(INVOICE_ROW.PATIENT_ID), r.get(INVOICE_ROW.NAME), Decimals.trim(r.get(INVOICE_ROW.QUANTITY), 1),
+		return new InvoiceRowView(r.get(INVOICE_ROW.ID), r.get(INVOICE_ROW.UUID), r.get(INVOICE_ROW.INVOICE_ID),
+				consultationId, r.get(INVOICE_ROW.POSITION), r.get(INVOICE_ROW.ITEM_ID),
+				r.get(INVOICE_ROW.CONSULTATION_ITEM_ID), r.get(INVOICE_ROW.PATIENT_ID), r.get(INVOICE_ROW.NAME),
+				Decimals.trim(r.get(INVOICE_ROW.QUANTITY), 1),
 				RowPricing.unitPrice(r.get(INVOICE_ROW.UNIT_PRICE), currency), figures.price(), figures.priceWithVat(),
 				Decimals.trim(r.get(INVOICE_ROW.PERCENTAGE_CHANGE), 1), r.get(INVOICE_ROW.VAT_GROUP_ID),
 				Decimals.trim(r.get(INVOICE_ROW.VAT_PERCENTAGE), 1), figures.discountAmount().amount(),
@@ -765,7 +963,7 @@ class InvoiceRepository {
 	}
 
 	private static InvoiceView view(Record r, List<InvoiceRowView> rows, List<Long> creditNotes, List<Long> payments,
-			@Nullable BigDecimal clientDueSum, Currency currency) {
+			List<String> tags, @Nullable BigDecimal clientDueSum, Currency currency) {
 		Money total = Money.of(r.get(INVOICE.TOTAL_WITH_VAT), currency);
 		Money paid = Money.of(r.get(INVOICE.PAID_AMOUNT), currency);
 		Money writtenOff = Money.of(r.get(INVOICE.WRITTEN_OFF_AMOUNT), currency);
@@ -794,7 +992,8 @@ class InvoiceRepository {
 				writtenOff.amount(), r.get(INVOICE.DATE_PAID), r.get(INVOICE.REMARKS), patients, rows, creditNotes,
 				payments, (clientDueSum != null) ? Money.of(clientDueSum, currency).amount() : due.amount(),
 				r.get(INVOICE.FINALIZED_TIME), r.get(INVOICE.VOIDED_TIME), r.get(INVOICE.VOID_REASON),
-				r.get(INVOICE.CREATED), r.get(INVOICE.MODIFIED), r.get(INVOICE.VERSION));
+				r.get(INVOICE.PATIENT_ID), r.get(INVOICE.APPOINTMENT_ID), r.get(INVOICE.ISSUE_TIME),
+				r.get(INVOICE.DUE_TIME), tags, r.get(INVOICE.CREATED), r.get(INVOICE.MODIFIED), r.get(INVOICE.VERSION));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.vetbill.invoicing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code sumTotal} is the figure the invoice totals are built from.
  *
  * @param id the id
+ * @param uuid the UUID (the Clinic API's item id)
  * @param invoiceId the invoice
  * @param consultationId the consultation the row was charged in, if any
  * @param position the row's place on the invoice
@@ -42,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param created when the row was added
  * @param modified when the row last changed
  */
-public record InvoiceRowView(long id, long invoiceId, @Nullable Long consultationId, int position,
+public record InvoiceRowView(long id, UUID uuid, long invoiceId, @Nullable Long consultationId, int position,
 		@Nullable Long itemId, @Nullable Long consultationItemId, @Nullable Long patientId, String name,
 		BigDecimal quantity, BigDecimal unitPrice, BigDecimal price, BigDecimal priceWithVat,
 		BigDecimal percentageChange, @Nullable Long vatGroupId, BigDecimal vatPercentage, BigDecimal discountAmount,
@@ -53,7 +55,7 @@ public record InvoiceRowView(long id, long invoiceId, @Nullable Long consultatio
 		@Nullable Long creditedInvoiceRowId, List<Long> creditRowIds, Instant created, Instant modified) {
 
 	InvoiceRowView withCreditRowIds(List<Long> ids) {
-		return new InvoiceRowView(this.id, this.invoiceId, this.consultationId, this.position, this.itemId,
+		return new InvoiceRowView(this.id, this.uuid, this.invoiceId, this.consultationId, this.position, this.itemId,
 				this.consultationItemId, this.patientId, this.name, this.quantity, this.unitPrice, this.price,
 				this.priceWithVat, this.percentageChange, this.vatGroupId, this.vatPercentage, this.discountAmount,
 				this.sum, this.sumVat, this.sumTotal, this.accountNumber, this.internalAccountNumber,

@@ -52,6 +52,14 @@ import org.vetbill.invoicing.domain.Payer;
  * @param finalizedTime when it was finalized
  * @param voidedTime when it was voided
  * @param voidReason why it was voided
+ * @param patientId the patient the invoice is for, when one was named for the whole
+ * invoice (its rows name their own)
+ * @param appointmentId the consultation the invoice refers to without being made from it
+ * @param issueTime the instant the invoice was issued at, when a client gave one; it
+ * falls on {@code invoiceDate} unless the date was changed since
+ * @param dueTime the instant the invoice is due, when a client gave one; it falls on
+ * {@code invoiceDueDate} unless the date was changed since
+ * @param tags its tags, sorted
  * @param created when it was created
  * @param modified when anything shown here last changed
  * @param version optimistic-locking version
@@ -65,7 +73,8 @@ public record InvoiceView(long id, UUID uuid, String documentNumber, long depart
 		BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum, BigDecimal writtenOffAmount,
 		@Nullable Instant datePaid, @Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows,
 		List<Long> relatedCreditNoteIds, List<Long> paymentIds, BigDecimal clientDueSum,
-		@Nullable Instant finalizedTime, @Nullable Instant voidedTime, @Nullable String voidReason, Instant created,
-		Instant modified, int version) {
+		@Nullable Instant finalizedTime, @Nullable Instant voidedTime, @Nullable String voidReason,
+		@Nullable Long patientId, @Nullable Long appointmentId, @Nullable Instant issueTime, @Nullable Instant dueTime,
+		List<String> tags, Instant created, Instant modified, int version) {
 
 }

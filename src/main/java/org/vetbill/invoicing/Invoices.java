@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.vetbill.clinic.domain.ChargedItem;
 import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.invoicing.InvoiceCommands.Finalize;
 import org.vetbill.invoicing.InvoiceCommands.InvoiceChanges;
+import org.vetbill.invoicing.InvoiceCommands.InvoiceLine;
 import org.vetbill.invoicing.InvoiceCommands.NewInvoice;
 import org.vetbill.invoicing.InvoiceRepository.NewRow;
 import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
@@ -125,7 +127,8 @@ public class Invoices {
 		long id = insertDraft(caller, organization,
 				new InvoiceRepository.NewInvoice(command.departmentId(), command.clientId(), null,
 						organization.settings().pricesIncludeVat(), command.invoiceDate(), command.invoiceDueDate(),
-						command.remarks(), command.additionalReference(), discount.amount(), command.discountPercent()),
+						command.remarks(), command.additionalReference(), discount.amount(), command.discountPercent(),
+						InvoiceRepository.InvoiceReferences.NONE),
 				rows, now)
 			.id();
 		InvoiceView created = view(caller, id, organization);
@@ -326,7 +329,7 @@ public class Invoices {
 		StoredInvoice draft = insertDraft(caller, organization,
 				new InvoiceRepository.NewInvoice(consultation.departmentId(), consultation.clientId(),
 						consultation.id(), organization.settings().pricesIncludeVat(), null, null, null, null,
-						BigDecimal.ZERO, null),
+						BigDecimal.ZERO, null, InvoiceRepository.InvoiceReferences.NONE),
 				rows, now);
 		long id = draft.id();
 		finalizeLocked(caller, organization, draft, command);
@@ -397,7 +400,7 @@ public class Invoices {
 	 * Inserts a draft with its rows and computes its figures.
 	 * @return the draft, locked
 	 */
-	private StoredInvoice insertDraft(Caller caller, Organization organization, InvoiceRepository.NewInvoice header,
+	StoredInvoice insertDraft(Caller caller, Organization organization, InvoiceRepository.NewInvoice header,
 			List<NewRow> rows, Instant now) {
 		long id = this.repository.insert(caller, header, now);
 		this.repository.insertRows(caller, id, 1, rows, now);
@@ -409,7 +412,7 @@ public class Invoices {
 	/**
 	 * An invoice as the APIs read it, without reading the organization again.
 	 */
-	private InvoiceView view(Caller caller, long invoiceId, Organization organization) {
+	InvoiceView view(Caller caller, long invoiceId, Organization organization) {
 		return this.repository.view(caller, invoiceId, organization.currency())
 			.orElseThrow(() -> new NotFound("invoice", invoiceId));
 	}
@@ -427,10 +430,10 @@ public class Invoices {
 				Money.of(invoice.discountAmount(), currency), invoice.discountPercent(), now);
 	}
 
-	private void recalculate(Caller caller, StoredInvoice invoice, Currency currency, InvoiceStatus status,
-			@Nullable Long clientId, @Nullable LocalDate invoiceDate, @Nullable LocalDate invoiceDueDate,
-			@Nullable String remarks, @Nullable String additionalReference, Money discountAmount,
-			@Nullable BigDecimal discountPercent, Instant now) {
+	InvoiceCalculator.Calculation recalculate(Caller caller, StoredInvoice invoice, Currency currency,
+			InvoiceStatus status, @Nullable Long clientId, @Nullable LocalDate invoiceDate,
+			@Nullable LocalDate invoiceDueDate, @Nullable String remarks, @Nullable String additionalReference,
+			Money discountAmount, @Nullable BigDecimal discountPercent, Instant now) {
 		List<StoredRow> rows = this.repository.rows(caller, invoice.id(), currency);
 		InvoiceCalculator.Calculation calculation = InvoiceCalculator.calculate(
 				PriceMode.of(invoice.pricesIncludeVat()), currency, rows.stream().map(StoredRow::input).toList(),
@@ -438,6 +441,7 @@ public class Invoices {
 		this.repository.updateFigures(caller, rows, calculation.rows(), now);
 		this.repository.updateDraft(caller, invoice.id(), clientId, status, invoiceDate, invoiceDueDate, remarks,
 				additionalReference, calculation.discountAmount(), discountPercent, calculation.totals(), now);
+		return calculation;
 	}
 
 	/**
@@ -454,12 +458,36 @@ public class Invoices {
 	 */
 	private List<NewRow> newRows(Caller caller, List<ChargedItem> charges, @Nullable Long clientId,
 			@Nullable String field, List<Long> allowedArchivedItems) {
+		return lineRows(caller,
+				charges.stream()
+					.map((charge) -> new InvoiceLine(null, charge.itemId(), charge.name(), charge.quantity(),
+							charge.unitPrice(), charge.percentageChangeOrZero().negate(), null, charge.patientId()))
+					.toList(),
+				clientId, field, allowedArchivedItems);
+	}
+
+	/**
+	 * Builds rows from lines: a catalog item's name, price and VAT group unless
+	 * overridden, or a free line's own text, price and the VAT group of its rate.
+	 * @param caller the caller
+	 * @param lines the lines, validated
+	 * @param clientId the invoice's client, whom the rows' patients must belong to
+	 * @param field the request field of the list, for error messages, or null for a
+	 * single row
+	 * @param allowedArchivedItems items that may be archived (those already on the
+	 * invoice)
+	 * @return the rows, in order
+	 */
+	List<NewRow> lineRows(Caller caller, List<InvoiceLine> lines, @Nullable Long clientId, @Nullable String field,
+			Collection<Long> allowedArchivedItems) {
 		Set<Long> itemIds = new HashSet<>();
 		Set<Long> patientIds = new HashSet<>();
-		charges.forEach((charge) -> {
-			itemIds.add(charge.itemId());
-			if (charge.patientId() != null) {
-				patientIds.add(charge.patientId());
+		lines.forEach((line) -> {
+			if (line.itemId() != null) {
+				itemIds.add(line.itemId());
+			}
+			if (line.patientId() != null) {
+				patientIds.add(line.patientId());
 			}
 		});
 		Map<Long, Item> itemsById = this.items.getAll(caller, itemIds);
@@ -468,19 +496,11 @@ public class Invoices {
 		this.vatGroups.getAll(caller, itemsById.values().stream().map((item) -> item.details().vatGroupId()).toList())
 			.forEach((group) -> vatGroupsById.put(group.id(), group));
 		List<FieldError> problems = new ArrayList<>();
-		List<NewRow> rows = new ArrayList<>(charges.size());
-		for (int i = 0; i < charges.size(); i++) {
-			ChargedItem charge = charges.get(i);
+		List<NewRow> rows = new ArrayList<>(lines.size());
+		for (int i = 0; i < lines.size(); i++) {
+			InvoiceLine line = lines.get(i);
 			String prefix = (field != null) ? field + "[" + i + "]." : "";
-			Item item = itemsById.get(charge.itemId());
-			if (item == null) {
-				problems.add(new FieldError(prefix + "item_id", "item " + charge.itemId() + " does not exist"));
-				continue;
-			}
-			if (item.details().archived() && !allowedArchivedItems.contains(item.id())) {
-				problems.add(new FieldError(prefix + "item_id", "item " + charge.itemId() + " is archived"));
-			}
-			Long patientId = charge.patientId();
+			Long patientId = line.patientId();
 			if (patientId != null) {
 				Patient patient = patientsById.get(patientId);
 				if (patient == null) {
@@ -492,16 +512,66 @@ public class Invoices {
 									: "patient " + patientId + " is not a patient of client " + clientId));
 				}
 			}
+			BigDecimal percentageChange = (line.discountPercent() != null) ? line.discountPercent().negate()
+					: BigDecimal.ZERO;
+			Long itemId = line.itemId();
+			if (itemId == null) {
+				VatGroup vat = freeLineVatGroup(caller, line, prefix, problems);
+				if (vat != null && line.description() != null && line.unitPrice() != null) {
+					rows.add(new NewRow(null, null, patientId, line.description(), line.quantity(), line.unitPrice(),
+							percentageChange, vat.id(), vat.details().percentage()));
+				}
+				continue;
+			}
+			Item item = itemsById.get(itemId);
+			if (item == null) {
+				problems.add(new FieldError(prefix + "item_id", "item " + itemId + " does not exist"));
+				continue;
+			}
+			if (item.details().archived() && !allowedArchivedItems.contains(item.id())) {
+				problems.add(new FieldError(prefix + "item_id", "item " + itemId + " is archived"));
+			}
 			VatGroup vat = Objects.requireNonNull(vatGroupsById.get(item.details().vatGroupId()));
-			BigDecimal unitPrice = (charge.unitPrice() != null) ? charge.unitPrice() : item.details().price();
-			String name = (charge.name() != null) ? charge.name() : item.details().name();
-			rows.add(new NewRow(item.id(), null, patientId, name, charge.quantity(), unitPrice,
-					charge.percentageChangeOrZero(), vat.id(), vat.details().percentage()));
+			if (line.taxRate() != null && line.taxRate().compareTo(vat.details().percentage()) != 0) {
+				problems.add(new FieldError(prefix + "tax_rate",
+						"item " + itemId + " is taxed at "
+								+ vat.details().percentage().stripTrailingZeros().toPlainString()
+								+ " %; leave tax_rate out, or change the item's VAT group"));
+			}
+			BigDecimal unitPrice = (line.unitPrice() != null) ? line.unitPrice() : item.details().price();
+			String name = (line.description() != null) ? line.description() : item.details().name();
+			rows.add(new NewRow(item.id(), null, patientId, name, line.quantity(), unitPrice, percentageChange,
+					vat.id(), vat.details().percentage()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		return rows;
+	}
+
+	/**
+	 * The VAT group of a line without a catalog item, whose text, price and rate are its
+	 * own; reports what is missing.
+	 */
+	private @Nullable VatGroup freeLineVatGroup(Caller caller, InvoiceLine line, String prefix,
+			List<FieldError> problems) {
+		if (line.description() == null) {
+			problems.add(new FieldError(prefix + "description", "a line without item_id needs a description"));
+		}
+		if (line.unitPrice() == null) {
+			problems.add(new FieldError(prefix + "unit_price", "a line without item_id needs a unit_price"));
+		}
+		if (line.taxRate() == null) {
+			problems.add(new FieldError(prefix + "tax_rate", "a line without item_id needs a tax_rate"));
+			return null;
+		}
+		List<VatGroup> groups = this.vatGroups.withPercentage(caller, line.taxRate());
+		if (groups.isEmpty()) {
+			problems.add(new FieldError(prefix + "tax_rate", "no VAT group in force has the rate "
+					+ line.taxRate().stripTrailingZeros().toPlainString() + " %"));
+			return null;
+		}
+		return groups.get(0);
 	}
 
 	private static List<NewRow> withConsultationItems(List<NewRow> rows, List<ConsultationItem> items) {
@@ -514,7 +584,7 @@ public class Invoices {
 		return linked;
 	}
 
-	private void requirePatientsOf(Caller caller, @Nullable Long clientId, List<Long> patientIds) {
+	void requirePatientsOf(Caller caller, @Nullable Long clientId, List<Long> patientIds) {
 		for (Patient patient : this.patients.getAll(caller, patientIds).values()) {
 			if (!patient.details().clientId().equals(clientId)) {
 				throw InvalidInput.field("client_id", "the invoice has rows for patient " + patient.id() + " of client "
@@ -539,7 +609,7 @@ public class Invoices {
 		return problems;
 	}
 
-	private static Money discountAmount(@Nullable BigDecimal amount, Currency currency) {
+	static Money discountAmount(@Nullable BigDecimal amount, Currency currency) {
 		if (amount == null) {
 			return Money.zero(currency);
 		}

@@ -97,6 +97,10 @@ public final class Api {
 		return send(json(request(path).header(header, value), body, "POST"));
 	}
 
+	public ApiResponse put(String path, @Nullable Object body) {
+		return send(json(request(path), body, "PUT"));
+	}
+
 	public ApiResponse patch(String path, @Nullable Object body) {
 		return send(json(request(path), body, "PATCH"));
 	}

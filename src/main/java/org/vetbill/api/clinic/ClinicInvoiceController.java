@@ -1,0 +1,173 @@
+package org.vetbill.api.clinic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.InvoiceDocuments;
+import org.vetbill.invoicing.InvoiceQueries;
+import org.vetbill.invoicing.InvoiceQueries.SliceFilter;
+import org.vetbill.invoicing.InvoiceQueries.SortKey;
+import org.vetbill.invoicing.InvoiceView;
+import org.vetbill.invoicing.domain.InvoiceState;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.query.Counted;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Clinic API's invoices ({@code /invoice/}, {@code /invoice/{id}}): the same invoices
+ * as every other API, with UUID ids, string statuses and the document's field names. The
+ * tenant is the caller's organization.
+ */
+@RestController
+class ClinicInvoiceController {
+
+	static final String INVOICES = "/invoice/";
+
+	static final String INVOICE = "/invoice/{id}";
+
+	static final int DEFAULT_LIMIT = 100;
+
+	static final int MAX_LIMIT = 1000;
+
+	/** What {@code order_by} accepts, with a {@code -} for descending. */
+	static final Map<String, SortKey> SORTABLE = sortable();
+
+	private final InvoiceDocuments documents;
+
+	private final InvoiceQueries queries;
+
+	private final ClinicInvoices translation;
+
+	ClinicInvoiceController(InvoiceDocuments documents, InvoiceQueries queries, ClinicInvoices translation) {
+		this.documents = documents;
+		this.queries = queries;
+		this.translation = translation;
+	}
+
+	@GetMapping(INVOICES)
+	@ReadAccess
+	Map<String, Object> list(Caller caller, @RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false) @Nullable String offset,
+			@RequestParam(name = "order_by", required = false) @Nullable String orderBy,
+			@RequestParam(required = false) @Nullable String search,
+			@RequestParam(required = false) @Nullable List<String> tags,
+			@RequestParam(name = "patient_id", required = false) @Nullable String patientId,
+			@RequestParam(name = "appointment_id", required = false) @Nullable String appointmentId,
+			@RequestParam(required = false) @Nullable String status) {
+		List<FieldError> problems = new ArrayList<>();
+		Integer limitValue = ClinicValues.integer(limit, "query.limit", DEFAULT_LIMIT, 0, MAX_LIMIT, problems);
+		Integer offsetValue = ClinicValues.integer(offset, "query.offset", 0, 0, Integer.MAX_VALUE, problems);
+		String order = (orderBy == null || orderBy.isBlank()) ? "created_at" : orderBy.trim();
+		boolean descending = order.startsWith("-");
+		SortKey key = SORTABLE.get(descending ? order.substring(1) : order);
+		if (key == null) {
+			problems.add(new FieldError("query.order_by", "cannot sort by '" + order + "'; sort by one of "
+					+ String.join(", ", SORTABLE.keySet()) + ", with a leading '-' for descending order"));
+		}
+		UUID patient = ClinicValues.uuid(patientId, "query.patient_id", problems);
+		UUID appointment = ClinicValues.uuid(appointmentId, "query.appointment_id", problems);
+		InvoiceState state = ClinicValues.state(status, "query.status", problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Long patientFilter = null;
+		Long appointmentFilter = null;
+		if (patient != null) {
+			patientFilter = this.translation.patientId(caller, patient);
+		}
+		if (appointment != null) {
+			appointmentFilter = this.translation.appointmentId(caller, appointment);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		if ((patient != null && patientFilter == null) || (appointment != null && appointmentFilter == null)) {
+			body.put("total", 0);
+			body.put("offset", offsetValue);
+			body.put("limit", limitValue);
+			body.put("data", List.of());
+			return body;
+		}
+		Counted<InvoiceView> slice = this.queries.slice(caller,
+				new SliceFilter(search, (tags != null) ? tags : List.of(), patientFilter, appointmentFilter, state),
+				java.util.Objects.requireNonNull(key), descending, java.util.Objects.requireNonNull(offsetValue),
+				java.util.Objects.requireNonNull(limitValue));
+		body.put("total", slice.count());
+		body.put("offset", offsetValue);
+		body.put("limit", limitValue);
+		body.put("data", this.translation.render(caller, slice.items()));
+		return body;
+	}
+
+	@PostMapping(INVOICES)
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	Map<String, Object> create(Caller caller, @RequestBody JsonNode body) {
+		InvoiceView created = this.documents.create(caller, this.translation.document(caller, body, null));
+		return this.translation.render(caller, List.of(created)).get(0);
+	}
+
+	@GetMapping(INVOICE)
+	@ReadAccess
+	Map<String, Object> get(Caller caller, @PathVariable String id) {
+		return this.translation.render(caller, List.of(this.queries.get(caller, idOf(caller, id)))).get(0);
+	}
+
+	@PutMapping(INVOICE)
+	@BillingAccess
+	Map<String, Object> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+		long invoiceId = idOf(caller, id);
+		InvoiceView current = this.queries.get(caller, invoiceId);
+		InvoiceView after = this.documents.replace(caller, invoiceId, this.translation.document(caller, body, current));
+		return this.translation.render(caller, List.of(after)).get(0);
+	}
+
+	@DeleteMapping(INVOICE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@BillingAccess
+	void delete(Caller caller, @PathVariable String id) {
+		this.documents.deleteDraft(caller, idOf(caller, id));
+	}
+
+	private long idOf(Caller caller, String id) {
+		List<FieldError> problems = new ArrayList<>();
+		UUID uuid = ClinicValues.uuid(id, "path.id", problems);
+		if (uuid == null) {
+			throw new InvalidInput(problems);
+		}
+		return this.queries.idOf(caller, uuid);
+	}
+
+	private static Map<String, SortKey> sortable() {
+		Map<String, SortKey> keys = new LinkedHashMap<>();
+		keys.put("created_at", SortKey.CREATED);
+		keys.put("updated_at", SortKey.MODIFIED);
+		keys.put("issue_date", SortKey.INVOICE_DATE);
+		keys.put("due_date", SortKey.DUE_DATE);
+		keys.put("reg_number", SortKey.NUMBER);
+		keys.put("subtotal", SortKey.TOTAL);
+		keys.put("total_amount", SortKey.TOTAL_WITH_VAT);
+		keys.put("paid_amount", SortKey.PAID_AMOUNT);
+		keys.put("remaining_amount", SortKey.DUE_SUM);
+		keys.put("discount_amount", SortKey.DISCOUNT_AMOUNT);
+		return java.util.Collections.unmodifiableMap(keys);
+	}
+
+}

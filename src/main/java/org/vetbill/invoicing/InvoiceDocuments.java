@@ -1,0 +1,485 @@
+package org.vetbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.Consultation;
+import org.vetbill.clinic.Department;
+import org.vetbill.clinic.Departments;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
+import org.vetbill.clinic.Patient;
+import org.vetbill.clinic.Patients;
+import org.vetbill.clinic.Consultations;
+import org.vetbill.invoicing.InvoiceCommands.Finalize;
+import org.vetbill.invoicing.InvoiceCommands.InvoiceDocument;
+import org.vetbill.invoicing.InvoiceCommands.InvoiceLine;
+import org.vetbill.invoicing.InvoiceRepository.InvoiceReferences;
+import org.vetbill.invoicing.InvoiceRepository.NewRow;
+import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
+import org.vetbill.invoicing.InvoiceRepository.StoredRow;
+import org.vetbill.invoicing.domain.InvoiceCalculator;
+import org.vetbill.invoicing.domain.InvoiceState;
+import org.vetbill.invoicing.domain.InvoiceStatus;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.PageRequest;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.events.Change;
+import org.vetbill.shared.events.ChangeEvents;
+import org.vetbill.shared.money.Money;
+import org.vetbill.shared.time.Timestamps;
+import org.vetbill.shared.validation.InputValidator;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whole invoices, as the Clinic API writes them: header, rows, tags and the state asked
+ * for, applied in one transaction through the same rules as every other change
+ * (finalization numbers the invoice, voiding and writing off check theirs). A state is
+ * asked for, not set: PAID and PARTIALY_PAID follow from payments, and money moves only
+ * through payments.
+ */
+@Service
+public class InvoiceDocuments {
+
+	private static final String WRITE_OFF_REASON = "written off through the Clinic API";
+
+	private final Invoices invoices;
+
+	private final Payments payments;
+
+	private final InvoiceRepository repository;
+
+	private final Organizations organizations;
+
+	private final Departments departments;
+
+	private final Patients patients;
+
+	private final Consultations consultations;
+
+	private final InputValidator validator;
+
+	private final AuditLog audit;
+
+	private final ChangeEvents events;
+
+	private final Clock clock;
+
+	InvoiceDocuments(Invoices invoices, Payments payments, InvoiceRepository repository, Organizations organizations,
+			Departments departments, Patients patients, Consultations consultations, InputValidator validator,
+			AuditLog audit, ChangeEvents events, Clock clock) {
+		this.invoices = invoices;
+		this.payments = payments;
+		this.repository = repository;
+		this.organizations = organizations;
+		this.departments = departments;
+		this.patients = patients;
+		this.consultations = consultations;
+		this.validator = validator;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The state of an invoice in the Clinic API's words.
+	 * @param invoice the invoice
+	 * @return its state
+	 */
+	public static InvoiceState stateOf(InvoiceView invoice) {
+		Currency currency = Currency.getInstance(invoice.currency());
+		return InvoiceState.of(InvoiceStatus.of(invoice.status()), Money.of(invoice.totalWithVat(), currency),
+				Money.of(invoice.paidAmount(), currency), Money.of(invoice.writtenOffAmount(), currency));
+	}
+
+	/**
+	 * Creates an invoice as a draft, or issues it at once when ISSUED is asked for.
+	 * @param caller the caller
+	 * @param document the invoice
+	 * @return the invoice
+	 */
+	@Transactional
+	public InvoiceView create(Caller caller, InvoiceDocument document) {
+		this.validator.validate(document);
+		if (document.state() != InvoiceState.DRAFT && document.state() != InvoiceState.ISSUED) {
+			throw new RuleViolation("status_not_requestable", "status",
+					"a new invoice is created as DRAFT or ISSUED; " + stateAdvice(document.state()));
+		}
+		if (document.paidAmount().signum() != 0) {
+			throw new RuleViolation("paid_amount_mismatch", "paid_amount",
+					"a new invoice has nothing paid: send paid_amount 0 and record payments once it is ISSUED");
+		}
+		Organization organization = this.organizations.get(caller.organizationId());
+		Header header = header(caller, document, null);
+		List<NewRow> rows = this.invoices.lineRows(caller, withPatient(document.items(), document.patientId()),
+				header.clientId(), "items", List.of());
+		Instant now = Timestamps.now(this.clock);
+		StoredInvoice draft = this.invoices.insertDraft(caller, organization,
+				new InvoiceRepository.NewInvoice(header.departmentId(), header.clientId(), null,
+						organization.settings().pricesIncludeVat(), document.issueDate(), document.dueDate(), null,
+						null, discountAmount(document, organization), discountPercent(document), references(document)),
+				rows, now);
+		long id = draft.id();
+		checkDiscount(document, this.invoices.view(caller, id, organization));
+		this.repository.replaceTags(caller, id, document.tags(), now);
+		InvoiceView created = this.invoices.view(caller, id, organization);
+		this.audit.record(caller, "invoice.created", "invoice", id, null, created);
+		this.events.changed(caller, Change.invoice(created.departmentId(), id, false));
+		if (document.state() == InvoiceState.ISSUED) {
+			return this.invoices.finalize(caller, id, Finalize.DEFAULT);
+		}
+		return created;
+	}
+
+	/**
+	 * Replaces an invoice: a draft's header, rows and tags change to the document's; an
+	 * issued invoice's only tags, and anything else that differs is refused. Then the
+	 * state asked for is reached: DRAFT to ISSUED finalizes, VOID voids, WRITTEN_OFF
+	 * writes the balance off, each with its rules.
+	 * @param caller the caller
+	 * @param invoiceId the invoice
+	 * @param document the invoice as it should be
+	 * @return the invoice
+	 */
+	@Transactional
+	public InvoiceView replace(Caller caller, long invoiceId, InvoiceDocument document) {
+		this.validator.validate(document);
+		Organization organization = this.organizations.get(caller.organizationId());
+		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
+		InvoiceView before = this.invoices.view(caller, invoiceId, organization);
+		InvoiceState current = stateOf(before);
+		InvoiceState target = document.state();
+		if (document.paidAmount().compareTo(before.paidAmount()) != 0) {
+			throw new RuleViolation("paid_amount_mismatch", "paid_amount",
+					"paid_amount is " + before.paidAmount().toPlainString() + " and changes only through payments: "
+							+ "send " + before.paidAmount().toPlainString()
+							+ " and record a payment (Cloud API POST /invoicepayment/) to change it");
+		}
+		if (!target.isRequestable() && target != current) {
+			throw new RuleViolation("status_not_requestable", "status",
+					"the invoice is " + current + "; " + stateAdvice(target));
+		}
+		Header header = header(caller, document, before);
+		List<InvoiceLine> lines = withPatient(document.items(), document.patientId());
+		List<StoredRow> rows = this.repository.rows(caller, invoiceId, organization.currency());
+		Set<Long> itemsOnInvoice = new HashSet<>();
+		rows.forEach((row) -> {
+			if (row.itemId() != null) {
+				itemsOnInvoice.add(row.itemId());
+			}
+		});
+		List<NewRow> newRows = this.invoices.lineRows(caller, lines, header.clientId(), "items", itemsOnInvoice);
+		Map<UUID, StoredRow> rowsByUuid = new HashMap<>();
+		rows.forEach((row) -> rowsByUuid.put(row.uuid(), row));
+		List<FieldError> unknown = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			UUID id = lines.get(i).id();
+			if (id != null && !rowsByUuid.containsKey(id)) {
+				unknown.add(new FieldError("items[" + i + "].id",
+						"invoice " + before.uuid() + " has no item " + id + "; leave id out for a new item"));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidInput(unknown);
+		}
+		String changed = firstChange(before, header, document, lines, newRows, rows);
+		Instant now = Timestamps.now(this.clock);
+		boolean modified = false;
+		if (changed != null) {
+			if (!current.equals(InvoiceState.DRAFT)) {
+				throw new RuleViolation("invoice_not_editable", changed,
+						"the invoice is " + current + " and its " + changed
+								+ " cannot change; correct an issued invoice with a credit note "
+								+ "(Cloud API POST /invoice/{id}/partial_refund/), or void it while nothing is paid");
+			}
+			replaceRows(caller, invoice.departmentId(), invoiceId, lines, newRows, rowsByUuid, rows, now);
+			InvoiceCalculator.Calculation calculation = this.invoices.recalculate(caller, invoice,
+					organization.currency(), invoice.status(), header.clientId(), document.issueDate(),
+					document.dueDate(), invoice.remarks(), invoice.additionalReference(),
+					Money.of(discountAmount(document, organization), organization.currency()),
+					discountPercent(document), now);
+			checkDiscount(document, calculation.discountAmount());
+			this.repository.updateReferences(caller, invoiceId, references(document), now);
+			modified = true;
+		}
+		else if (current == InvoiceState.DRAFT && timesChanged(before, document)) {
+			this.repository.updateReferences(caller, invoiceId, references(document), now);
+			modified = true;
+		}
+		modified |= this.repository.replaceTags(caller, invoiceId, document.tags(), now);
+		if (modified) {
+			InvoiceView after = this.invoices.view(caller, invoiceId, organization);
+			this.audit.record(caller, "invoice.updated", "invoice", invoiceId, before, after);
+			this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, after.invoiceNumber() != null));
+		}
+		return reach(caller, invoiceId, current, target, organization);
+	}
+
+	/**
+	 * Deletes a draft: it was never numbered, so nothing is lost from any sequence.
+	 * @param caller the caller
+	 * @param invoiceId the draft
+	 */
+	@Transactional
+	public void deleteDraft(Caller caller, long invoiceId) {
+		Organization organization = this.organizations.get(caller.organizationId());
+		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
+		if (!invoice.status().isDraft()) {
+			throw new RuleViolation("invoice_not_deletable", "status",
+					"only a DRAFT can be deleted; the invoice is "
+							+ stateOf(this.invoices.view(caller, invoiceId, organization))
+							+ ": void it (while nothing is paid) or correct it with a credit note");
+		}
+		InvoiceView before = this.invoices.view(caller, invoiceId, organization);
+		this.repository.deleteDraft(caller, invoiceId);
+		this.audit.record(caller, "invoice.deleted", "invoice", invoiceId, before, null);
+		List<Change> changes = new ArrayList<>();
+		changes.add(Change.invoice(before.departmentId(), invoiceId, false));
+		before.rows().forEach((row) -> changes.add(Change.rowDeleted(before.departmentId(), row.id())));
+		this.events.changed(caller, changes.toArray(Change[]::new));
+	}
+
+	private InvoiceView reach(Caller caller, long invoiceId, InvoiceState current, InvoiceState target,
+			Organization organization) {
+		if (target == current) {
+			return this.invoices.view(caller, invoiceId, organization);
+		}
+		return switch (target) {
+			case ISSUED -> {
+				if (current != InvoiceState.DRAFT) {
+					throw new RuleViolation("status_not_requestable", "status",
+							"the invoice is " + current + "; " + stateAdvice(target));
+				}
+				yield this.invoices.finalize(caller, invoiceId, Finalize.DEFAULT);
+			}
+			case VOID -> {
+				if (current == InvoiceState.WRITTEN_OFF) {
+					throw new RuleViolation("status_not_requestable", "status",
+							"the invoice is WRITTEN_OFF; nothing more can happen to it");
+				}
+				yield this.invoices.voidInvoice(caller, invoiceId, new InvoiceCommands.Void(null));
+			}
+			case WRITTEN_OFF -> {
+				if (!current.isIssued()) {
+					throw new RuleViolation("status_not_requestable", "status", "the invoice is " + current
+							+ "; only an ISSUED or PARTIALY_PAID invoice can be written off");
+				}
+				yield this.payments.writeOff(caller, invoiceId, WRITE_OFF_REASON);
+			}
+			case DRAFT -> throw new RuleViolation("status_not_requestable", "status", "the invoice is " + current
+					+ " and cannot return to DRAFT; void it (while nothing is paid) or correct it with a credit note");
+			case PAID, PARTIALY_PAID -> throw new RuleViolation("status_not_requestable", "status",
+					"the invoice is " + current + "; " + stateAdvice(target));
+		};
+	}
+
+	private static String stateAdvice(InvoiceState state) {
+		return switch (state) {
+			case PAID, PARTIALY_PAID -> state + " follows from payments and cannot be asked for: record a payment "
+					+ "(Cloud API POST /invoicepayment/) on the ISSUED invoice";
+			case VOID -> "VOID is reached by voiding an existing DRAFT or ISSUED invoice";
+			case WRITTEN_OFF -> "WRITTEN_OFF is reached by writing off an ISSUED invoice's balance";
+			case DRAFT, ISSUED -> "ask for DRAFT, ISSUED, VOID or WRITTEN_OFF";
+		};
+	}
+
+	/**
+	 * The client and department an invoice's patient and appointment give it.
+	 */
+	private record Header(long departmentId, @Nullable Long clientId) {
+	}
+
+	private Header header(Caller caller, InvoiceDocument document, @Nullable InvoiceView current) {
+		List<FieldError> problems = new ArrayList<>();
+		Long clientId = (current != null) ? current.clientId() : null;
+		if (document.patientId() != null) {
+			Patient patient = this.patients.getAll(caller, List.of(document.patientId())).get(document.patientId());
+			if (patient == null) {
+				problems.add(new FieldError("patient_id", "patient " + document.patientId() + " does not exist"));
+			}
+			else {
+				clientId = patient.details().clientId();
+			}
+		}
+		Long departmentId = (current != null) ? current.departmentId() : null;
+		if (document.appointmentId() != null) {
+			List<Consultation> found = this.consultations.getAll(caller, List.of(document.appointmentId()));
+			if (found.isEmpty()) {
+				problems.add(new FieldError("appointment_id",
+						"appointment " + document.appointmentId() + " does not exist"));
+			}
+			else {
+				Consultation appointment = found.get(0);
+				if (clientId != null && appointment.clientId() != clientId) {
+					problems.add(new FieldError("appointment_id",
+							"the appointment is of another client than the invoice's patient"));
+				}
+				if (departmentId == null) {
+					departmentId = appointment.departmentId();
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (departmentId == null) {
+			departmentId = this.departments.list(caller, PageRequest.of(null, 1), false)
+				.items()
+				.stream()
+				.findFirst()
+				.map(Department::id)
+				.orElseThrow(() -> new RuleViolation("no_department",
+						"the organization has no department to invoice from; create one first"));
+		}
+		if (current != null && clientId != null && !clientId.equals(current.clientId())) {
+			this.invoices.requirePatientsOf(caller, clientId, current.patientIds());
+		}
+		return new Header(departmentId, clientId);
+	}
+
+	/**
+	 * Lines without a patient are for the invoice's patient.
+	 */
+	private static List<InvoiceLine> withPatient(List<InvoiceLine> lines, @Nullable Long patientId) {
+		if (patientId == null) {
+			return lines;
+		}
+		return lines.stream()
+			.map((line) -> (line.patientId() != null) ? line
+					: new InvoiceLine(line.id(), line.itemId(), line.description(), line.quantity(), line.unitPrice(),
+							line.discountPercent(), line.taxRate(), patientId))
+			.toList();
+	}
+
+	/**
+	 * The first field of the document that differs from the invoice (its times only where
+	 * they fall on another date), or null when none does.
+	 */
+	private static @Nullable String firstChange(InvoiceView before, Header header, InvoiceDocument document,
+			List<InvoiceLine> lines, List<NewRow> newRows, List<StoredRow> rows) {
+		if (!Objects.equals(before.patientId(), document.patientId())
+				|| !Objects.equals(before.clientId(), header.clientId())) {
+			return "patient_id";
+		}
+		if (!Objects.equals(before.appointmentId(), document.appointmentId())) {
+			return "appointment_id";
+		}
+		if (!Objects.equals(before.invoiceDate(), document.issueDate())) {
+			return "issue_date";
+		}
+		if (!Objects.equals(before.invoiceDueDate(), document.dueDate())) {
+			return "due_date";
+		}
+		BigDecimal percent = (before.discountPercent() != null) ? before.discountPercent() : BigDecimal.ZERO;
+		if (percent.compareTo(document.discountPercent()) != 0) {
+			return "discount_percent";
+		}
+		if (before.discountAmount().compareTo(document.discountAmount()) != 0
+				&& (document.discountPercent().signum() == 0 || document.discountAmount().signum() != 0)) {
+			return "discount_amount";
+		}
+		if (lines.size() != rows.size()) {
+			return "items";
+		}
+		for (int i = 0; i < lines.size(); i++) {
+			StoredRow row = rows.get(i);
+			if (!row.uuid().equals(lines.get(i).id()) || !newRows.get(i).sameCharge(row)) {
+				return "items";
+			}
+		}
+		return null;
+	}
+
+	private static boolean timesChanged(InvoiceView before, InvoiceDocument document) {
+		return !Objects.equals(before.issueTime(), document.issueTime())
+				|| !Objects.equals(before.dueTime(), document.dueTime());
+	}
+
+	/**
+	 * Makes a draft's rows the lines: rows named by id are changed where they differ and
+	 * placed in the lines' order, new lines are added, rows left out are removed.
+	 */
+	private void replaceRows(Caller caller, long departmentId, long invoiceId, List<InvoiceLine> lines,
+			List<NewRow> newRows, Map<UUID, StoredRow> rowsByUuid, List<StoredRow> rows, Instant now) {
+		Set<UUID> kept = new HashSet<>();
+		lines.forEach((line) -> {
+			if (line.id() != null) {
+				kept.add(line.id());
+			}
+		});
+		List<Change> deleted = new ArrayList<>();
+		for (StoredRow row : rows) {
+			if (!kept.contains(row.uuid())) {
+				this.repository.deleteRow(caller, invoiceId, row.id());
+				deleted.add(Change.rowDeleted(departmentId, row.id()));
+			}
+		}
+		int last = rows.stream().mapToInt(StoredRow::position).max().orElse(0);
+		for (int i = 0; i < lines.size(); i++) {
+			int position = last + i + 1;
+			UUID id = lines.get(i).id();
+			if (id == null) {
+				this.repository.insertRows(caller, invoiceId, position, List.of(newRows.get(i)), now);
+				continue;
+			}
+			StoredRow row = Objects.requireNonNull(rowsByUuid.get(id));
+			if (!newRows.get(i).sameCharge(row)) {
+				this.repository.updateRow(caller, invoiceId, row.id(), newRows.get(i), now);
+			}
+			this.repository.moveRow(caller, invoiceId, row.id(), position, now);
+		}
+		if (!deleted.isEmpty()) {
+			this.events.changed(caller, deleted.toArray(Change[]::new));
+		}
+	}
+
+	private static BigDecimal discountAmount(InvoiceDocument document, Organization organization) {
+		return (document.discountPercent().signum() > 0) ? BigDecimal.ZERO
+				: Invoices.discountAmount(document.discountAmount(), organization.currency()).amount();
+	}
+
+	private static @Nullable BigDecimal discountPercent(InvoiceDocument document) {
+		return (document.discountPercent().signum() > 0) ? document.discountPercent() : null;
+	}
+
+	/**
+	 * With a discount percentage, the amount it gives is the discount: a request may send
+	 * that amount back, or zero, but not another one.
+	 */
+	private static void checkDiscount(InvoiceDocument document, InvoiceView invoice) {
+		checkDiscount(document, Money.of(invoice.discountAmount(), Currency.getInstance(invoice.currency())));
+	}
+
+	private static void checkDiscount(InvoiceDocument document, Money applied) {
+		if (document.discountPercent().signum() > 0 && document.discountAmount().signum() != 0
+				&& document.discountAmount().compareTo(applied.amount()) != 0) {
+			throw InvalidInput.field("discount_amount",
+					"discount_percent " + document.discountPercent().stripTrailingZeros().toPlainString()
+							+ " gives a discount of " + applied.amount().toPlainString() + "; send "
+							+ applied.amount().toPlainString()
+							+ " or 0, or set discount_percent to 0 to give an amount");
+		}
+	}
+
+	private static InvoiceReferences references(InvoiceDocument document) {
+		return new InvoiceReferences(document.patientId(), document.appointmentId(), document.issueTime(),
+				document.dueTime());
+	}
+
+}
