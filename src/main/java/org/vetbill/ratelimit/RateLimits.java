@@ -70,6 +70,9 @@ final class RateLimits {
 			if (pattern.startsWith(root)
 					&& (pattern.length() == root.length() || pattern.charAt(root.length()) == '/')) {
 				String path = (pattern.length() == root.length()) ? "/" : pattern.substring(root.length());
+				if (!api.definition().owns(path)) {
+					continue;
+				}
 				String name = ("HEAD".equals(method) ? "GET" : method) + " " + path;
 				return new Action(api.definition(), name, api.limits().getOrDefault(name, api.defaultLimit()));
 			}

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -370,6 +371,74 @@ public class Credentials {
 		}
 		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), "user:" + username,
 				Permissions.parseStored(user.get(APP_USER.PERMISSIONS))));
+	}
+
+	/**
+	 * Checks a password against the active users of a name in every organization, for a
+	 * sign-in that does not name the organization. Each candidate's hash is checked (none
+	 * but the dummy one when there is no candidate, so an unknown name takes the time of
+	 * a wrong password); beyond {@code maxCandidates} organizations no password is
+	 * checked but the dummy one, so a common name cannot make one request cost many
+	 * bcrypt checks.
+	 * @param username the username, without organization
+	 * @param password the password
+	 * @param maxCandidates the most organizations whose user of that name is checked
+	 * @return the users whose password matches, by organization id
+	 */
+	@Transactional(readOnly = true)
+	UserMatches authenticateUserInAnyOrganization(String username, String password, int maxCandidates) {
+		List<? extends Record> users = this.dsl.selectFrom(APP_USER)
+			.where(APP_USER.USERNAME.eq(username))
+			.and(APP_USER.ACTIVE.isTrue())
+			.orderBy(APP_USER.ORGANIZATION_ID)
+			.limit(maxCandidates + 1)
+			.fetch();
+		if (users.isEmpty() || users.size() > maxCandidates) {
+			this.passwords.matches(password, this.dummyHash);
+			return new UserMatches(users.size() > maxCandidates, List.of());
+		}
+		List<VetbillPrincipal> matches = new ArrayList<>();
+		for (Record user : users) {
+			if (this.passwords.matches(password, user.get(APP_USER.PASSWORD_HASH))) {
+				Organization organization = this.organizations.get(user.get(APP_USER.ORGANIZATION_ID));
+				matches.add(new VetbillPrincipal(organization.id(), organization.provetId(), "user:" + username,
+						Permissions.parseStored(user.get(APP_USER.PERMISSIONS))));
+			}
+		}
+		return new UserMatches(false, matches);
+	}
+
+	/**
+	 * Checks a user's name and password in the organization with a given public id.
+	 * @param provetId the organization's public id
+	 * @param username the username
+	 * @param password the password
+	 * @return the principal, or empty when the organization or user is unknown, the user
+	 * inactive or the password wrong (each taking the time of one password check)
+	 */
+	@Transactional(readOnly = true)
+	Optional<VetbillPrincipal> authenticateUser(String provetId, String username, String password) {
+		Optional<Organization> organization = this.organizations.findByProvetId(provetId);
+		if (organization.isEmpty()) {
+			this.passwords.matches(password, this.dummyHash);
+			return Optional.empty();
+		}
+		return authenticateUser(organization.get(), username, password);
+	}
+
+	/**
+	 * The outcome of {@link #authenticateUserInAnyOrganization}.
+	 *
+	 * @param tooManyCandidates whether more organizations than allowed have an active
+	 * user of that name (then no password was checked)
+	 * @param matches the users whose password matches
+	 */
+	record UserMatches(boolean tooManyCandidates, List<VetbillPrincipal> matches) {
+
+		UserMatches {
+			matches = List.copyOf(matches);
+		}
+
 	}
 
 	/**

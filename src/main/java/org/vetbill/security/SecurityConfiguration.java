@@ -62,6 +62,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(HttpMethod.POST, "/*/oauth2/token", "/*/oauth2/token/")
 						.permitAll()
+						// the Clinic API's token endpoint (every method, so that a GET is
+						// its 405)
+						.requestMatchers("/token", "/token/")
+						.permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
 						.permitAll()
 						// the OpenAPI descriptions and Swagger UI

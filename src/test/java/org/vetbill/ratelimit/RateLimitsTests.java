@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,29 @@ class RateLimitsTests {
 		assertThat(limits.action("POST", "/{provet_id}/oauth2/token/")).isNull();
 		assertThat(limits.action("GET", "/admin/v1/organizations")).isNull();
 		assertThat(limits.action("GET", "/{provet_id}/api/0.10/invoice/")).isNull();
+	}
+
+	@Test
+	void anApiAtTheServersRootHasOnlyThePathsItNames() {
+		RateLimitedApi clinic = new RateLimitedApi("clinic", "", "limit", 100, 300, Map.of("GET /invoice/", 20),
+				Pattern.compile("^/invoice(/.*)?$"));
+		RateLimits limits = new RateLimits(List.of(clinic, CLOUD, OWN),
+				properties(Map.of("vetbill.rate-limit.apis.clinic.limits", "PUT /invoice/{id} = 7")));
+		RateLimits.Action list = limits.action("GET", "/invoice/");
+		assertThat(list).isNotNull();
+		assertThat(list.api()).isEqualTo(clinic);
+		assertThat(list.name()).isEqualTo("GET /invoice/");
+		assertThat(list.limit()).isEqualTo(20);
+		assertThat(limits.action("GET", "/invoice/{id}").name()).isEqualTo("GET /invoice/{id}");
+		assertThat(limits.action("GET", "/invoice/{id}").limit()).isEqualTo(300);
+		assertThat(limits.action("PUT", "/invoice/{id}").limit()).isEqualTo(7);
+		// the other APIs keep theirs, and what no API names is not limited
+		assertThat(limits.action("GET", "/{provet_id}/api/0.1/invoice/").api()).isEqualTo(CLOUD);
+		assertThat(limits.action("GET", "/{provet_id}/vetbill/v1/invoices").api()).isEqualTo(OWN);
+		assertThat(limits.action("POST", "/token")).isNull();
+		assertThat(limits.action("POST", "/{provet_id}/oauth2/token/")).isNull();
+		assertThat(limits.action("GET", "/v3/api-docs/{group}")).isNull();
+		assertThat(limits.action("GET", "/invoices")).isNull();
 	}
 
 	@Test

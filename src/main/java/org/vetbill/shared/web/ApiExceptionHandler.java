@@ -11,6 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.vetbill.shared.error.BusinessError;
 import org.vetbill.shared.error.FieldError;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -43,6 +45,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
+
+	/** The {@link FieldError#type()} of a body that is not JSON. */
+	static final String JSON_INVALID = "json_invalid";
+
+	/** The {@link FieldError#type()} of a required body, parameter or field not sent. */
+	static final String MISSING = "missing";
 
 	private final ErrorResponses responses;
 
@@ -92,11 +100,15 @@ class ApiExceptionHandler {
 		Throwable cause = ex.getCause();
 		if (cause instanceof JacksonException jackson) {
 			String field = FieldNames.of(jackson.getPath());
-			return respond(request, ApiError
-				.invalid(List.of(new FieldError(field.isEmpty() ? "body" : field, JsonErrors.describe(jackson)))));
+			// a body that is not JSON at all, rather than a value of the wrong kind or
+			// size
+			String type = (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException))
+					? JSON_INVALID : null;
+			return respond(request, ApiError.invalid(
+					List.of(new FieldError(field.isEmpty() ? "body" : field, JsonErrors.describe(jackson), type))));
 		}
-		return respond(request,
-				ApiError.invalid(List.of(new FieldError("body", "the request body is missing or is not valid JSON"))));
+		return respond(request, ApiError.invalid(List.of(new FieldError("body",
+				"the request body is missing or is not valid JSON", (cause == null) ? MISSING : JSON_INVALID))));
 	}
 
 	/**
@@ -124,12 +136,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<Object> missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request) {
-		return respond(request, ApiError.invalid(List.of(new FieldError(ex.getParameterName(), "is required"))));
+		return respond(request,
+				ApiError.invalid(List.of(new FieldError(ex.getParameterName(), "is required", MISSING))));
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)
 	ResponseEntity<Object> missingHeader(MissingRequestHeaderException ex, HttpServletRequest request) {
-		return respond(request, ApiError.invalid(List.of(new FieldError(ex.getHeaderName(), "header is required"))));
+		return respond(request,
+				ApiError.invalid(List.of(new FieldError(ex.getHeaderName(), "header is required", MISSING))));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.vetbill.shared.error.FieldError;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -52,7 +53,18 @@ public class ErrorResponses {
 	public void write(ApiError error, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ResponseEntity<Object> entity = toResponse(error, request);
 		response.setStatus(entity.getStatusCode().value());
-		entity.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		// the dialect's headers replace any the filter set before (such as its own
+		// WWW-Authenticate)
+		entity.getHeaders().forEach((name, values) -> {
+			for (int i = 0; i < values.size(); i++) {
+				if (i == 0) {
+					response.setHeader(name, values.get(i));
+				}
+				else {
+					response.addHeader(name, values.get(i));
+				}
+			}
+		});
 		if (entity.getBody() != null) {
 			if (entity.getHeaders().getContentType() == null) {
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -73,9 +85,20 @@ public class ErrorResponses {
 			body.put("field", error.field());
 		}
 		if (!error.errors().isEmpty()) {
-			body.put("errors", error.errors());
+			body.put("errors", error.errors().stream().map(ErrorResponses::problemFieldError).toList());
 		}
 		return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+	/**
+	 * A field error of problem details: its field and message (the type some dialects
+	 * write is not part of it).
+	 */
+	private static Map<String, String> problemFieldError(FieldError error) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("field", error.field());
+		body.put("message", error.message());
+		return body;
 	}
 
 }
