@@ -184,7 +184,6 @@ public class InvoiceDocuments {
 				itemsOnInvoice.add(row.itemId());
 			}
 		});
-		List<NewRow> newRows = this.invoices.lineRows(caller, lines, header.clientId(), "items", itemsOnInvoice);
 		Map<UUID, StoredRow> rowsByUuid = new HashMap<>();
 		rows.forEach((row) -> rowsByUuid.put(row.uuid(), row));
 		List<FieldError> unknown = new ArrayList<>();
@@ -198,6 +197,7 @@ public class InvoiceDocuments {
 		if (!unknown.isEmpty()) {
 			throw new InvalidInput(unknown);
 		}
+		List<NewRow> newRows = this.invoices.lineRows(caller, lines, header.clientId(), "items", itemsOnInvoice);
 		String changed = firstChange(before, header, document, lines, newRows, rows);
 		Instant now = Timestamps.now(this.clock);
 		boolean modified = false;

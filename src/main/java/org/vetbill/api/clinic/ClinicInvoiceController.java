@@ -40,10 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClinicInvoiceController {
 
-	static final String INVOICES = "/invoice/";
-
-	static final String INVOICE = "/invoice/{id}";
-
 	static final int DEFAULT_LIMIT = 100;
 
 	static final int MAX_LIMIT = 1000;
@@ -63,7 +59,7 @@ class ClinicInvoiceController {
 		this.translation = translation;
 	}
 
-	@GetMapping(INVOICES)
+	@GetMapping(ClinicApi.INVOICES)
 	@ReadAccess
 	Map<String, Object> list(Caller caller, @RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String offset,
@@ -116,7 +112,7 @@ class ClinicInvoiceController {
 		return body;
 	}
 
-	@PostMapping(INVOICES)
+	@PostMapping(ClinicApi.INVOICES)
 	@ResponseStatus(HttpStatus.CREATED)
 	@BillingAccess
 	Map<String, Object> create(Caller caller, @RequestBody JsonNode body) {
@@ -124,13 +120,13 @@ class ClinicInvoiceController {
 		return this.translation.render(caller, List.of(created)).get(0);
 	}
 
-	@GetMapping(INVOICE)
+	@GetMapping(ClinicApi.INVOICE)
 	@ReadAccess
 	Map<String, Object> get(Caller caller, @PathVariable String id) {
 		return this.translation.render(caller, List.of(this.queries.get(caller, idOf(caller, id)))).get(0);
 	}
 
-	@PutMapping(INVOICE)
+	@PutMapping(ClinicApi.INVOICE)
 	@BillingAccess
 	Map<String, Object> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
 		long invoiceId = idOf(caller, id);
@@ -139,7 +135,7 @@ class ClinicInvoiceController {
 		return this.translation.render(caller, List.of(after)).get(0);
 	}
 
-	@DeleteMapping(INVOICE)
+	@DeleteMapping(ClinicApi.INVOICE)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@BillingAccess
 	void delete(Caller caller, @PathVariable String id) {
