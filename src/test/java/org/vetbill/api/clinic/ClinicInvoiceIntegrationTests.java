@@ -435,6 +435,73 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void issuingChecksThePeriodLock() {
+		ApiResponse locked = this.api.patch(this.tenant.path("/departments/" + this.tenant.department + "/settings"),
+				Map.of("financial_period_lock_date", "2026-11-01"));
+		assertThat(locked.status()).as(locked.toString()).isEqualTo(200);
+		Map<String, Object> body = withItems("DRAFT");
+		body.put("issue_date", "2026-10-31T12:00:00");
+		String id = create(body).path("id").asString();
+
+		ApiResponse refused = this.api.put("/invoice/" + id, Map.of("status", "ISSUED"));
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.body().path("detail").get(0).path("type").asString()).isEqualTo("period_locked");
+		assertThat(get(id).path("status").asString()).isEqualTo("DRAFT");
+		JsonNode issued = put(id, Map.of("status", "ISSUED", "issue_date", "2026-11-02T08:00:00"));
+		assertThat(issued.path("reg_number").asString()).isEqualTo("INV-1");
+	}
+
+	@Test
+	void draftsIssuedAtOnceGetGaplessNumbersAndConcurrentPaymentsAddUp() throws Exception {
+		int count = 16;
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(create(withItems("DRAFT")).path("id").asString());
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<ApiResponse>> issuing = new ArrayList<>();
+		for (String id : ids) {
+			// each draft is asked to be issued twice at once: one numbers it, the other
+			// finds it issued
+			for (int twice = 0; twice < 2; twice++) {
+				issuing.add(pool.submit(() -> {
+					start.await();
+					return this.api.put("/invoice/" + id, Map.of("status", "ISSUED"));
+				}));
+			}
+		}
+		start.countDown();
+		for (java.util.concurrent.Future<ApiResponse> response : issuing) {
+			assertThat(response.get().status()).as(response.get().toString()).isEqualTo(200);
+		}
+		List<String> numbers = new ArrayList<>();
+		for (String id : ids) {
+			numbers.add(get(id).path("reg_number").asString());
+		}
+		List<String> expected = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			expected.add("INV-" + i);
+		}
+		assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
+
+		JsonNode invoice = get(ids.get(0));
+		List<java.util.concurrent.Future<?>> paying = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			paying.add(pool.submit(() -> pay(invoice, "15.00")));
+		}
+		for (java.util.concurrent.Future<?> payment : paying) {
+			payment.get();
+		}
+		pool.shutdown();
+		JsonNode paid = get(ids.get(0));
+		assertThat(paid.path("status").asString()).isEqualTo("PAID");
+		assertThat(paid.path("paid_amount").toString()).isEqualTo("135.00");
+		assertThat(paid.path("remaining_amount").toString()).isEqualTo("0.00");
+	}
+
+	@Test
 	void anotherTenantsInvoiceIsNotFound() {
 		String id = create(withItems("DRAFT")).path("id").asString();
 		Api other = newTenant().api;
