@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiIntegrationTests extends IntegrationTest {
 
-	/** Each description and the path prefix of the endpoints it describes. */
-	private static final Map<String, String> GROUPS = Map.of("cloud", "/{provet_id}/api/0.1/", "vetbill",
-			"/{provet_id}/vetbill/v1/", "auth", "/{provet_id}/oauth2/", "admin", "/admin/v1/");
+	/** Each description and the path prefixes of the endpoints it describes. */
+	private static final Map<String, List<String>> GROUPS = Map.of("cloud", List.of("/{provet_id}/api/0.1/"), "vetbill",
+			List.of("/{provet_id}/vetbill/v1/"), "auth", List.of("/{provet_id}/oauth2/"), "admin",
+			List.of("/admin/v1/"), "clinic", List.of("/invoice/", "/token"));
 
 	private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
 			"trace");
@@ -69,9 +70,9 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	void eachApiIsDescribedAsOpenApi3WithoutAToken() {
 		Map<String, List<String>> schemes = Map.of("cloud", List.of("bearer", "legacyToken", "oauth2"), "vetbill",
 				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic"), "admin",
-				List.of("adminKey"));
+				List.of("adminKey"), "clinic", List.of("OAuth2PasswordBearer"));
 		Map<String, String> titles = Map.of("cloud", "Cloud API", "vetbill", "vetbill API", "auth",
-				"vetbill authentication", "admin", "vetbill platform admin API");
+				"vetbill authentication", "admin", "vetbill platform admin API", "clinic", "Clinic API");
 		GROUPS.keySet().forEach((group) -> {
 			JsonNode description = description(group);
 			assertThat(description.path("openapi").asString()).as(group).startsWith("3.");
@@ -113,7 +114,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 				String template = path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
 				String group = GROUPS.entrySet()
 					.stream()
-					.filter((candidate) -> template.startsWith(candidate.getValue()))
+					.filter((candidate) -> candidate.getValue().stream().anyMatch(template::startsWith))
 					.map(Map.Entry::getKey)
 					.findFirst()
 					.orElse(null);
@@ -163,7 +164,9 @@ class OpenApiIntegrationTests extends IntegrationTest {
 					variables.add(matcher.group(1));
 				}
 				assertThat(declared).as(where + " declares its path parameters").isEqualTo(variables);
-				if (entry.getKey().equals("post") && !group.equals("auth") && !group.equals("admin")) {
+				boolean signIn = group.equals("auth") || group.equals("admin")
+						|| (group.equals("clinic") && path.getKey().startsWith("/token"));
+				if (entry.getKey().equals("post") && !signIn) {
 					assertThat(parameterNames(operation)).as(where).contains("Idempotency-Key");
 				}
 			}));
@@ -329,6 +332,28 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theClinicApisTokenEndpointIsDescribedAsItAnswers() {
+		JsonNode clinic = description("clinic");
+		JsonNode scheme = clinic.path("components").path("securitySchemes").path("OAuth2PasswordBearer");
+		assertThat(scheme.path("flows").path("password").path("tokenUrl").asString()).isEqualTo("/token");
+		assertThat(clinic.path("security").toString()).isEqualTo("[{\"OAuth2PasswordBearer\":[]}]");
+		String username = "docs-" + this.tenant.provetId;
+		this.tenant.bean(Credentials.class)
+			.createUser(this.tenant.caller,
+					new Credentials.NewUser(username, "Docs", "docs password", List.of("read")));
+		assertDescribed(clinic, "post", "/token",
+				anonymous().postForm("/token", "username=" + username + "&password=docs+password"), 200, true);
+		assertDescribed(clinic, "post", "/token",
+				anonymous().postForm("/token", "username=" + username + "&password=wrong+password"), 400, true);
+		assertDescribed(clinic, "post", "/token", anonymous().postForm("/token", "username=" + username), 422, true);
+		JsonNode operation = clinic.path("paths").path("/token").path("post");
+		assertThat(names(operation.path("requestBody").path("content")))
+			.containsExactly("application/x-www-form-urlencoded", "multipart/form-data");
+		assertThat(operation.path("security").toString()).isEqualTo("[]");
+		assertThat(names(operation.path("responses"))).containsExactly("200", "400", "422");
+	}
+
+	@Test
 	void cloudListParametersAreTheOnesTheApiAccepts() {
 		JsonNode cloud = description("cloud");
 		String base = "/" + this.tenant.provetId + "/api/0.1/";
@@ -405,7 +430,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		List<String> urls = new ArrayList<>();
 		config.path("urls").forEach((url) -> urls.add(url.path("url").asString()));
 		assertThat(urls).containsExactlyInAnyOrder("/v3/api-docs/cloud", "/v3/api-docs/vetbill", "/v3/api-docs/auth",
-				"/v3/api-docs/admin");
+				"/v3/api-docs/admin", "/v3/api-docs/clinic");
 		assertThat(config.path("urls.primaryName").asString()).isEqualTo("Cloud API");
 		assertThat(config.path("validatorUrl").asString()).isEmpty();
 	}
@@ -416,7 +441,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		assertThat(index.status()).isEqualTo(404);
 		assertThat(index.raw()).isEqualTo("{\"detail\":\"Each of vetbill's APIs has its own OpenAPI description; "
 				+ "Swagger UI shows them all.\",\"descriptions\":{\"admin\":\"/v3/api-docs/admin\","
-				+ "\"auth\":\"/v3/api-docs/auth\",\"cloud\":\"/v3/api-docs/cloud\","
+				+ "\"auth\":\"/v3/api-docs/auth\",\"clinic\":\"/v3/api-docs/clinic\",\"cloud\":\"/v3/api-docs/cloud\","
 				+ "\"vetbill\":\"/v3/api-docs/vetbill\"},\"ui\":\"/swagger-ui.html\"}");
 		assertThat(anonymous().get("/v3/api-docs.yaml/cloud").raw()).contains("openapi: 3.0.1");
 	}
