@@ -600,6 +600,8 @@ class InvoiceRepository {
 		note.setReferenceNumber(numbering.referenceNumber());
 		note.setInvoiceDate(numbering.invoiceDate());
 		note.setInvoiceDueDate(numbering.invoiceDueDate());
+		note.setIssueTime(null);
+		note.setDueTime(null);
 		note.setDiscountAmount(BigDecimal.ZERO);
 		note.setDiscountPercent(null);
 		note.setTotal(total);
@@ -619,6 +621,7 @@ class InvoiceRepository {
 		for (InvoiceRowRecord row : rows) {
 			InvoiceRowRecord credit = row.copy();
 			credit.setOrganizationId(caller.organizationId());
+			credit.setUuid(UUID.randomUUID());
 			credit.setInvoiceId(noteId);
 			credit.setCreditedInvoiceRowId(row.getId());
 			credit.setQuantity(row.getQuantity().negate());
