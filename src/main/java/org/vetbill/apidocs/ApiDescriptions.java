@@ -111,10 +111,30 @@ public final class ApiDescriptions {
 	 */
 	public static GroupedOpenApi group(String name, String displayName, String base, Info info,
 			OpenApiCustomizer describe) {
+		return group(name, displayName, base, List.of(base.replaceAll("\\{[^/]+}", "*") + "/**"), info, describe);
+	}
+
+	/**
+	 * A group describing an API at the server's root, whose path patterns are named one
+	 * by one (its first path segment is its tag).
+	 * @param name the group's name, as in {@code /v3/api-docs/<name>}
+	 * @param displayName the name Swagger UI shows
+	 * @param paths the API's path patterns, such as {@code /invoice/**}
+	 * @param info the title, version and description
+	 * @param describe adds what is particular to this API (schemas, summaries, errors)
+	 * @return the group
+	 */
+	public static GroupedOpenApi rootGroup(String name, String displayName, List<String> paths, Info info,
+			OpenApiCustomizer describe) {
+		return group(name, displayName, "", paths, info, describe);
+	}
+
+	private static GroupedOpenApi group(String name, String displayName, String base, List<String> paths, Info info,
+			OpenApiCustomizer describe) {
 		return GroupedOpenApi.builder()
 			.group(name)
 			.displayName(displayName)
-			.pathsToMatch(base.replaceAll("\\{[^/]+}", "*") + "/**")
+			.pathsToMatch(paths.toArray(String[]::new))
 			.addOperationCustomizer(ApiDescriptions::permission)
 			.addOpenApiCustomizer((openApi) -> openApi.info(info))
 			.addOpenApiCustomizer(describe)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiIntegrationTests extends IntegrationTest {
 
-	/** Each description and the path prefix of the endpoints it describes. */
-	private static final Map<String, String> GROUPS = Map.of("cloud", "/{provet_id}/api/0.1/", "vetbill",
-			"/{provet_id}/vetbill/v1/", "auth", "/{provet_id}/oauth2/", "admin", "/admin/v1/");
+	/** Each description and the path prefixes of the endpoints it describes. */
+	private static final Map<String, List<String>> GROUPS = Map.of("cloud", List.of("/{provet_id}/api/0.1/"), "vetbill",
+			List.of("/{provet_id}/vetbill/v1/"), "auth", List.of("/{provet_id}/oauth2/"), "admin",
+			List.of("/admin/v1/"), "clinic", List.of("/invoice/", "/token"));
 
 	private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
 			"trace");
@@ -69,9 +71,9 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	void eachApiIsDescribedAsOpenApi3WithoutAToken() {
 		Map<String, List<String>> schemes = Map.of("cloud", List.of("bearer", "legacyToken", "oauth2"), "vetbill",
 				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic"), "admin",
-				List.of("adminKey"));
+				List.of("adminKey"), "clinic", List.of("OAuth2PasswordBearer"));
 		Map<String, String> titles = Map.of("cloud", "Cloud API", "vetbill", "vetbill API", "auth",
-				"vetbill authentication", "admin", "vetbill platform admin API");
+				"vetbill authentication", "admin", "vetbill platform admin API", "clinic", "Clinic API");
 		GROUPS.keySet().forEach((group) -> {
 			JsonNode description = description(group);
 			assertThat(description.path("openapi").asString()).as(group).startsWith("3.");
@@ -113,7 +115,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 				String template = path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
 				String group = GROUPS.entrySet()
 					.stream()
-					.filter((candidate) -> template.startsWith(candidate.getValue()))
+					.filter((candidate) -> candidate.getValue().stream().anyMatch(template::startsWith))
 					.map(Map.Entry::getKey)
 					.findFirst()
 					.orElse(null);
@@ -130,6 +132,10 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		}
 		assertThat(undescribed).as("endpoints outside every described API: give them a group").isEmpty();
 		assertThat(mapped.get("cloud")).contains("POST /{provet_id}/api/0.1/invoicepayment/{id}/cancel_payment/");
+		assertThat(mapped.get("clinic")).contains("GET /invoice/", "POST /invoice/", "GET /invoice/{id}",
+				"PUT /invoice/{id}", "DELETE /invoice/{id}");
+		// the token endpoint is described whether or not a controller maps it
+		mapped.get("clinic").add("POST /token");
 		mapped.forEach((group, operations) -> assertThat(operations(description(group))).as(group)
 			.containsExactlyInAnyOrderElementsOf(operations));
 	}
@@ -163,7 +169,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 					variables.add(matcher.group(1));
 				}
 				assertThat(declared).as(where + " declares its path parameters").isEqualTo(variables);
-				if (entry.getKey().equals("post") && !group.equals("auth") && !group.equals("admin")) {
+				if (entry.getKey().equals("post") && !group.equals("auth") && !group.equals("admin")
+						&& !path.getKey().startsWith("/token")) {
 					assertThat(parameterNames(operation)).as(where).contains("Idempotency-Key");
 				}
 			}));
@@ -258,6 +265,78 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		reads.put("/api-clients", "/api-clients");
 		reads.forEach((path, real) -> assertDescribed(vetbill, "get", template + path,
 				this.api.get(this.tenant.path(real)), 200, true));
+	}
+
+	@Test
+	void clinicSchemasNameTheFieldsTheApiWritesInItsOrder() {
+		JsonNode clinic = description("clinic");
+		String patient = this.tenant.bean(org.vetbill.clinic.Patients.class)
+			.get(this.tenant.caller, this.tenant.patient)
+			.uuid()
+			.toString();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("issue_date", "2026-11-21T09:30:00");
+		body.put("due_date", "2026-12-21T12:00:00Z");
+		body.put("status", "DRAFT");
+		body.put("patient_id", patient);
+		body.put("items", List.of(Map.of("item_id", this.tenant.consultationItem, "quantity", 2)));
+		body.put("tags", List.of("docs"));
+		ApiResponse created = this.api.post("/invoice/", body);
+		assertDescribed(clinic, "post", "/invoice/", created, 201, true);
+		JsonNode schemas = clinic.path("components").path("schemas");
+		assertThat(names(schemas.path("Invoice").path("properties"))).as("Invoice, in the order written")
+			.containsExactlyElementsOf(names(created.body()));
+		assertThat(created.body().path("items")).hasSize(1);
+		assertThat(names(schemas.path("InvoiceItem").path("properties"))).as("InvoiceItem, in the order written")
+			.containsExactlyElementsOf(names(created.body().path("items").get(0)));
+		String id = created.body().path("id").asString();
+		assertDescribed(clinic, "get", "/invoice/{id}", this.api.get("/invoice/" + id), 200, true);
+		assertDescribed(clinic, "put", "/invoice/{id}", this.api.put("/invoice/" + id, Map.of("tags", List.of())), 200,
+				true);
+		assertDescribed(clinic, "get", "/invoice/", this.api.get("/invoice/?tags=docs&order_by=-issue_date"), 200,
+				true);
+		assertDescribed(clinic, "get", "/invoice/", this.api.get("/invoice/?limit=1001"), 422, true);
+		assertDescribed(clinic, "get", "/invoice/{id}", this.api.get("/invoice/" + UUID.randomUUID()), 404, true);
+		assertDescribed(clinic, "get", "/invoice/", anonymous().get("/invoice/"), 401, true);
+		assertThat(this.api.delete("/invoice/" + id).status()).isEqualTo(204);
+
+		JsonNode invoice = schemas.path("Invoice").path("properties");
+		assertThat(invoice.path("issue_date").path("format").asString()).isEqualTo("date-time");
+		assertThat(invoice.path("id").path("format").asString()).isEqualTo("uuid");
+		assertThat(invoice.path("total_amount").path("type").asString()).isEqualTo("number");
+		List<String> readOnly = new ArrayList<>();
+		invoice.properties().forEach((property) -> {
+			if (property.getValue().path("readOnly").asBoolean()) {
+				readOnly.add(property.getKey());
+			}
+		});
+		assertThat(readOnly).containsExactly("id", "subtotal", "remaining_amount", "total_amount", "reg_number");
+		assertThat(strings(invoice.path("status").path("enum"))).containsExactly("DRAFT", "ISSUED", "PARTIALY_PAID",
+				"PAID", "VOID", "WRITTEN_OFF");
+
+		JsonNode list = clinic.path("paths").path("/invoice/").path("get");
+		assertThat(list.path("operationId").asString()).isEqualTo("invoice_list");
+		assertThat(parameterNames(list)).containsExactly("limit", "offset", "order_by", "search", "tags", "patient_id",
+				"appointment_id", "status");
+		assertThat(parameter(list, "limit").path("schema").path("maximum").asInt()).isEqualTo(1000);
+		assertThat(parameter(list, "limit").path("schema").path("default").asInt()).isEqualTo(100);
+		assertThat(parameter(list, "tags").path("schema").path("type").asString()).isEqualTo("array");
+		assertThat(parameter(list, "tags").path("explode").asBoolean()).isTrue();
+		assertThat(strings(parameter(list, "order_by").path("schema").path("enum"))).contains("issue_date",
+				"-issue_date", "reg_number", "-total_amount");
+		assertThat(names(clinic.path("paths").path("/invoice/{id}").path("delete").path("responses")))
+			.containsExactly("204", "401", "403", "404", "409", "422", "429");
+
+		JsonNode token = clinic.path("paths").path("/token").path("post");
+		assertThat(token.path("security")).isEmpty();
+		assertThat(names(token.path("requestBody").path("content"))).contains("application/x-www-form-urlencoded");
+		assertThat(names(schemas.path("Token").path("properties"))).containsExactly("access_token", "token_type");
+		assertThat(names(token.path("responses"))).containsExactly("200", "400", "422");
+		JsonNode flow = clinic.path("components").path("securitySchemes").path("OAuth2PasswordBearer").path("flows");
+		assertThat(flow.path("password").path("tokenUrl").asString()).isEqualTo("/token");
+		assertThat(clinic.path("security").toString()).isEqualTo("[{\"OAuth2PasswordBearer\":[]}]");
+		assertThat(names(schemas.path("HTTPValidationError").path("properties"))).containsExactly("detail");
+		assertThat(names(schemas.path("ValidationError").path("properties"))).containsExactly("loc", "msg", "type");
 	}
 
 	@Test
@@ -405,7 +484,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		List<String> urls = new ArrayList<>();
 		config.path("urls").forEach((url) -> urls.add(url.path("url").asString()));
 		assertThat(urls).containsExactlyInAnyOrder("/v3/api-docs/cloud", "/v3/api-docs/vetbill", "/v3/api-docs/auth",
-				"/v3/api-docs/admin");
+				"/v3/api-docs/admin", "/v3/api-docs/clinic");
 		assertThat(config.path("urls.primaryName").asString()).isEqualTo("Cloud API");
 		assertThat(config.path("validatorUrl").asString()).isEmpty();
 	}
@@ -416,7 +495,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		assertThat(index.status()).isEqualTo(404);
 		assertThat(index.raw()).isEqualTo("{\"detail\":\"Each of vetbill's APIs has its own OpenAPI description; "
 				+ "Swagger UI shows them all.\",\"descriptions\":{\"admin\":\"/v3/api-docs/admin\","
-				+ "\"auth\":\"/v3/api-docs/auth\",\"cloud\":\"/v3/api-docs/cloud\","
+				+ "\"auth\":\"/v3/api-docs/auth\",\"clinic\":\"/v3/api-docs/clinic\",\"cloud\":\"/v3/api-docs/cloud\","
 				+ "\"vetbill\":\"/v3/api-docs/vetbill\"},\"ui\":\"/swagger-ui.html\"}");
 		assertThat(anonymous().get("/v3/api-docs.yaml/cloud").raw()).contains("openapi: 3.0.1");
 	}
