@@ -115,7 +115,8 @@ public final class ApiDescriptions {
 	}
 
 	/**
-	 * A group describing an API at the server's root, whose paths are named one by one.
+	 * A group describing an API at the server's root, whose path patterns are named one
+	 * by one (its first path segment is its tag).
 	 * @param name the group's name, as in {@code /v3/api-docs/<name>}
 	 * @param displayName the name Swagger UI shows
 	 * @param paths the API's path patterns, such as {@code /invoice/**}
@@ -123,7 +124,7 @@ public final class ApiDescriptions {
 	 * @param describe adds what is particular to this API (schemas, summaries, errors)
 	 * @return the group
 	 */
-	public static GroupedOpenApi group(String name, String displayName, List<String> paths, Info info,
+	public static GroupedOpenApi rootGroup(String name, String displayName, List<String> paths, Info info,
 			OpenApiCustomizer describe) {
 		return group(name, displayName, "", paths, info, describe);
 	}

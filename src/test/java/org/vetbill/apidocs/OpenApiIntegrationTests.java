@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,6 +132,10 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		}
 		assertThat(undescribed).as("endpoints outside every described API: give them a group").isEmpty();
 		assertThat(mapped.get("cloud")).contains("POST /{provet_id}/api/0.1/invoicepayment/{id}/cancel_payment/");
+		assertThat(mapped.get("clinic")).contains("GET /invoice/", "POST /invoice/", "GET /invoice/{id}",
+				"PUT /invoice/{id}", "DELETE /invoice/{id}");
+		// the token endpoint is described whether or not a controller maps it
+		mapped.get("clinic").add("POST /token");
 		mapped.forEach((group, operations) -> assertThat(operations(description(group))).as(group)
 			.containsExactlyInAnyOrderElementsOf(operations));
 	}
@@ -261,6 +266,78 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		reads.put("/api-clients", "/api-clients");
 		reads.forEach((path, real) -> assertDescribed(vetbill, "get", template + path,
 				this.api.get(this.tenant.path(real)), 200, true));
+	}
+
+	@Test
+	void clinicSchemasNameTheFieldsTheApiWritesInItsOrder() {
+		JsonNode clinic = description("clinic");
+		String patient = this.tenant.bean(org.vetbill.clinic.Patients.class)
+			.get(this.tenant.caller, this.tenant.patient)
+			.uuid()
+			.toString();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("issue_date", "2026-11-21T09:30:00");
+		body.put("due_date", "2026-12-21T12:00:00Z");
+		body.put("status", "DRAFT");
+		body.put("patient_id", patient);
+		body.put("items", List.of(Map.of("item_id", this.tenant.consultationItem, "quantity", 2)));
+		body.put("tags", List.of("docs"));
+		ApiResponse created = this.api.post("/invoice/", body);
+		assertDescribed(clinic, "post", "/invoice/", created, 201, true);
+		JsonNode schemas = clinic.path("components").path("schemas");
+		assertThat(names(schemas.path("Invoice").path("properties"))).as("Invoice, in the order written")
+			.containsExactlyElementsOf(names(created.body()));
+		assertThat(created.body().path("items")).hasSize(1);
+		assertThat(names(schemas.path("InvoiceItem").path("properties"))).as("InvoiceItem, in the order written")
+			.containsExactlyElementsOf(names(created.body().path("items").get(0)));
+		String id = created.body().path("id").asString();
+		assertDescribed(clinic, "get", "/invoice/{id}", this.api.get("/invoice/" + id), 200, true);
+		assertDescribed(clinic, "put", "/invoice/{id}", this.api.put("/invoice/" + id, Map.of("tags", List.of())), 200,
+				true);
+		assertDescribed(clinic, "get", "/invoice/", this.api.get("/invoice/?tags=docs&order_by=-issue_date"), 200,
+				true);
+		assertDescribed(clinic, "get", "/invoice/", this.api.get("/invoice/?limit=1001"), 422, true);
+		assertDescribed(clinic, "get", "/invoice/{id}", this.api.get("/invoice/" + UUID.randomUUID()), 404, true);
+		assertDescribed(clinic, "get", "/invoice/", anonymous().get("/invoice/"), 401, true);
+		assertThat(this.api.delete("/invoice/" + id).status()).isEqualTo(204);
+
+		JsonNode invoice = schemas.path("Invoice").path("properties");
+		assertThat(invoice.path("issue_date").path("format").asString()).isEqualTo("date-time");
+		assertThat(invoice.path("id").path("format").asString()).isEqualTo("uuid");
+		assertThat(invoice.path("total_amount").path("type").asString()).isEqualTo("number");
+		List<String> readOnly = new ArrayList<>();
+		invoice.properties().forEach((property) -> {
+			if (property.getValue().path("readOnly").asBoolean()) {
+				readOnly.add(property.getKey());
+			}
+		});
+		assertThat(readOnly).containsExactly("id", "subtotal", "remaining_amount", "total_amount", "reg_number");
+		assertThat(strings(invoice.path("status").path("enum"))).containsExactly("DRAFT", "ISSUED", "PARTIALY_PAID",
+				"PAID", "VOID", "WRITTEN_OFF");
+
+		JsonNode list = clinic.path("paths").path("/invoice/").path("get");
+		assertThat(list.path("operationId").asString()).isEqualTo("invoice_list");
+		assertThat(parameterNames(list)).containsExactly("limit", "offset", "order_by", "search", "tags", "patient_id",
+				"appointment_id", "status");
+		assertThat(parameter(list, "limit").path("schema").path("maximum").asInt()).isEqualTo(1000);
+		assertThat(parameter(list, "limit").path("schema").path("default").asInt()).isEqualTo(100);
+		assertThat(parameter(list, "tags").path("schema").path("type").asString()).isEqualTo("array");
+		assertThat(parameter(list, "tags").path("explode").asBoolean()).isTrue();
+		assertThat(strings(parameter(list, "order_by").path("schema").path("enum"))).contains("issue_date",
+				"-issue_date", "reg_number", "-total_amount");
+		assertThat(names(clinic.path("paths").path("/invoice/{id}").path("delete").path("responses")))
+			.containsExactly("204", "401", "403", "404", "409", "422", "429");
+
+		JsonNode token = clinic.path("paths").path("/token").path("post");
+		assertThat(token.path("security")).isEmpty();
+		assertThat(names(token.path("requestBody").path("content"))).contains("application/x-www-form-urlencoded");
+		assertThat(names(schemas.path("Token").path("properties"))).containsExactly("access_token", "token_type");
+		assertThat(names(token.path("responses"))).containsExactly("200", "400", "422");
+		JsonNode flow = clinic.path("components").path("securitySchemes").path("OAuth2PasswordBearer").path("flows");
+		assertThat(flow.path("password").path("tokenUrl").asString()).isEqualTo("/token");
+		assertThat(clinic.path("security").toString()).isEqualTo("[{\"OAuth2PasswordBearer\":[]}]");
+		assertThat(names(schemas.path("HTTPValidationError").path("properties"))).containsExactly("detail");
+		assertThat(names(schemas.path("ValidationError").path("properties"))).containsExactly("loc", "msg", "type");
 	}
 
 	@Test
