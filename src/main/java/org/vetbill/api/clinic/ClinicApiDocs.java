@@ -158,7 +158,8 @@ class ClinicApiDocs {
 					.addProperty("client_secret", new StringSchema().format("password").nullable(true))
 					.required(List.of("username", "password"));
 				operation.setRequestBody(new RequestBody().required(true)
-					.content(new Content().addMediaType(FORM, new MediaType().schema(form))));
+					.content(new Content().addMediaType(FORM, new MediaType().schema(form))
+						.addMediaType("multipart/form-data", new MediaType().schema(form))));
 				operation.setResponses(new ApiResponses()
 					.addApiResponse("200",
 							new ApiResponse().description("The access token")

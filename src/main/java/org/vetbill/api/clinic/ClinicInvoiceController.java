@@ -1,9 +1,11 @@
 package org.vetbill.api.clinic;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -61,7 +63,7 @@ class ClinicInvoiceController {
 
 	@GetMapping(ClinicApi.INVOICES)
 	@ReadAccess
-	Map<String, Object> list(Caller caller, @RequestParam(required = false) @Nullable String limit,
+	Map<String, @Nullable Object> list(Caller caller, @RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String offset,
 			@RequestParam(name = "order_by", required = false) @Nullable String orderBy,
 			@RequestParam(required = false) @Nullable String search,
@@ -93,7 +95,7 @@ class ClinicInvoiceController {
 		if (appointment != null) {
 			appointmentFilter = this.translation.appointmentId(caller, appointment);
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		if ((patient != null && patientFilter == null) || (appointment != null && appointmentFilter == null)) {
 			body.put("total", 0);
 			body.put("offset", offsetValue);
@@ -103,8 +105,8 @@ class ClinicInvoiceController {
 		}
 		Counted<InvoiceView> slice = this.queries.slice(caller,
 				new SliceFilter(search, (tags != null) ? tags : List.of(), patientFilter, appointmentFilter, state),
-				java.util.Objects.requireNonNull(key), descending, java.util.Objects.requireNonNull(offsetValue),
-				java.util.Objects.requireNonNull(limitValue));
+				Objects.requireNonNull(key), descending, Objects.requireNonNull(offsetValue),
+				Objects.requireNonNull(limitValue));
 		body.put("total", slice.count());
 		body.put("offset", offsetValue);
 		body.put("limit", limitValue);
@@ -115,20 +117,20 @@ class ClinicInvoiceController {
 	@PostMapping(ClinicApi.INVOICES)
 	@ResponseStatus(HttpStatus.CREATED)
 	@BillingAccess
-	Map<String, Object> create(Caller caller, @RequestBody JsonNode body) {
+	Map<String, @Nullable Object> create(Caller caller, @RequestBody JsonNode body) {
 		InvoiceView created = this.documents.create(caller, this.translation.document(caller, body, null));
 		return this.translation.render(caller, List.of(created)).get(0);
 	}
 
 	@GetMapping(ClinicApi.INVOICE)
 	@ReadAccess
-	Map<String, Object> get(Caller caller, @PathVariable String id) {
+	Map<String, @Nullable Object> get(Caller caller, @PathVariable String id) {
 		return this.translation.render(caller, List.of(this.queries.get(caller, idOf(caller, id)))).get(0);
 	}
 
 	@PutMapping(ClinicApi.INVOICE)
 	@BillingAccess
-	Map<String, Object> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+	Map<String, @Nullable Object> replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
 		long invoiceId = idOf(caller, id);
 		InvoiceView current = this.queries.get(caller, invoiceId);
 		InvoiceView after = this.documents.replace(caller, invoiceId, this.translation.document(caller, body, current));
@@ -163,7 +165,7 @@ class ClinicInvoiceController {
 		keys.put("paid_amount", SortKey.PAID_AMOUNT);
 		keys.put("remaining_amount", SortKey.DUE_SUM);
 		keys.put("discount_amount", SortKey.DISCOUNT_AMOUNT);
-		return java.util.Collections.unmodifiableMap(keys);
+		return Collections.unmodifiableMap(keys);
 	}
 
 }

@@ -148,7 +148,7 @@ class ClinicInvoices {
 	 * Invoices as the Clinic API writes them, with the UUIDs of their patients and
 	 * appointments read in two queries whatever their number.
 	 */
-	List<Map<String, Object>> render(Caller caller, List<InvoiceView> invoices) {
+	List<Map<String, @Nullable Object>> render(Caller caller, List<InvoiceView> invoices) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
 		Set<Long> patientIds = new HashSet<>();
 		Set<Long> appointmentIds = new HashSet<>();
@@ -173,7 +173,7 @@ class ClinicInvoices {
 		return invoices.stream().map((invoice) -> render(invoice, zone, patientUuids, appointmentUuids)).toList();
 	}
 
-	private static Map<String, Object> render(InvoiceView invoice, ZoneId zone, Map<Long, UUID> patientUuids,
+	private static Map<String, @Nullable Object> render(InvoiceView invoice, ZoneId zone, Map<Long, UUID> patientUuids,
 			Map<Long, UUID> appointmentUuids) {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		body.put("issue_date", issueDate(invoice, zone));
@@ -194,9 +194,7 @@ class ClinicInvoices {
 		body.put("reg_number", invoice.documentNumber());
 		body.put("items", invoice.rows().stream().map((row) -> item(row, patientUuids)).toList());
 		body.put("tags", invoice.tags());
-		@SuppressWarnings("NullAway")
-		Map<String, Object> written = body;
-		return written;
+		return body;
 	}
 
 	private static Map<String, @Nullable Object> item(InvoiceRowView row, Map<Long, UUID> patientUuids) {

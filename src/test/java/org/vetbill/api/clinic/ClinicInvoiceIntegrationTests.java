@@ -1,10 +1,15 @@
 package org.vetbill.api.clinic;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.vetbill.clinic.Consultations;
 import org.vetbill.clinic.Patients;
 import org.vetbill.clinic.domain.NewConsultation;
+import org.vetbill.invoicing.InvoiceQueries;
 import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
 import org.vetbill.support.IntegrationTest;
@@ -100,7 +106,7 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 	}
 
 	private JsonNode cloudInvoice(JsonNode clinic) {
-		long id = this.context.getBean(org.vetbill.invoicing.InvoiceQueries.class)
+		long id = this.context.getBean(InvoiceQueries.class)
 			.idOf(this.tenant.caller, UUID.fromString(clinic.path("id").asString()));
 		ApiResponse response = this.api.get(cloud("invoice/" + id + "/"));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -199,8 +205,8 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(invoice.path("discount_percent").toString()).isEqualTo("10");
 		assertThat(invoice.path("total_amount").toString()).isEqualTo("121.50");
 		assertThat(invoice.path("remaining_amount").toString()).isEqualTo("121.50");
-		java.math.BigDecimal itemTotals = java.math.BigDecimal.ZERO;
-		java.math.BigDecimal itemSubtotals = java.math.BigDecimal.ZERO;
+		BigDecimal itemTotals = BigDecimal.ZERO;
+		BigDecimal itemSubtotals = BigDecimal.ZERO;
 		for (JsonNode item : items) {
 			itemTotals = itemTotals.add(item.path("total").decimalValue());
 			itemSubtotals = itemSubtotals.add(item.path("subtotal").decimalValue());
@@ -459,9 +465,9 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		for (int i = 0; i < count; i++) {
 			ids.add(create(withItems("DRAFT")).path("id").asString());
 		}
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-		List<java.util.concurrent.Future<ApiResponse>> issuing = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ApiResponse>> issuing = new ArrayList<>();
 		for (String id : ids) {
 			// each draft is asked to be issued twice at once: one numbers it, the other
 			// finds it issued
@@ -473,7 +479,7 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 			}
 		}
 		start.countDown();
-		for (java.util.concurrent.Future<ApiResponse> response : issuing) {
+		for (Future<ApiResponse> response : issuing) {
 			assertThat(response.get().status()).as(response.get().toString()).isEqualTo(200);
 		}
 		List<String> numbers = new ArrayList<>();
@@ -487,11 +493,11 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
 
 		JsonNode invoice = get(ids.get(0));
-		List<java.util.concurrent.Future<?>> paying = new ArrayList<>();
+		List<Future<?>> paying = new ArrayList<>();
 		for (int i = 0; i < 9; i++) {
 			paying.add(pool.submit(() -> pay(invoice, "15.00")));
 		}
-		for (java.util.concurrent.Future<?> payment : paying) {
+		for (Future<?> payment : paying) {
 			payment.get();
 		}
 		pool.shutdown();

@@ -371,7 +371,7 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 		long rowsOne = this.queries.during(() -> get("invoicerow/?expose_invoicerow_vat_group&page_size=1"));
 		long rowsMany = this.queries.during(() -> get("invoicerow/?expose_invoicerow_vat_group&page_size=60"));
 		assertThat(rowsMany).isEqualTo(rowsOne);
-		assertThat(one).isLessThanOrEqualTo(15);
+		assertThat(one).isLessThanOrEqualTo(16);
 	}
 
 }
