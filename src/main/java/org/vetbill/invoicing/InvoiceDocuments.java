@@ -264,7 +264,9 @@ public class InvoiceDocuments {
 			case ISSUED -> {
 				if (current != InvoiceState.DRAFT) {
 					throw new RuleViolation("status_not_requestable", "status",
-							"the invoice is " + current + "; " + stateAdvice(target));
+							"the invoice is " + current + "; "
+									+ (current.isIssued() ? "an issued invoice's status follows its payments: send "
+											+ current + " or leave status out" : "nothing more can happen to it"));
 				}
 				yield this.invoices.finalize(caller, invoiceId, Finalize.DEFAULT);
 			}

@@ -52,6 +52,7 @@ import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
+import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -495,6 +496,7 @@ public class Invoices {
 		Map<Long, VatGroup> vatGroupsById = new java.util.HashMap<>();
 		this.vatGroups.getAll(caller, itemsById.values().stream().map((item) -> item.details().vatGroupId()).toList())
 			.forEach((group) -> vatGroupsById.put(group.id(), group));
+		Map<BigDecimal, List<VatGroup>> groupsByRate = new java.util.HashMap<>();
 		List<FieldError> problems = new ArrayList<>();
 		List<NewRow> rows = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
@@ -516,7 +518,7 @@ public class Invoices {
 					: BigDecimal.ZERO;
 			Long itemId = line.itemId();
 			if (itemId == null) {
-				VatGroup vat = freeLineVatGroup(caller, line, prefix, problems);
+				VatGroup vat = freeLineVatGroup(caller, line, prefix, problems, groupsByRate);
 				if (vat != null && line.description() != null && line.unitPrice() != null) {
 					rows.add(new NewRow(null, null, patientId, line.description(), line.quantity(), line.unitPrice(),
 							percentageChange, vat.id(), vat.details().percentage()));
@@ -551,10 +553,10 @@ public class Invoices {
 
 	/**
 	 * The VAT group of a line without a catalog item, whose text, price and rate are its
-	 * own; reports what is missing.
+	 * own (the groups of each rate read once per request); reports what is missing.
 	 */
 	private @Nullable VatGroup freeLineVatGroup(Caller caller, InvoiceLine line, String prefix,
-			List<FieldError> problems) {
+			List<FieldError> problems, Map<BigDecimal, List<VatGroup>> groupsByRate) {
 		if (line.description() == null) {
 			problems.add(new FieldError(prefix + "description", "a line without item_id needs a description"));
 		}
@@ -565,7 +567,9 @@ public class Invoices {
 			problems.add(new FieldError(prefix + "tax_rate", "a line without item_id needs a tax_rate"));
 			return null;
 		}
-		List<VatGroup> groups = this.vatGroups.withPercentage(caller, line.taxRate());
+		BigDecimal rate = line.taxRate();
+		List<VatGroup> groups = groupsByRate.computeIfAbsent(Decimals.trim(rate, 0),
+				(key) -> this.vatGroups.withPercentage(caller, rate));
 		if (groups.isEmpty()) {
 			problems.add(new FieldError(prefix + "tax_rate", "no VAT group in force has the rate "
 					+ line.taxRate().stripTrailingZeros().toPlainString() + " %"));
