@@ -71,6 +71,20 @@ class Dispatcher {
 	}
 
 	/**
+	 * Removes the deliveries that ended (delivered or given up) longer than
+	 * {@code vetbill.webhooks.retention} before {@code now}, so the log does not grow
+	 * without end. Pending deliveries stay, so the order per object is unaffected.
+	 * @param now the time
+	 * @return how many were removed
+	 */
+	int prune(Instant now) {
+		return this.dsl.deleteFrom(WEBHOOK_DELIVERY)
+			.where(WEBHOOK_DELIVERY.STATE.in(DeliveryView.DELIVERED, DeliveryView.FAILED))
+			.and(WEBHOOK_DELIVERY.MODIFIED.lt(now.minus(this.properties.retention())))
+			.execute();
+	}
+
+	/**
 	 * Claims up to {@code max} deliveries that are due at {@code now}, for one attempt
 	 * each, until the lease runs out.
 	 * @param node who claims them

@@ -1,5 +1,7 @@
 package org.vetbill.webhooks;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,9 @@ class DispatcherWorker implements SmartLifecycle {
 
 	/** The prefix of the names of the threads that deliver webhooks. */
 	static final String THREAD_PREFIX = "webhook-";
+
+	/** How often ended deliveries past their retention are removed. */
+	static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
 
 	private final Dispatcher dispatcher;
 
@@ -108,8 +113,18 @@ class DispatcherWorker implements SmartLifecycle {
 	}
 
 	private void run() {
+		Instant lastPrune = Instant.MIN;
 		while (this.running) {
 			try {
+				Instant now = this.dispatcher.now();
+				if (!now.isBefore(lastPrune.plus(PRUNE_INTERVAL))) {
+					lastPrune = now;
+					int pruned = this.dispatcher.prune(now);
+					if (pruned > 0) {
+						log.info("Removed {} ended webhook deliveries older than {} from the log", pruned,
+								this.properties.retention());
+					}
+				}
 				poll();
 			}
 			catch (RuntimeException ex) {

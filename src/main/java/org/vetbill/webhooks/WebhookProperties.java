@@ -21,13 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a delivery is given up (failed)
  * @param maxInFlight attempts one node runs at the same time
  * @param secretOverlap how long the previous secret still signs after a rotation
+ * @param retention how long delivered and given-up deliveries stay in the delivery log
+ * ({@code hook/queue/}) after their last attempt; pending ones stay until they end
  */
 @ConfigurationProperties("vetbill.webhooks")
 record WebhookProperties(@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("60s") Duration lease,
 		@DefaultValue("30s") Duration retryBase, @DefaultValue("1h") Duration retryMax,
 		@DefaultValue("10") int maxAttempts, @DefaultValue("32") int maxInFlight,
-		@DefaultValue("24h") Duration secretOverlap) {
+		@DefaultValue("24h") Duration secretOverlap, @DefaultValue("30d") Duration retention) {
 
 	WebhookProperties {
 		if (lease.compareTo(timeout) <= 0) {
@@ -36,6 +38,9 @@ record WebhookProperties(@DefaultValue("true") boolean dispatcherEnabled, @Defau
 		}
 		if (maxAttempts < 1 || maxInFlight < 1) {
 			throw new IllegalArgumentException("vetbill.webhooks.max-attempts and max-in-flight must be at least 1");
+		}
+		if (retention.isNegative() || retention.isZero()) {
+			throw new IllegalArgumentException("vetbill.webhooks.retention must be positive");
 		}
 		if (pollInterval.isNegative() || pollInterval.isZero() || retryBase.isNegative() || retryBase.isZero()
 				|| retryMax.compareTo(retryBase) < 0) {

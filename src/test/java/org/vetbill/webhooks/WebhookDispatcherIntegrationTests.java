@@ -171,6 +171,32 @@ class WebhookDispatcherIntegrationTests extends WebhookIntegrationTest {
 	}
 
 	@Test
+	void endedDeliveriesLeaveTheLogAfterTheRetentionAndPendingOnesStay() {
+		webhook(12, "/kept", 1, null);
+		this.receiver.answer("/kept", 200);
+		prepayment(this.tenant.department);
+		long delivered = queue("").get(0).path("id").asLong();
+		awaitState(delivered, "delivered");
+		// the next delivery gets no answer within the tests' 2 s timeout: it stays
+		// pending
+		this.receiver.answer("/kept", (request, nth) -> new Receiver.Answer(200, Duration.ofMillis(3000)));
+		prepayment(this.tenant.department);
+		long pending = queue("").stream()
+			.mapToLong((delivery) -> delivery.path("id").asLong())
+			.filter((id) -> id != delivered)
+			.findFirst()
+			.orElseThrow();
+		Dispatcher dispatcher = this.context.getBean(Dispatcher.class);
+		WebhookProperties properties = this.context.getBean(WebhookProperties.class);
+
+		dispatcher.prune(dispatcher.now().plus(properties.retention()).minusSeconds(60));
+		assertThat(queue("")).hasSize(2);
+		dispatcher.prune(dispatcher.now().plus(properties.retention()).plusSeconds(60));
+
+		assertThat(queue("")).extracting((delivery) -> delivery.path("id").asLong()).containsExactly(pending);
+	}
+
+	@Test
 	void anAttemptWithoutAnAnswerWithinTheTimeoutFailsAndIsRetried() {
 		webhook(12, "/slow", 1, null);
 		// the first attempt gets no answer within the tests' 2 s; the second one waits 1
