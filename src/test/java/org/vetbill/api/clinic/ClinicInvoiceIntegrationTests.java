@@ -220,6 +220,17 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(cloud.path("total_with_vat").toString()).isEqualTo(invoice.path("total_amount").toString());
 		assertThat(cloud.path("total").toString()).isEqualTo(invoice.path("subtotal").toString());
 		assertThat(cloud.path("due_sum").toString()).isEqualTo(invoice.path("remaining_amount").toString());
+		// each item is the Cloud API row of the same invoice: sum, sum_vat and sum_total
+		ApiResponse rows = this.api.get(cloud("invoicerow/?invoice=" + cloud.path("id").asLong()));
+		assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
+		assertThat(rows.body().path("results")).hasSize(2);
+		for (int i = 0; i < 2; i++) {
+			JsonNode row = rows.body().path("results").get(i);
+			assertThat(row.path("sum").toString()).isEqualTo(items.get(i).path("subtotal").toString());
+			assertThat(row.path("sum_vat").toString()).isEqualTo(items.get(i).path("tax").toString());
+			assertThat(row.path("sum_total").toString()).isEqualTo(items.get(i).path("total").toString());
+			assertThat(row.path("name").asString()).isEqualTo(items.get(i).path("description").asString());
+		}
 
 		// a discount amount other than the one the percentage gives is refused
 		Map<String, Object> wrong = new LinkedHashMap<>(body);
@@ -380,7 +391,17 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(writtenOff.path("remaining_amount").toString()).isEqualTo("0.00");
 		assertThat(cloudInvoice(writtenOff).path("due_sum").toString()).isEqualTo("0.00");
 		assertThat(this.api.get("/invoice/?status=WRITTEN_OFF").body().path("total").asInt()).isEqualTo(1);
-		assertThat(this.api.get("/invoice/?status=VOID").body().path("total").asInt()).isEqualTo(1);
+		ApiResponse voidWrittenOff = this.api.put("/invoice/" + id, Map.of("status", "VOID"));
+		assertThat(voidWrittenOff.status()).isEqualTo(422);
+		assertThat(voidWrittenOff.body().path("detail").get(0).path("msg").asString()).contains("WRITTEN_OFF");
+
+		// an issued invoice with nothing paid is voided and keeps its number
+		JsonNode unpaid = create(withItems("ISSUED"));
+		JsonNode voidedIssued = put(unpaid.path("id").asString(), Map.of("status", "VOID"));
+		assertThat(voidedIssued.path("status").asString()).isEqualTo("VOID");
+		assertThat(voidedIssued.path("reg_number").asString()).isEqualTo(unpaid.path("reg_number").asString());
+		assertThat(cloudInvoice(voidedIssued).path("status").asInt()).isEqualTo(99);
+		assertThat(this.api.get("/invoice/?status=VOID").body().path("total").asInt()).isEqualTo(2);
 	}
 
 	@Test
