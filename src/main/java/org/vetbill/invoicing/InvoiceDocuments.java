@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
@@ -136,9 +136,9 @@ public class InvoiceDocuments {
 						null, discountAmount(document, organization), discountPercent(document), references(document)),
 				rows, now);
 		long id = draft.id();
-		checkDiscount(document, this.invoices.view(caller, id, organization));
 		this.repository.replaceTags(caller, id, document.tags(), now);
 		InvoiceView created = this.invoices.view(caller, id, organization);
+		checkDiscount(document, Money.of(created.discountAmount(), organization.currency()));
 		this.audit.record(caller, "invoice.created", "invoice", id, null, created);
 		this.events.changed(caller, Change.invoice(created.departmentId(), id, false));
 		if (document.state() == InvoiceState.ISSUED) {
@@ -178,14 +178,11 @@ public class InvoiceDocuments {
 		Header header = header(caller, document, before);
 		List<InvoiceLine> lines = withPatient(document.items(), document.patientId());
 		List<StoredRow> rows = this.repository.rows(caller, invoiceId, organization.currency());
-		Set<Long> itemsOnInvoice = new HashSet<>();
-		rows.forEach((row) -> {
-			if (row.itemId() != null) {
-				itemsOnInvoice.add(row.itemId());
-			}
-		});
-		Map<UUID, StoredRow> rowsByUuid = new HashMap<>();
-		rows.forEach((row) -> rowsByUuid.put(row.uuid(), row));
+		Set<Long> itemsOnInvoice = rows.stream()
+			.map(StoredRow::itemId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<UUID, StoredRow> rowsByUuid = rows.stream().collect(Collectors.toMap(StoredRow::uuid, (row) -> row));
 		List<FieldError> unknown = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			UUID id = lines.get(i).id();
@@ -240,13 +237,11 @@ public class InvoiceDocuments {
 	public void deleteDraft(Caller caller, long invoiceId) {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
-		if (!invoice.status().isDraft()) {
-			throw new RuleViolation("invoice_not_deletable", "status",
-					"only a DRAFT can be deleted; the invoice is "
-							+ stateOf(this.invoices.view(caller, invoiceId, organization))
-							+ ": void it (while nothing is paid) or correct it with a credit note");
-		}
 		InvoiceView before = this.invoices.view(caller, invoiceId, organization);
+		if (!invoice.status().isDraft()) {
+			throw new RuleViolation("invoice_not_deletable", "status", "only a DRAFT can be deleted; the invoice is "
+					+ stateOf(before) + ": void it (while nothing is paid) or correct it with a credit note");
+		}
 		this.repository.deleteDraft(caller, invoiceId);
 		this.audit.record(caller, "invoice.deleted", "invoice", invoiceId, before, null);
 		List<Change> changes = new ArrayList<>();
@@ -464,10 +459,6 @@ public class InvoiceDocuments {
 	 * With a discount percentage, the amount it gives is the discount: a request may send
 	 * that amount back, or zero, but not another one.
 	 */
-	private static void checkDiscount(InvoiceDocument document, InvoiceView invoice) {
-		checkDiscount(document, Money.of(invoice.discountAmount(), Currency.getInstance(invoice.currency())));
-	}
-
 	private static void checkDiscount(InvoiceDocument document, Money applied) {
 		if (document.discountPercent().signum() > 0 && document.discountAmount().signum() != 0
 				&& document.discountAmount().compareTo(applied.amount()) != 0) {

@@ -87,26 +87,17 @@ class ClinicInvoiceController {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		Long patientFilter = null;
-		Long appointmentFilter = null;
-		if (patient != null) {
-			patientFilter = this.translation.patientId(caller, patient);
-		}
-		if (appointment != null) {
-			appointmentFilter = this.translation.appointmentId(caller, appointment);
-		}
+		Long patientFilter = (patient != null) ? this.translation.patientId(caller, patient) : null;
+		Long appointmentFilter = (appointment != null) ? this.translation.appointmentId(caller, appointment) : null;
+		boolean unknownReference = (patient != null && patientFilter == null)
+				|| (appointment != null && appointmentFilter == null);
+		Counted<InvoiceView> slice = unknownReference ? new Counted<>(List.of(), 0)
+				: this.queries.slice(caller,
+						new SliceFilter(search, (tags != null) ? tags : List.of(), patientFilter, appointmentFilter,
+								state),
+						Objects.requireNonNull(key), descending, Objects.requireNonNull(offsetValue),
+						Objects.requireNonNull(limitValue));
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		if ((patient != null && patientFilter == null) || (appointment != null && appointmentFilter == null)) {
-			body.put("total", 0);
-			body.put("offset", offsetValue);
-			body.put("limit", limitValue);
-			body.put("data", List.of());
-			return body;
-		}
-		Counted<InvoiceView> slice = this.queries.slice(caller,
-				new SliceFilter(search, (tags != null) ? tags : List.of(), patientFilter, appointmentFilter, state),
-				Objects.requireNonNull(key), descending, Objects.requireNonNull(offsetValue),
-				Objects.requireNonNull(limitValue));
 		body.put("total", slice.count());
 		body.put("offset", offsetValue);
 		body.put("limit", limitValue);
