@@ -286,6 +286,9 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		JsonNode cloud = cloudInvoice(issued);
 		assertThat(cloud.path("status").asInt()).isEqualTo(3);
 		assertThat(cloud.path("invoice_number").asLong()).isEqualTo(1);
+		// the patient's owner became the client, and issuing took the payer snapshot
+		assertThat(cloud.path("payer_name").asString()).isEqualTo("Anna Virtanen");
+		assertThat(cloud.path("reference_number").isString()).isTrue();
 		assertThat(cloud.path("total_with_vat").toString()).isEqualTo("135.00");
 
 		pay(issued, "35.00");
