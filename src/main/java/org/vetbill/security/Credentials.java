@@ -1,14 +1,8 @@
 package org.vetbill.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +19,7 @@ import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.Secrets;
 import org.vetbill.shared.access.Permission;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
@@ -48,8 +43,6 @@ import static org.vetbill.shared.db.Tables.APP_USER;
  */
 @Service
 public class Credentials {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final DSLContext dsl;
 
@@ -477,19 +470,11 @@ public class Credentials {
 	}
 
 	static String randomSecret(int bytes) {
-		byte[] random = new byte[bytes];
-		RANDOM.nextBytes(random);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		return Secrets.random(bytes);
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always available", ex);
-		}
+		return Secrets.sha256(value);
 	}
 
 	private static ApiClient mapClient(Record r) {

@@ -1,0 +1,125 @@
+package org.vetbill.supply;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.Caller;
+import org.vetbill.shared.Secrets;
+import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.NotFound;
+import org.vetbill.supply.SupplierInvoices.InvoiceFilter;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.vetbill.shared.db.Tables.SUPPLY_ACCOUNT;
+import static org.vetbill.shared.db.Tables.SUPPLY_CLIENT_KEY;
+import static org.vetbill.shared.db.Tables.SUPPLY_PRACTICE;
+
+/**
+ * A supplier's invoices as its Connect API serves them: to an enrolled practice, found by
+ * its user token, calling through a practice management system with a key of the
+ * supplier's; a practice sees its own accounts' invoices only, or one of its accounts
+ * when it names it.
+ */
+@Service
+public class ConnectInvoices {
+
+	private final DSLContext dsl;
+
+	private final SupplierInvoices invoices;
+
+	ConnectInvoices(DSLContext dsl, SupplierInvoices invoices) {
+		this.dsl = dsl;
+		this.invoices = invoices;
+	}
+
+	/**
+	 * The practice a user token belongs to.
+	 * @param userAuth the {@code User-Auth} header
+	 * @return the practice, or empty when no active practice has this token
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ConnectPractice> practice(String userAuth) {
+		return this.dsl.selectFrom(SUPPLY_PRACTICE)
+			.where(SUPPLY_PRACTICE.TOKEN_HASH.eq(Secrets.sha256(userAuth)))
+			.and(SUPPLY_PRACTICE.ACTIVE.isTrue())
+			.fetchOptional()
+			.map((p) -> new ConnectPractice(p.getOrganizationId(), p.getSupplierId(), p.getId(), p.getName(),
+					this.dsl.select(SUPPLY_ACCOUNT.ACCOUNT_CODE)
+						.from(SUPPLY_ACCOUNT)
+						.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(p.getOrganizationId()))
+						.and(SUPPLY_ACCOUNT.PRACTICE_ID.eq(p.getId()))
+						.orderBy(SUPPLY_ACCOUNT.ACCOUNT_CODE)
+						.fetch(SUPPLY_ACCOUNT.ACCOUNT_CODE)));
+	}
+
+	/**
+	 * Whether a practice management system's key is one the practice's supplier made.
+	 * @param practice the practice
+	 * @param clientAuth the {@code Client-Auth} header
+	 * @return true when the key is active
+	 */
+	@Transactional(readOnly = true)
+	public boolean clientKeyValid(ConnectPractice practice, String clientAuth) {
+		return this.dsl.fetchExists(SUPPLY_CLIENT_KEY,
+				SUPPLY_CLIENT_KEY.ORGANIZATION_ID.eq(practice.organizationId())
+					.and(SUPPLY_CLIENT_KEY.SUPPLIER_ID.eq(practice.supplierId()))
+					.and(SUPPLY_CLIENT_KEY.KEY_HASH.eq(Secrets.sha256(clientAuth)))
+					.and(SUPPLY_CLIENT_KEY.ACTIVE.isTrue()));
+	}
+
+	/**
+	 * The practice's invoices, in number order.
+	 * @param practice the practice
+	 * @param accountCode one of its accounts ({@code Account-Code}), or null for all
+	 * @param filter the dates and changes asked for (its account codes are ignored)
+	 * @return the invoices' summaries
+	 */
+	@Transactional(readOnly = true)
+	public List<InvoiceSummary> list(ConnectPractice practice, @Nullable String accountCode, InvoiceFilter filter) {
+		return this.invoices.list(caller(practice), practice.supplierId(), new InvoiceFilter(filter.dateFrom(),
+				filter.dateTo(), filter.updatedAfter(), accounts(practice, accountCode)));
+	}
+
+	/**
+	 * One of the practice's invoices.
+	 * @param practice the practice
+	 * @param accountCode one of its accounts ({@code Account-Code}), or null for all
+	 * @param invoiceNumber the invoice number
+	 * @return the invoice
+	 * @throws NotFound when the supplier has no such invoice for the practice's accounts
+	 */
+	@Transactional(readOnly = true)
+	public SupplierInvoice get(ConnectPractice practice, @Nullable String accountCode, long invoiceNumber) {
+		List<String> accounts = accounts(practice, accountCode);
+		try {
+			SupplierInvoice invoice = this.invoices.get(caller(practice), practice.supplierId(), invoiceNumber);
+			if (accounts.contains(invoice.accountCode())) {
+				return invoice;
+			}
+		}
+		catch (NotFound ex) {
+			// reported below exactly as another practice's invoice
+		}
+		throw new NotFound("invoice", invoiceNumber);
+	}
+
+	private static List<String> accounts(ConnectPractice practice, @Nullable String accountCode) {
+		if (accountCode == null) {
+			return practice.accountCodes();
+		}
+		if (!practice.accountCodes().contains(accountCode)) {
+			throw InvalidInput.field("Account-Code", "'" + accountCode + "' is not an account of practice "
+					+ practice.name() + " (its accounts: " + String.join(", ", practice.accountCodes()) + ")");
+		}
+		return List.of(accountCode);
+	}
+
+	private static Caller caller(ConnectPractice practice) {
+		return new Caller(practice.organizationId(), "connect:practice-" + practice.practiceId());
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.vetbill.supply;
+
+import java.util.List;
+
+/**
+ * A practice calling a supplier's Connect API, as its user token identifies it.
+ *
+ * @param organizationId the supplier's organization
+ * @param supplierId the supplier
+ * @param practiceId the practice
+ * @param name the practice's name
+ * @param accountCodes its accounts, whose invoices it may see
+ */
+public record ConnectPractice(long organizationId, long supplierId, long practiceId, String name,
+		List<String> accountCodes) {
+
+}

@@ -1,0 +1,83 @@
+package org.vetbill.supply.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.vetbill.shared.error.InvalidInput;
+
+/**
+ * The figures of a supplier invoice. A line's amount is its unit price times the quantity
+ * shipped, rounded half up to cents (the quantity ordered but not shipped is not
+ * charged); the invoice's tax is the sum of its lines' tax unless given (freight may
+ * carry tax of its own); the total is the lines' amounts, the freight and the tax
+ * together.
+ *
+ * @param lines the lines' amounts without tax
+ * @param freight the freight
+ * @param tax the tax
+ * @param total the total
+ */
+public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDecimal tax, BigDecimal total) {
+
+	private static final int CENTS = 2;
+
+	/**
+	 * Adds up an invoice, checking the figures it gives.
+	 * @param invoice the invoice
+	 * @return its figures, in cents
+	 * @throws InvalidInput when a given tax is below the lines' tax or a given total is
+	 * not the sum
+	 */
+	public static SupplierInvoiceFigures of(SupplierInvoiceDetails invoice) {
+		SupplierInvoiceFigures figures = asSent(invoice);
+		BigDecimal linesTax = cents(BigDecimal.ZERO);
+		for (InvoiceLineDetails line : invoice.lines()) {
+			linesTax = linesTax.add(line.tax());
+		}
+		BigDecimal lines = figures.lines();
+		BigDecimal freight = figures.freight();
+		BigDecimal tax = figures.tax();
+		if (tax.compareTo(linesTax) < 0) {
+			throw InvalidInput.field("tax", "is " + tax + " but the lines' tax alone is " + cents(linesTax));
+		}
+		BigDecimal total = lines.add(freight).add(tax);
+		if (invoice.total() != null && invoice.total().compareTo(total) != 0) {
+			throw InvalidInput.field("total", "is " + invoice.total() + " but the lines (" + lines + "), freight ("
+					+ freight + ") and tax (" + tax + ") add up to " + total);
+		}
+		return new SupplierInvoiceFigures(lines, freight, tax, total);
+	}
+
+	/**
+	 * The figures of an invoice as its supplier sent them, unchecked: what is left out is
+	 * added up as {@link #of} does.
+	 * @param invoice the invoice
+	 * @return its figures, in cents
+	 */
+	public static SupplierInvoiceFigures asSent(SupplierInvoiceDetails invoice) {
+		BigDecimal lines = cents(BigDecimal.ZERO);
+		BigDecimal linesTax = cents(BigDecimal.ZERO);
+		for (InvoiceLineDetails line : invoice.lines()) {
+			lines = lines.add(lineAmount(line));
+			linesTax = linesTax.add(line.tax());
+		}
+		BigDecimal freight = cents((invoice.freight() != null) ? invoice.freight() : BigDecimal.ZERO);
+		BigDecimal tax = cents((invoice.tax() != null) ? invoice.tax() : linesTax);
+		BigDecimal total = (invoice.total() != null) ? cents(invoice.total()) : lines.add(freight).add(tax);
+		return new SupplierInvoiceFigures(lines, freight, tax, total);
+	}
+
+	/**
+	 * A line's amount without tax: unit price times quantity shipped, in cents.
+	 * @param line the line
+	 * @return the amount
+	 */
+	public static BigDecimal lineAmount(InvoiceLineDetails line) {
+		return cents(line.price().multiply(BigDecimal.valueOf(line.quantityShipped())));
+	}
+
+	private static BigDecimal cents(BigDecimal value) {
+		return value.setScale(CENTS, RoundingMode.HALF_UP);
+	}
+
+}
