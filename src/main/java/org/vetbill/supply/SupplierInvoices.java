@@ -1,5 +1,6 @@
 package org.vetbill.supply;
 
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,6 +95,35 @@ public class SupplierInvoices {
 		SupplierInvoice created = get(caller, supplierId, number);
 		this.audit.record(caller, "supplier_invoice.created", "supplier", supplierId, null, created);
 		return created;
+	}
+
+	/**
+	 * Records the invoices of a CSV file (see {@link SupplyCsv}), all or none.
+	 * @param caller the caller
+	 * @param supplierId the supplier
+	 * @param csv the file
+	 * @return how many invoices and lines were recorded
+	 * @throws InvalidInput naming the file line and column of each error
+	 */
+	@Transactional
+	public CsvImport importCsv(Caller caller, long supplierId, Reader csv) {
+		this.suppliers.get(caller, supplierId);
+		int lines = 0;
+		List<SupplyCsv.Read<SupplierInvoiceDetails>> invoices = SupplyCsv.invoices(csv);
+		for (SupplyCsv.Read<SupplierInvoiceDetails> invoice : invoices) {
+			try {
+				record(caller, supplierId, invoice.value());
+			}
+			catch (InvalidInput ex) {
+				throw invoice.located(ex);
+			}
+			catch (Conflict ex) {
+				throw new Conflict(ex.code(),
+						SupplyCsv.at(invoice.lines().get(0), "InvoiceNumber") + ": " + ex.detail());
+			}
+			lines += invoice.value().lines().size();
+		}
+		return new CsvImport(invoices.size(), lines);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.vetbill.supply;
 
+import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +108,34 @@ public class SupplyOrders {
 		SupplyOrder created = get(caller, supplierId, number);
 		this.audit.record(caller, "supply_order.created", "supplier", supplierId, null, created);
 		return created;
+	}
+
+	/**
+	 * Records the orders of a CSV file (see {@link SupplyCsv}), all or none.
+	 * @param caller the caller
+	 * @param supplierId the supplier
+	 * @param csv the file
+	 * @return how many orders and lines were recorded
+	 * @throws InvalidInput naming the file line and column of each error
+	 */
+	@Transactional
+	public CsvImport importCsv(Caller caller, long supplierId, Reader csv) {
+		this.suppliers.get(caller, supplierId);
+		int lines = 0;
+		List<SupplyCsv.Read<OrderDetails>> orders = SupplyCsv.orders(csv);
+		for (SupplyCsv.Read<OrderDetails> order : orders) {
+			try {
+				record(caller, supplierId, order.value());
+			}
+			catch (InvalidInput ex) {
+				throw order.located(ex);
+			}
+			catch (Conflict ex) {
+				throw new Conflict(ex.code(), SupplyCsv.at(order.lines().get(0), "OrderId") + ": " + ex.detail());
+			}
+			lines += order.value().lines().size();
+		}
+		return new CsvImport(orders.size(), lines);
 	}
 
 	@Transactional(readOnly = true)

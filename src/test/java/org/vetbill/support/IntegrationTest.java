@@ -33,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// webhook deliveries and their retries within seconds (see
 				// WebhookDispatcherIntegrationTests)
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
-				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s" })
+				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s",
+				// Connect imports run when a test asks (ConnectImportIntegrationTests)
+				"vetbill.connect.importer-enabled=false" })
 @Import(IntegrationTest.TestSupport.class)
 public abstract class IntegrationTest {
 

@@ -1,0 +1,11 @@
+package org.vetbill.supply;
+
+/**
+ * What a CSV import recorded.
+ *
+ * @param records the orders or invoices
+ * @param lines their lines
+ */
+public record CsvImport(int records, int lines) {
+
+}
