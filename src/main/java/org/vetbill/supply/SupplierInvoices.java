@@ -409,7 +409,7 @@ public class SupplierInvoices {
 				r.get(SUPPLIER_INVOICE.SHIP_ADDRESS_LINE2), r.get(SUPPLIER_INVOICE.SHIP_SUBURB),
 				r.get(SUPPLIER_INVOICE.SHIP_STATE), r.get(SUPPLIER_INVOICE.SHIP_POSTCODE),
 				r.get(SUPPLIER_INVOICE.SHIP_COUNTRY));
-		Shipping shipping = new Shipping(r.get(SUPPLIER_INVOICE.SHIP_NAME), address.isEmpty() ? null : address,
+		Shipping shipping = new Shipping(r.get(SUPPLIER_INVOICE.SHIP_NAME), address.blank() ? null : address,
 				r.get(SUPPLIER_INVOICE.CARRIER), r.get(SUPPLIER_INVOICE.TRACKING_ID));
 		boolean noShipping = shipping.name() == null && shipping.address() == null && shipping.carrier() == null
 				&& shipping.trackingId() == null;
@@ -445,7 +445,7 @@ public class SupplierInvoices {
 					line.miscellaneousItem()))
 			.toList();
 		Shipping shipping = invoice.shipping();
-		if (shipping != null && shipping.address() != null && shipping.address().isEmpty()) {
+		if (shipping != null && shipping.address() != null && shipping.address().blank()) {
 			shipping = new Shipping(shipping.name(), null, shipping.carrier(), shipping.trackingId());
 		}
 		if (shipping != null && shipping.name() == null && shipping.address() == null && shipping.carrier() == null

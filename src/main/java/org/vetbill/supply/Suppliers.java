@@ -1,5 +1,6 @@
 package org.vetbill.supply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +11,14 @@ import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Secrets;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -314,7 +317,12 @@ public class Suppliers {
 
 	private static Product product(Record r) {
 		return new Product(r.get(SUPPLY_PRODUCT.PRODUCT_CODE), r.get(SUPPLY_PRODUCT.DESCRIPTION),
-				r.get(SUPPLY_PRODUCT.LIST_PRICE), r.get(SUPPLY_PRODUCT.PRICE), r.get(SUPPLY_PRODUCT.RRP));
+				price(r.get(SUPPLY_PRODUCT.LIST_PRICE)), price(r.get(SUPPLY_PRODUCT.PRICE)),
+				price(r.get(SUPPLY_PRODUCT.RRP)));
+	}
+
+	private static @Nullable BigDecimal price(@Nullable BigDecimal value) {
+		return (value != null) ? Decimals.trim(value, 2) : null;
 	}
 
 }

@@ -112,7 +112,7 @@ final class SupplyCsv {
 			Row first = rows.get(0);
 			Address address = new Address(first.text("AddressLine1"), first.text("AddressLine2"), first.text("Suburb"),
 					first.text("State"), first.text("Postcode"), first.text("Country"));
-			Shipping shipping = new Shipping(first.text("ShippingName"), address.isEmpty() ? null : address,
+			Shipping shipping = new Shipping(first.text("ShippingName"), address.blank() ? null : address,
 					first.text("Carrier"), first.text("TrackingId"));
 			List<InvoiceLineDetails> lines = rows.stream()
 				.map((row) -> new InvoiceLineDetails(row.text("ProductCode"), row.text("Description"),

@@ -18,7 +18,7 @@ public record Address(@Nullable @Size(max = 200) String addressLine1, @Nullable 
 		@Nullable @Size(max = 100) String suburb, @Nullable @Size(max = 100) String state,
 		@Nullable @Size(max = 16) String postcode, @Nullable @Size(max = 100) String country) {
 
-	public boolean isEmpty() {
+	public boolean blank() {
 		return this.addressLine1 == null && this.addressLine2 == null && this.suburb == null && this.state == null
 				&& this.postcode == null && this.country == null;
 	}
