@@ -2,18 +2,22 @@ package org.vetbill.supply;
 
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
@@ -215,6 +219,7 @@ public class SupplierInvoices {
 	 */
 	@Transactional(readOnly = true)
 	public List<InvoiceSummary> list(Caller caller, long supplierId, InvoiceFilter filter) {
+		this.suppliers.get(caller, supplierId);
 		Condition condition = SUPPLIER_INVOICE.ORGANIZATION_ID.eq(caller.organizationId())
 			.and(SUPPLIER_INVOICE.SUPPLIER_ID.eq(supplierId));
 		if (filter.accountCodes() != null) {
@@ -295,7 +300,7 @@ public class SupplierInvoices {
 	}
 
 	private long nextNumber(Caller caller, long supplierId) {
-		Long last = this.dsl.select(org.jooq.impl.DSL.max(SUPPLIER_INVOICE.INVOICE_NUMBER))
+		Long last = this.dsl.select(DSL.max(SUPPLIER_INVOICE.INVOICE_NUMBER))
 			.from(SUPPLIER_INVOICE)
 			.where(SUPPLIER_INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(SUPPLIER_INVOICE.SUPPLIER_ID.eq(supplierId))
@@ -346,10 +351,10 @@ public class SupplierInvoices {
 		}
 	}
 
-	private static Map<org.jooq.Field<?>, @Nullable Object> values(SupplierInvoiceDetails invoice, Instant now) {
+	private static Map<Field<?>, @Nullable Object> values(SupplierInvoiceDetails invoice, Instant now) {
 		Shipping shipping = invoice.shipping();
 		Address address = (shipping != null) ? shipping.address() : null;
-		Map<org.jooq.Field<?>, @Nullable Object> values = new java.util.LinkedHashMap<>();
+		Map<Field<?>, @Nullable Object> values = new LinkedHashMap<>();
 		values.put(SUPPLIER_INVOICE.ORDER_NUMBER, invoice.orderId());
 		values.put(SUPPLIER_INVOICE.PURCHASE_ORDER_NUMBER, invoice.purchaseOrderNumber());
 		values.put(SUPPLIER_INVOICE.ACCOUNT_CODE, invoice.accountCode());
@@ -458,7 +463,7 @@ public class SupplierInvoices {
 	}
 
 	private static BigDecimal money(BigDecimal value) {
-		return value.setScale(2, java.math.RoundingMode.HALF_UP);
+		return value.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	private static @Nullable BigDecimal price(@Nullable BigDecimal value) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.Secrets;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.time.Timestamps;
@@ -111,8 +113,7 @@ public class Suppliers {
 	public SupplyAccount addAccount(Caller caller, long supplierId, SupplyAccount account) {
 		this.validator.validate(account);
 		if (account.practiceId() != null) {
-			throw org.vetbill.shared.error.InvalidInput.field("practice_id",
-					"is set by enrolling the practice (POST .../practices), not here");
+			throw InvalidInput.field("practice_id", "is set by enrolling the practice (POST .../practices), not here");
 		}
 		get(caller, supplierId);
 		try {
@@ -169,7 +170,7 @@ public class Suppliers {
 		this.validator.validate(enrolment);
 		get(caller, supplierId);
 		List<String> codes = List.copyOf(new LinkedHashSet<>(enrolment.accountCodes()));
-		Map<String, Long> owners = new java.util.HashMap<>();
+		Map<String, Long> owners = new HashMap<>();
 		this.dsl.selectFrom(SUPPLY_ACCOUNT)
 			.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(SUPPLY_ACCOUNT.SUPPLIER_ID.eq(supplierId))
@@ -189,7 +190,7 @@ public class Suppliers {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new org.vetbill.shared.error.InvalidInput(errors);
+			throw new InvalidInput(errors);
 		}
 		String token = "cnu_" + Secrets.random(32);
 		Instant now = Timestamps.now(this.clock);
@@ -269,12 +270,14 @@ public class Suppliers {
 	 * Records a product, or replaces the one with the same code.
 	 * @param caller the caller
 	 * @param supplierId the supplier
-	 * @param product the product
+	 * @param productCode the code the product is recorded under
+	 * @param product the product, with the same code
 	 * @return the product as stored
 	 */
 	@Transactional
-	public Product putProduct(Caller caller, long supplierId, Product product) {
-		this.validator.validate(product);
+	public Product putProduct(Caller caller, long supplierId, String productCode, Product product) {
+		this.validator.validate(product, () -> productCode.equals(product.productCode()) ? List.of() : List
+			.of(new FieldError("product_code", "is " + product.productCode() + " but the path names " + productCode)));
 		lock(caller, supplierId);
 		Instant now = Timestamps.now(this.clock);
 		int updated = this.dsl.update(SUPPLY_PRODUCT)

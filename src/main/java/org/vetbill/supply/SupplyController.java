@@ -123,11 +123,7 @@ class SupplyController {
 	@SettingsAccess
 	Product putProduct(Caller caller, @PathVariable long supplier, @PathVariable String code,
 			@RequestBody Product product) {
-		if (!code.equals(product.productCode())) {
-			throw org.vetbill.shared.error.InvalidInput.field("product_code",
-					"is " + product.productCode() + " but the path names " + code);
-		}
-		return this.suppliers.putProduct(caller, supplier, product);
+		return this.suppliers.putProduct(caller, supplier, code, product);
 	}
 
 	@GetMapping(SUPPLIER + "/orders")
@@ -165,7 +161,6 @@ class SupplyController {
 			@RequestParam(name = "updated_after", required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant updatedAfter,
 			@RequestParam(name = "account_code", required = false) @Nullable List<String> accountCodes) {
-		this.suppliers.get(caller, supplier);
 		return this.invoices.list(caller, supplier, new InvoiceFilter(dateFrom, dateTo, updatedAfter, accountCodes));
 	}
 

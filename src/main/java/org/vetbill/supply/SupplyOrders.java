@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.Conflict;
@@ -248,8 +249,7 @@ public class SupplyOrders {
 				r.get(SUPPLY_ORDER.MODIFIED));
 	}
 
-	private static @org.jspecify.annotations.Nullable String blankToNull(
-			@org.jspecify.annotations.Nullable String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 

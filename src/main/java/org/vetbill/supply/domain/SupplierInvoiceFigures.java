@@ -30,15 +30,12 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 	 */
 	public static SupplierInvoiceFigures of(SupplierInvoiceDetails invoice) {
 		SupplierInvoiceFigures figures = asSent(invoice);
-		BigDecimal linesTax = cents(BigDecimal.ZERO);
-		for (InvoiceLineDetails line : invoice.lines()) {
-			linesTax = linesTax.add(line.tax());
-		}
+		BigDecimal linesTax = linesTax(invoice);
 		BigDecimal lines = figures.lines();
 		BigDecimal freight = figures.freight();
 		BigDecimal tax = figures.tax();
 		if (tax.compareTo(linesTax) < 0) {
-			throw InvalidInput.field("tax", "is " + tax + " but the lines' tax alone is " + cents(linesTax));
+			throw InvalidInput.field("tax", "is " + tax + " but the lines' tax alone is " + linesTax);
 		}
 		BigDecimal total = lines.add(freight).add(tax);
 		if (invoice.total() != null && invoice.total().compareTo(total) != 0) {
@@ -56,13 +53,11 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 	 */
 	public static SupplierInvoiceFigures asSent(SupplierInvoiceDetails invoice) {
 		BigDecimal lines = cents(BigDecimal.ZERO);
-		BigDecimal linesTax = cents(BigDecimal.ZERO);
 		for (InvoiceLineDetails line : invoice.lines()) {
 			lines = lines.add(lineAmount(line));
-			linesTax = linesTax.add(line.tax());
 		}
 		BigDecimal freight = cents((invoice.freight() != null) ? invoice.freight() : BigDecimal.ZERO);
-		BigDecimal tax = cents((invoice.tax() != null) ? invoice.tax() : linesTax);
+		BigDecimal tax = cents((invoice.tax() != null) ? invoice.tax() : linesTax(invoice));
 		BigDecimal total = (invoice.total() != null) ? cents(invoice.total()) : lines.add(freight).add(tax);
 		return new SupplierInvoiceFigures(lines, freight, tax, total);
 	}
@@ -74,6 +69,14 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 	 */
 	public static BigDecimal lineAmount(InvoiceLineDetails line) {
 		return cents(line.price().multiply(BigDecimal.valueOf(line.quantityShipped())));
+	}
+
+	private static BigDecimal linesTax(SupplierInvoiceDetails invoice) {
+		BigDecimal tax = cents(BigDecimal.ZERO);
+		for (InvoiceLineDetails line : invoice.lines()) {
+			tax = tax.add(line.tax());
+		}
+		return tax;
 	}
 
 	private static BigDecimal cents(BigDecimal value) {
