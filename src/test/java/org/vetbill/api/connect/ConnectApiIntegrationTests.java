@@ -2,6 +2,7 @@ package org.vetbill.api.connect;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,16 +18,22 @@ import org.vetbill.support.ApiResponse;
 import org.vetbill.support.ConnectSupplier;
 import org.vetbill.support.IntegrationTest;
 import org.vetbill.support.TestTenant;
+import org.vetbill.supply.ConnectFeed;
+import org.vetbill.supply.ConnectSource;
+import org.vetbill.supply.InvoiceSummary;
 import org.vetbill.supply.SupplierInvoices;
+import org.vetbill.supply.SupplierInvoices.InvoiceFilter;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The Connect API over real HTTP: a supplier's invoices as its enrolled practices read
- * them, every header rule, parameter, format and error.
+ * them, every header rule, parameter, format and error; and the Connect client reading
+ * the running server as the supply importer does.
  * <p>
  * Each test has a tenant of its own with one supplier and two practices: the Darwin
  * clinic (accounts ACC-1 and ACC-2) and the Alice Springs clinic (ACC-3). Invoices 1001
@@ -447,6 +454,69 @@ class ConnectApiIntegrationTests extends IntegrationTest {
 			.header("Content-Type", "application/xml")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("<Client><first_name>A</first_name></Client>")));
 		assertThat(posted.status()).as(posted.toString()).isEqualTo(415);
+	}
+
+	@Test
+	void theConnectFeedReadsWhatTheServerServes() {
+		ConnectFeed feed = this.context.getBean(ConnectFeed.class);
+		ConnectSource source = source(this.darwin, null);
+		SupplierInvoices invoices = this.tenant.bean(SupplierInvoices.class);
+		List<InvoiceSummary> stored = invoices.list(this.tenant.caller, this.supplier.supplierId,
+				new InvoiceFilter(null, null, null, List.of("ACC-1", "ACC-2")));
+		assertThat(feed.invoices(source, null)).hasSize(3).isEqualTo(stored);
+		for (long number : List.of(1001L, 1002L, 1004L)) {
+			assertThat(feed.invoice(source, number))
+				.isEqualTo(invoices.get(this.tenant.caller, this.supplier.supplierId, number).details());
+		}
+		assertThat(feed.invoices(source, Instant.parse("2026-11-21T10:30:00Z")))
+			.extracting(InvoiceSummary::invoiceNumber)
+			.containsExactly(1002L, 1004L);
+		assertThat(feed.invoices(source, Instant.parse("2026-11-21T11:00:00Z")))
+			.extracting(InvoiceSummary::invoiceNumber)
+			.containsExactly(1004L);
+		assertThat(feed.invoices(source, Instant.parse("2026-11-21T10:59:59.999999Z")))
+			.extracting(InvoiceSummary::invoiceNumber)
+			.containsExactly(1002L, 1004L);
+		assertThat(feed.invoices(source(this.darwin, "ACC-2"), null)).extracting(InvoiceSummary::invoiceNumber)
+			.containsExactly(1002L);
+		assertThat(feed.invoices(source(this.alice, null), null)).extracting(InvoiceSummary::invoiceNumber)
+			.containsExactly(1003L);
+		ConnectSource slash = new ConnectSource(source.baseUrl() + "/", source.client(), source.clientAuth(),
+				source.userAuth(), source.practice(), source.user(), null);
+		assertThat(feed.invoices(slash, null)).isEqualTo(stored);
+	}
+
+	@Test
+	void theConnectFeedFailsWithAMessageABookkeeperCanActOn() {
+		ConnectFeed feed = this.context.getBean(ConnectFeed.class);
+		String url = "http://localhost:" + this.port + "/connect/invoices";
+		assertThatExceptionOfType(ConnectFeed.FeedFailure.class)
+			.isThrownBy(() -> feed.invoices(source("cnu_withdrawn", null), null))
+			.withMessage("The Connect endpoint " + url + " answered 401 Unauthorized: User-Auth: the user token is "
+					+ "not valid (unknown, or the practice's enrolment was withdrawn); enrol the practice again for "
+					+ "a new token.. Check the import source's Client-Auth key and User-Auth token with the "
+					+ "supplier.");
+		assertThatExceptionOfType(ConnectFeed.FeedFailure.class)
+			.isThrownBy(() -> feed.invoice(source(this.darwin, null), 1003))
+			.withMessageStartingWith(
+					"The Connect endpoint " + url + "/1003 answered 404 Not Found: " + "invoice 1003 not found.");
+		assertThatExceptionOfType(ConnectFeed.FeedFailure.class)
+			.isThrownBy(() -> feed.invoices(source(this.darwin, "ACC-3"), null))
+			.withMessageContaining("answered 400 Bad Request: Account-Code: 'ACC-3' is not an account");
+		ConnectSource nowhere = new ConnectSource("http://localhost:1/connect", "vetbill", "k", "u", "p", "u", null);
+		assertThatExceptionOfType(ConnectFeed.FeedFailure.class).isThrownBy(() -> feed.invoices(nowhere, null))
+			.withMessageStartingWith("Cannot reach the Connect endpoint http://localhost:1/connect/invoices (")
+			.withMessageEndingWith("); check the base URL, or try again later if the supplier's server is down.");
+		// a base URL that is not a Connect API's
+		ConnectSource docs = new ConnectSource("http://localhost:" + this.port + "/swagger-ui", "vetbill", "k", "u",
+				"p", "u", null);
+		assertThatExceptionOfType(ConnectFeed.FeedFailure.class).isThrownBy(() -> feed.invoices(docs, null))
+			.withMessageContaining("answered 404");
+	}
+
+	private ConnectSource source(String userAuth, String accountCode) {
+		return new ConnectSource("http://localhost:" + this.port + "/connect", "vetbill test", this.supplier.clientKey,
+				userAuth, "Darwin Vet Clinic", "Importer", accountCode);
 	}
 
 	private static List<Long> numbers(ApiResponse response) {
