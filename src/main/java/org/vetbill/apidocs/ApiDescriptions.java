@@ -129,8 +129,29 @@ public final class ApiDescriptions {
 		return group(name, displayName, "", paths, info, describe);
 	}
 
+	/**
+	 * A group like {@link #group(String, String, String, Info, OpenApiCustomizer)} for an
+	 * API whose field names are not snake_case (the Connect API's are PascalCase): its
+	 * schemas keep the names they are given.
+	 * @param name the group's name, as in {@code /v3/api-docs/<name>}
+	 * @param displayName the name Swagger UI shows
+	 * @param base the API's base path, such as {@code /connect}
+	 * @param info the title, version and description
+	 * @param describe adds what is particular to this API (schemas, summaries, errors)
+	 * @return the group
+	 */
+	public static GroupedOpenApi groupKeepingFieldNames(String name, String displayName, String base, Info info,
+			OpenApiCustomizer describe) {
+		return group(name, displayName, base, List.of(base + "/**"), info, describe, false);
+	}
+
 	private static GroupedOpenApi group(String name, String displayName, String base, List<String> paths, Info info,
 			OpenApiCustomizer describe) {
+		return group(name, displayName, base, paths, info, describe, true);
+	}
+
+	private static GroupedOpenApi group(String name, String displayName, String base, List<String> paths, Info info,
+			OpenApiCustomizer describe, boolean snakeCaseSchemas) {
 		return GroupedOpenApi.builder()
 			.group(name)
 			.displayName(displayName)
@@ -138,7 +159,7 @@ public final class ApiDescriptions {
 			.addOperationCustomizer(ApiDescriptions::permission)
 			.addOpenApiCustomizer((openApi) -> openApi.info(info))
 			.addOpenApiCustomizer(describe)
-			.addOpenApiCustomizer((openApi) -> tidy(openApi, base))
+			.addOpenApiCustomizer((openApi) -> tidy(openApi, base, snakeCaseSchemas))
 			.build();
 	}
 
@@ -298,9 +319,10 @@ public final class ApiDescriptions {
 
 	/**
 	 * What every group shares, done last: tags, summaries, permissions, the tenant
-	 * parameter, operation ids, paths and responses in order, and snake_case schemas.
+	 * parameter, operation ids, paths and responses in order, and snake_case schemas
+	 * (unless the API names its fields otherwise).
 	 */
-	static void tidy(OpenAPI openApi, String base) {
+	static void tidy(OpenAPI openApi, String base, boolean snakeCaseSchemas) {
 		Map<String, Tag> tags = new LinkedHashMap<>();
 		if (openApi.getTags() != null) {
 			openApi.getTags().forEach((tag) -> tags.put(tag.getName(), tag));
@@ -346,7 +368,7 @@ public final class ApiDescriptions {
 		List<Tag> ordered = new ArrayList<>(tags.values());
 		ordered.addAll(undescribed.values());
 		openApi.setTags(ordered);
-		if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+		if (snakeCaseSchemas && openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
 			Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 			openApi.getComponents().getSchemas().values().forEach((schema) -> snakeCase(schema, seen));
 		}

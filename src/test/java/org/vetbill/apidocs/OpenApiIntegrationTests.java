@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.vetbill.security.Credentials;
 import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
+import org.vetbill.support.ConnectSupplier;
 import org.vetbill.support.IntegrationTest;
 import org.vetbill.support.TestTenant;
 import org.webjars.WebJarVersionLocator;
@@ -43,7 +44,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	/** Each description and the path prefixes of the endpoints it describes. */
 	private static final Map<String, List<String>> GROUPS = Map.of("cloud", List.of("/{provet_id}/api/0.1/"), "vetbill",
 			List.of("/{provet_id}/vetbill/v1/"), "auth", List.of("/{provet_id}/oauth2/"), "admin",
-			List.of("/admin/v1/"), "clinic", List.of("/invoice/", "/token"));
+			List.of("/admin/v1/"), "clinic", List.of("/invoice/", "/token"), "connect", List.of("/connect/"));
 
 	private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
 			"trace");
@@ -71,9 +72,11 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	void eachApiIsDescribedAsOpenApi3WithoutAToken() {
 		Map<String, List<String>> schemes = Map.of("cloud", List.of("bearer", "legacyToken", "oauth2"), "vetbill",
 				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic"), "admin",
-				List.of("adminKey"), "clinic", List.of("OAuth2PasswordBearer"));
+				List.of("adminKey"), "clinic", List.of("OAuth2PasswordBearer"), "connect",
+				List.of("UserAuth", "ClientAuth"));
 		Map<String, String> titles = Map.of("cloud", "Cloud API", "vetbill", "vetbill API", "auth",
-				"vetbill authentication", "admin", "vetbill platform admin API", "clinic", "Clinic API");
+				"vetbill authentication", "admin", "vetbill platform admin API", "clinic", "Clinic API", "connect",
+				"Connect API");
 		GROUPS.keySet().forEach((group) -> {
 			JsonNode description = description(group);
 			assertThat(description.path("openapi").asString()).as(group).startsWith("3.");
@@ -134,6 +137,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		assertThat(mapped.get("cloud")).contains("POST /{provet_id}/api/0.1/invoicepayment/{id}/cancel_payment/");
 		assertThat(mapped.get("clinic")).contains("GET /invoice/", "POST /invoice/", "GET /invoice/{id}",
 				"PUT /invoice/{id}", "DELETE /invoice/{id}");
+		assertThat(mapped.get("connect")).containsExactly("GET /connect/invoices",
+				"GET /connect/invoices/{InvoiceNumber}");
 		// the token endpoint is described whether or not a controller maps it
 		mapped.get("clinic").add("POST /token");
 		mapped.forEach((group, operations) -> assertThat(operations(description(group))).as(group)
@@ -341,6 +346,59 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void connectSchemasNameTheFieldsTheApiWritesInItsOrder() {
+		JsonNode connect = description("connect");
+		ConnectSupplier supplier = ConnectSupplier.create(this.tenant, "Docs Wholesale");
+		String practice = supplier.enrol("Docs Clinic", "DOC-1");
+		supplier.record(ConnectSupplier.darwinInvoice(7, null, "DOC-1", java.time.LocalDate.parse("2026-11-20")));
+		supplier.record(ConnectSupplier.plainInvoice(8, "DOC-1", java.time.LocalDate.parse("2026-11-21")));
+		Api api = anonymous();
+		ApiResponse list = api.get("/connect/invoices", supplier.headers(practice));
+		assertDescribed(connect, "get", "/connect/invoices", list, 200, true);
+		ApiResponse invoice = api.get("/connect/invoices/7", supplier.headers(practice));
+		assertDescribed(connect, "get", "/connect/invoices/{InvoiceNumber}", invoice, 200, true);
+		assertDescribed(connect, "get", "/connect/invoices/{InvoiceNumber}",
+				api.get("/connect/invoices/8", supplier.headers(practice)), 200, true);
+		JsonNode schemas = connect.path("components").path("schemas");
+		assertThat(names(schemas.path("InvoiceSummary").path("properties"))).as("InvoiceSummary, in the order written")
+			.containsExactlyElementsOf(names(list.body().get(0)));
+		assertThat(names(schemas.path("Invoice").path("properties"))).as("Invoice, in the order written")
+			.containsExactlyElementsOf(names(invoice.body()));
+		assertThat(names(schemas.path("InvoiceLine").path("properties"))).as("InvoiceLine, in the order written")
+			.containsExactlyElementsOf(names(invoice.body().path("InvoiceLines").get(0)));
+		assertThat(names(schemas.path("Shipping").path("properties")))
+			.containsExactlyElementsOf(names(invoice.body().path("Shipping")));
+		assertThat(names(schemas.path("Address").path("properties")))
+			.containsExactlyElementsOf(names(invoice.body().path("Shipping").path("Address")));
+
+		Map<String, String> headers = supplier.headers(practice);
+		headers.remove("Client");
+		assertDescribed(connect, "get", "/connect/invoices", api.get("/connect/invoices", headers), 400, true);
+		assertDescribed(connect, "get", "/connect/invoices", api.get("/connect/invoices", supplier.headers("cnu_x")),
+				401, true);
+		assertDescribed(connect, "get", "/connect/invoices/{InvoiceNumber}",
+				api.get("/connect/invoices/9", supplier.headers(practice)), 404, true);
+		headers = supplier.headers(practice);
+		headers.put("Accept", "text/html");
+		assertDescribed(connect, "get", "/connect/invoices", api.get("/connect/invoices", headers), 406, true);
+
+		JsonNode operation = connect.path("paths").path("/connect/invoices").path("get");
+		assertThat(operation.path("operationId").asString()).isEqualTo("invoices_list");
+		assertThat(parameterNames(operation)).containsExactly("DateFrom", "DateTo", "UpdatedAfter", "Api-Version",
+				"Client", "Practice", "User", "Account-Code");
+		assertThat(names(operation.path("responses").path("200").path("content"))).containsExactly("application/json",
+				"application/xml", "text/xml");
+		JsonNode one = connect.path("paths").path("/connect/invoices/{InvoiceNumber}").path("get");
+		assertThat(one.path("operationId").asString()).isEqualTo("invoices_retrieve");
+		assertThat(names(one.path("responses"))).containsExactly("200", "400", "401", "404", "406");
+		assertThat(connect.path("security").toString()).isEqualTo("[{\"UserAuth\":[],\"ClientAuth\":[]}]");
+		assertThat(schemas.path("Address").path("properties").path("Postcode").path("type").asString())
+			.isEqualTo("string");
+		assertThat(schemas.path("Invoice").path("properties").path("Total").path("type").asString())
+			.isEqualTo("number");
+	}
+
+	@Test
 	void errorAnswersHaveTheDescribedShapes() {
 		JsonNode cloud = description("cloud");
 		JsonNode vetbill = description("vetbill");
@@ -507,7 +565,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		List<String> urls = new ArrayList<>();
 		config.path("urls").forEach((url) -> urls.add(url.path("url").asString()));
 		assertThat(urls).containsExactlyInAnyOrder("/v3/api-docs/cloud", "/v3/api-docs/vetbill", "/v3/api-docs/auth",
-				"/v3/api-docs/admin", "/v3/api-docs/clinic");
+				"/v3/api-docs/admin", "/v3/api-docs/clinic", "/v3/api-docs/connect");
 		assertThat(config.path("urls.primaryName").asString()).isEqualTo("Cloud API");
 		assertThat(config.path("validatorUrl").asString()).isEmpty();
 	}
@@ -519,7 +577,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		assertThat(index.raw()).isEqualTo("{\"detail\":\"Each of vetbill's APIs has its own OpenAPI description; "
 				+ "Swagger UI shows them all.\",\"descriptions\":{\"admin\":\"/v3/api-docs/admin\","
 				+ "\"auth\":\"/v3/api-docs/auth\",\"clinic\":\"/v3/api-docs/clinic\",\"cloud\":\"/v3/api-docs/cloud\","
-				+ "\"vetbill\":\"/v3/api-docs/vetbill\"},\"ui\":\"/swagger-ui.html\"}");
+				+ "\"connect\":\"/v3/api-docs/connect\",\"vetbill\":\"/v3/api-docs/vetbill\"},\"ui\":\"/swagger-ui.html\"}");
 		assertThat(anonymous().get("/v3/api-docs.yaml/cloud").raw()).contains("openapi: 3.0.1");
 	}
 

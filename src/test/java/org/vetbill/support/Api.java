@@ -77,6 +77,18 @@ public final class Api {
 		return send(request(path).GET());
 	}
 
+	/**
+	 * A GET with headers of its own, such as the Connect API's.
+	 * @param path the path
+	 * @param headers the headers' names and values
+	 * @return the response
+	 */
+	public ApiResponse get(String path, java.util.Map<String, String> headers) {
+		HttpRequest.Builder request = request(path);
+		headers.forEach(request::header);
+		return send(request.GET());
+	}
+
 	public ApiResponse delete(String path) {
 		return send(request(path).DELETE());
 	}

@@ -24,4 +24,17 @@ public interface ErrorDialect {
 	 */
 	ResponseEntity<Object> render(ApiError error);
 
+	/**
+	 * The error in this dialect's format, for a dialect whose answer depends on the
+	 * request (such as one that answers in the format its {@code Accept} header asks
+	 * for). A body that is a {@code byte[]} is written as it is, in the response's
+	 * content type.
+	 * @param error the error
+	 * @param request the request that failed
+	 * @return the response: status, headers and body
+	 */
+	default ResponseEntity<Object> render(ApiError error, HttpServletRequest request) {
+		return render(error);
+	}
+
 }

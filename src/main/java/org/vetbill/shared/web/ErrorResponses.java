@@ -37,7 +37,7 @@ public class ErrorResponses {
 	public ResponseEntity<Object> toResponse(ApiError error, HttpServletRequest request) {
 		for (ErrorDialect dialect : this.dialects) {
 			if (dialect.handles(request)) {
-				return dialect.render(error);
+				return dialect.render(error, request);
 			}
 		}
 		return problem(error, request);
@@ -69,7 +69,13 @@ public class ErrorResponses {
 			if (entity.getHeaders().getContentType() == null) {
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			}
-			this.json.writeValue(response.getOutputStream(), entity.getBody());
+			if (entity.getBody() instanceof byte[] bytes) {
+				// a dialect that wrote its body itself (in JSON or XML)
+				response.getOutputStream().write(bytes);
+			}
+			else {
+				this.json.writeValue(response.getOutputStream(), entity.getBody());
+			}
 		}
 	}
 

@@ -1,0 +1,71 @@
+package org.vetbill.api.connect;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.vetbill.api.connect.ConnectRequests.ConnectHeaders;
+import org.vetbill.supply.ConnectInvoices;
+import org.vetbill.supply.ConnectPractice;
+import org.vetbill.supply.SupplierInvoices.InvoiceFilter;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Connect API's invoices: {@code GET /connect/invoices} and {@code GET
+ * /connect/invoices/{InvoiceNumber}}, a supplier's invoices as its enrolled practices
+ * read them. Each request is checked in this order: the format it accepts (406), its
+ * headers (400), its credentials ({@code User-Auth} must be an enrolled practice's token
+ * and {@code Client-Auth} an active key of that practice's supplier, else 401), then its
+ * parameters (400).
+ */
+@RestController
+class ConnectInvoiceController {
+
+	private final ConnectInvoices invoices;
+
+	ConnectInvoiceController(ConnectInvoices invoices) {
+		this.invoices = invoices;
+	}
+
+	@GetMapping(ConnectApi.INVOICES)
+	ResponseEntity<Object> list(HttpServletRequest request) {
+		ConnectFormat format = ConnectRequests.format(request);
+		ConnectHeaders headers = ConnectRequests.headers(request);
+		ConnectPractice practice = authenticate(headers);
+		InvoiceFilter filter = ConnectRequests.filter(request);
+		List<ConnectWire.Summary> summaries = this.invoices.list(practice, headers.accountCode(), filter)
+			.stream()
+			.map(ConnectWire.Summary::of)
+			.toList();
+		return format.answer(HttpStatus.OK, summaries, new ConnectWire.SummaryList(summaries));
+	}
+
+	@GetMapping(ConnectApi.INVOICE)
+	ResponseEntity<Object> get(HttpServletRequest request, @PathVariable("InvoiceNumber") String invoiceNumber) {
+		ConnectFormat format = ConnectRequests.format(request);
+		ConnectHeaders headers = ConnectRequests.headers(request);
+		ConnectPractice practice = authenticate(headers);
+		long number = ConnectRequests.invoiceNumber(invoiceNumber);
+		ConnectWire.Invoice invoice = ConnectWire.Invoice
+			.of(this.invoices.get(practice, headers.accountCode(), number));
+		return format.answer(HttpStatus.OK, invoice, invoice);
+	}
+
+	private ConnectPractice authenticate(ConnectHeaders headers) {
+		ConnectPractice practice = this.invoices.practice(headers.userAuth())
+			.orElseThrow(() -> new ConnectRefusal(HttpStatus.UNAUTHORIZED, "invalid_user_auth",
+					"User-Auth: the user token is not valid (unknown, or the practice's enrolment was withdrawn); "
+							+ "enrol the practice again for a new token."));
+		if (!this.invoices.clientKeyValid(practice, headers.clientAuth())) {
+			throw new ConnectRefusal(HttpStatus.UNAUTHORIZED, "invalid_client_auth",
+					"Client-Auth: the key of the practice management system is not valid for this supplier "
+							+ "(unknown or withdrawn).");
+		}
+		return practice;
+	}
+
+}
