@@ -21,6 +21,23 @@ public final class DemoCredentials {
 
 	public static final String LEGACY_TOKEN = "vbt_demo_legacy_read_only_token_0001";
 
+	/**
+	 * The demo wholesaler, whose Connect API serves the demo clinic's supplier invoices.
+	 */
+	public static final String WHOLESALER_PROVET_ID = "9000";
+
+	/** The demo clinic's Connect user token with the wholesaler ({@code User-Auth}). */
+	public static final String CONNECT_USER_AUTH = "cnu_demo_clinic_token_0001";
+
+	/**
+	 * The key the wholesaler gave vetbill as a practice management system
+	 * ({@code Client-Auth}).
+	 */
+	public static final String CONNECT_CLIENT_AUTH = "cnk_demo_vetbill_key_0001";
+
+	/** The demo clinic's account with the wholesaler. */
+	public static final String CONNECT_ACCOUNT = "VB-1234";
+
 	private DemoCredentials() {
 	}
 

@@ -23,8 +23,11 @@ class DemoStartup {
 
 	private final Environment environment;
 
-	DemoStartup(DemoData demoData, Environment environment) {
+	private final DemoSupply demoSupply;
+
+	DemoStartup(DemoData demoData, DemoSupply demoSupply, Environment environment) {
 		this.demoData = demoData;
+		this.demoSupply = demoSupply;
 		this.environment = environment;
 	}
 
@@ -36,6 +39,7 @@ class DemoStartup {
 			logger.info("Demo data created in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		this.demoSupply.load(base + "/connect");
 		String pid = DemoCredentials.PROVET_ID;
 		logger.info(String.join(System.lineSeparator(), "", "",
 				"  vetbill demo is running at " + base + "  (organization provet_id " + pid + ")", "",
@@ -45,7 +49,11 @@ class DemoStartup {
 						+ DemoCredentials.FRONT_DESK_PASSWORD + "  (read, billing)",
 				"  Clinic manager     username " + DemoCredentials.MANAGER_USER + "  password "
 						+ DemoCredentials.MANAGER_PASSWORD + "  (read, billing, settings)",
-				"  Legacy API token   Authorization: Token " + DemoCredentials.LEGACY_TOKEN + "  (read)", "",
+				"  Legacy API token   Authorization: Token " + DemoCredentials.LEGACY_TOKEN + "  (read)",
+				"  Connect API        User-Auth " + DemoCredentials.CONNECT_USER_AUTH + "  Client-Auth "
+						+ DemoCredentials.CONNECT_CLIENT_AUTH + "  (the wholesaler, provet_id "
+						+ DemoCredentials.WHOLESALER_PROVET_ID + ")",
+				"",
 				"  Get a token:    curl -s -u " + DemoCredentials.ERP_CLIENT_ID + ":"
 						+ DemoCredentials.ERP_CLIENT_SECRET + " -d grant_type=client_credentials " + base + "/" + pid
 						+ "/oauth2/token/",

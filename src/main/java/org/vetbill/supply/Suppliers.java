@@ -167,6 +167,20 @@ public class Suppliers {
 	 */
 	@Transactional
 	public EnrolledPractice enrol(Caller caller, long supplierId, PracticeEnrolment enrolment) {
+		return enrol(caller, supplierId, enrolment, "cnu_" + Secrets.random(32));
+	}
+
+	/**
+	 * Enrols a practice with a token chosen by the caller, as the demo does so that its
+	 * token can be printed in the README.
+	 * @param caller the caller
+	 * @param supplierId the supplier
+	 * @param enrolment the practice's name and account codes
+	 * @param token the user token
+	 * @return the practice with its token
+	 */
+	@Transactional
+	public EnrolledPractice enrol(Caller caller, long supplierId, PracticeEnrolment enrolment, String token) {
 		this.validator.validate(enrolment);
 		get(caller, supplierId);
 		List<String> codes = List.copyOf(new LinkedHashSet<>(enrolment.accountCodes()));
@@ -192,7 +206,6 @@ public class Suppliers {
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		String token = "cnu_" + Secrets.random(32);
 		Instant now = Timestamps.now(this.clock);
 		long id = this.dsl.insertInto(SUPPLY_PRACTICE)
 			.set(SUPPLY_PRACTICE.ORGANIZATION_ID, caller.organizationId())
@@ -246,9 +259,22 @@ public class Suppliers {
 	 */
 	@Transactional
 	public ClientKey addClientKey(Caller caller, long supplierId, SupplierDetails details) {
+		return addClientKey(caller, supplierId, details, "cnk_" + Secrets.random(32));
+	}
+
+	/**
+	 * Makes a key chosen by the caller for a practice management system, as the demo
+	 * does.
+	 * @param caller the caller
+	 * @param supplierId the supplier
+	 * @param details the system's name
+	 * @param key the key
+	 * @return the key
+	 */
+	@Transactional
+	public ClientKey addClientKey(Caller caller, long supplierId, SupplierDetails details, String key) {
 		this.validator.validate(details);
 		get(caller, supplierId);
-		String key = "cnk_" + Secrets.random(32);
 		Instant now = Timestamps.now(this.clock);
 		long id = this.dsl.insertInto(SUPPLY_CLIENT_KEY)
 			.set(SUPPLY_CLIENT_KEY.ORGANIZATION_ID, caller.organizationId())

@@ -61,6 +61,34 @@ class DemoDataIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theDemoWholesalerServesItsInvoicesOverConnectAndTheClinicImportsThem() {
+		this.context.getBean(DemoSupply.class).load("http://localhost:" + this.port + "/connect");
+		ApiResponse served = anonymous().send(anonymous().request("/connect/invoices")
+			.header("Api-Version", "1")
+			.header("Client", "curl")
+			.header("Client-Auth", DemoCredentials.CONNECT_CLIENT_AUTH)
+			.header("User-Auth", DemoCredentials.CONNECT_USER_AUTH)
+			.header("Practice", "Vetbill Demo Animal Clinics")
+			.header("User", "manager")
+			.GET());
+		assertThat(served.status()).as(served.raw()).isEqualTo(200);
+		assertThat(served.body().findValuesAsString("InvoiceNumber")).containsExactly("70001", "70002", "70003");
+		assertThat(served.body().findValuesAsString("AccountCode")).containsOnly(DemoCredentials.CONNECT_ACCOUNT);
+
+		JsonNode suppliers = this.api.get(BASE + "/suppliers").body();
+		assertThat(suppliers).hasSize(1);
+		long supplier = suppliers.get(0).path("id").asLong();
+		String base = BASE + "/suppliers/" + supplier;
+		ApiResponse imported = this.api.post(base + "/connect-source/import", null);
+		assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+		assertThat(imported.body().path("error").isNull()).as(imported.raw()).isTrue();
+		assertThat(this.api.get(base + "/invoices").body().findValuesAsString("invoice_number"))
+			.containsExactly("70001", "70002", "70003");
+		assertThat(this.api.get(base + "/orders").body().findValuesAsString("status")).containsExactly("RECEIVED",
+				"PARTLY_RECEIVED", "OPEN");
+	}
+
+	@Test
 	void loadingTwiceKeepsTheDemoAsItIs() {
 		assertThat(this.demoData.load()).isFalse();
 		assertThat(all("/invoices")).hasSize(DemoData.INVOICES + DemoData.CREDIT_NOTES);
