@@ -112,22 +112,7 @@ public class SupplierInvoices {
 	@Transactional
 	public CsvImport importCsv(Caller caller, long supplierId, Reader csv) {
 		this.suppliers.get(caller, supplierId);
-		int lines = 0;
-		List<SupplyCsv.Read<SupplierInvoiceDetails>> invoices = SupplyCsv.invoices(csv);
-		for (SupplyCsv.Read<SupplierInvoiceDetails> invoice : invoices) {
-			try {
-				record(caller, supplierId, invoice.value());
-			}
-			catch (InvalidInput ex) {
-				throw invoice.located(ex);
-			}
-			catch (Conflict ex) {
-				throw new Conflict(ex.code(),
-						SupplyCsv.at(invoice.lines().get(0), "InvoiceNumber") + ": " + ex.detail());
-			}
-			lines += invoice.value().lines().size();
-		}
-		return new CsvImport(invoices.size(), lines);
+		return SupplyCsv.record(SupplyCsv.invoices(csv), "InvoiceNumber", (value) -> record(caller, supplierId, value));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.supply.domain.Address;
@@ -60,7 +62,7 @@ final class SupplyCsv {
 	static final Map<String, String> ORDER_LINE_COLUMNS = columns("ProductCode=product_code", "Description=description",
 			"Quantity=quantity", "Price=price");
 
-	private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(.+)");
+	private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)](?:\\.(.+))?");
 
 	private SupplyCsv() {
 	}
@@ -91,7 +93,9 @@ final class SupplyCsv {
 			if (line.matches()) {
 				int index = Integer.parseInt(line.group(1));
 				long fileLine = this.lines.get(Math.min(index, this.lines.size() - 1));
-				return new FieldError(at(fileLine, column(this.lineColumns, line.group(2))), error.message());
+				String column = (line.group(2) != null) ? column(this.lineColumns, line.group(2))
+						: String.join("/", this.lineColumns.keySet().stream().limit(2).toList());
+				return new FieldError(at(fileLine, column), error.message());
 			}
 			return new FieldError(at(this.lines.get(0), column(this.columns, error.field())), error.message());
 		}
@@ -105,6 +109,33 @@ final class SupplyCsv {
 				.orElse(field);
 		}
 
+	}
+
+	/**
+	 * Records what a file holds, one order or invoice at a time, locating the use case's
+	 * errors in the file: a field's error at its line and column, a conflict at the line
+	 * that starts the order or invoice.
+	 * @param <T> orders or invoices
+	 * @param reads what the file holds
+	 * @param keyColumn the column that groups the rows
+	 * @param record the use case recording one
+	 * @return how many were recorded, with how many lines
+	 */
+	static <T> CsvImport record(List<Read<T>> reads, String keyColumn, Consumer<T> record) {
+		int lines = 0;
+		for (Read<T> read : reads) {
+			try {
+				record.accept(read.value());
+			}
+			catch (InvalidInput ex) {
+				throw read.located(ex);
+			}
+			catch (Conflict ex) {
+				throw new Conflict(ex.code(), at(read.lines().get(0), keyColumn) + ": " + ex.detail());
+			}
+			lines += read.lines().size();
+		}
+		return new CsvImport(reads.size(), lines);
 	}
 
 	static List<Read<SupplierInvoiceDetails>> invoices(Reader csv) {

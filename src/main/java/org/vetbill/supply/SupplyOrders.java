@@ -122,21 +122,7 @@ public class SupplyOrders {
 	@Transactional
 	public CsvImport importCsv(Caller caller, long supplierId, Reader csv) {
 		this.suppliers.get(caller, supplierId);
-		int lines = 0;
-		List<SupplyCsv.Read<OrderDetails>> orders = SupplyCsv.orders(csv);
-		for (SupplyCsv.Read<OrderDetails> order : orders) {
-			try {
-				record(caller, supplierId, order.value());
-			}
-			catch (InvalidInput ex) {
-				throw order.located(ex);
-			}
-			catch (Conflict ex) {
-				throw new Conflict(ex.code(), SupplyCsv.at(order.lines().get(0), "OrderId") + ": " + ex.detail());
-			}
-			lines += order.value().lines().size();
-		}
-		return new CsvImport(orders.size(), lines);
+		return SupplyCsv.record(SupplyCsv.orders(csv), "OrderId", (value) -> record(caller, supplierId, value));
 	}
 
 	@Transactional(readOnly = true)

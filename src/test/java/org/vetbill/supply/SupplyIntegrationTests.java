@@ -214,6 +214,12 @@ class SupplyIntegrationTests extends IntegrationTest {
 		assertThat(cells.body().path("errors").findValuesAsString("field")).contains("line 2, Date",
 				"line 2, QuantityShipped", "line 3, AccountCode");
 
+		ApiResponse nameless = csv(this.base + "/orders/import",
+				"OrderId,PurchaseOrderNumber,AccountCode,ProductCode,Description,Quantity\n"
+						+ "7,PO-7,ACC-100,AMOX250,,1\n7,,,,,2\n");
+		assertProblem(nameless, 400, "line 3, ProductCode/Description",
+				"names neither a product_code nor a description");
+
 		ApiResponse header = csv(this.base + "/orders/import", "PO,AccountCode\nX,ACC-100\n");
 		assertThat(header.status()).isEqualTo(400);
 		assertThat(header.body().path("errors").findValuesAsString("field")).containsExactly("line 1, PO",
