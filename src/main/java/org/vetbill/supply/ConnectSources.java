@@ -3,11 +3,14 @@ package org.vetbill.supply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
@@ -73,43 +76,34 @@ public class ConnectSources {
 		Instant now = Timestamps.now(this.clock);
 		Optional<ConnectSource> before = source(caller.organizationId(), supplierId);
 		String baseUrl = source.baseUrl().replaceAll("/+$", "");
+		Map<Field<?>, @Nullable Object> values = new LinkedHashMap<>();
+		values.put(CONNECT_SOURCE.BASE_URL, baseUrl);
+		values.put(CONNECT_SOURCE.CLIENT_NAME, source.client());
+		values.put(CONNECT_SOURCE.CLIENT_AUTH, source.clientAuth());
+		values.put(CONNECT_SOURCE.USER_AUTH, source.userAuth());
+		values.put(CONNECT_SOURCE.PRACTICE, source.practice());
+		values.put(CONNECT_SOURCE.USER_NAME, source.user());
+		values.put(CONNECT_SOURCE.ACCOUNT_CODE, source.accountCode());
+		values.put(CONNECT_SOURCE.ENABLED, true);
+		values.put(CONNECT_SOURCE.FAILURES, 0);
+		values.put(CONNECT_SOURCE.NEXT_POLL, now);
+		values.put(CONNECT_SOURCE.MODIFIED, now);
 		if (before.isEmpty()) {
 			this.dsl.insertInto(CONNECT_SOURCE)
 				.set(CONNECT_SOURCE.ORGANIZATION_ID, caller.organizationId())
 				.set(CONNECT_SOURCE.SUPPLIER_ID, supplierId)
-				.set(CONNECT_SOURCE.BASE_URL, baseUrl)
-				.set(CONNECT_SOURCE.CLIENT_NAME, source.client())
-				.set(CONNECT_SOURCE.CLIENT_AUTH, source.clientAuth())
-				.set(CONNECT_SOURCE.USER_AUTH, source.userAuth())
-				.set(CONNECT_SOURCE.PRACTICE, source.practice())
-				.set(CONNECT_SOURCE.USER_NAME, source.user())
-				.set(CONNECT_SOURCE.ACCOUNT_CODE, source.accountCode())
-				.set(CONNECT_SOURCE.ENABLED, true)
-				.set(CONNECT_SOURCE.NEXT_POLL, now)
-				.set(CONNECT_SOURCE.FAILURES, 0)
-				.set(CONNECT_SOURCE.MODIFIED, now)
+				.set(values)
 				.execute();
 		}
 		else {
 			ConnectSource old = before.get();
-			boolean startOver = !old.baseUrl().equals(baseUrl) || !old.userAuth().equals(source.userAuth())
-					|| !Objects.equals(old.accountCode(), source.accountCode());
-			var update = this.dsl.update(CONNECT_SOURCE)
-				.set(CONNECT_SOURCE.BASE_URL, baseUrl)
-				.set(CONNECT_SOURCE.CLIENT_NAME, source.client())
-				.set(CONNECT_SOURCE.CLIENT_AUTH, source.clientAuth())
-				.set(CONNECT_SOURCE.USER_AUTH, source.userAuth())
-				.set(CONNECT_SOURCE.PRACTICE, source.practice())
-				.set(CONNECT_SOURCE.USER_NAME, source.user())
-				.set(CONNECT_SOURCE.ACCOUNT_CODE, source.accountCode())
-				.set(CONNECT_SOURCE.ENABLED, true)
-				.set(CONNECT_SOURCE.FAILURES, 0)
-				.set(CONNECT_SOURCE.NEXT_POLL, now)
-				.set(CONNECT_SOURCE.MODIFIED, now);
-			if (startOver) {
-				update = update.set(CONNECT_SOURCE.UPDATED_AFTER, (Instant) null);
+			if (!old.baseUrl().equals(baseUrl) || !old.userAuth().equals(source.userAuth())
+					|| !Objects.equals(old.accountCode(), source.accountCode())) {
+				values.put(CONNECT_SOURCE.UPDATED_AFTER, null);
 			}
-			update.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(caller.organizationId()))
+			this.dsl.update(CONNECT_SOURCE)
+				.set(values)
+				.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(caller.organizationId()))
 				.and(CONNECT_SOURCE.SUPPLIER_ID.eq(supplierId))
 				.execute();
 		}
