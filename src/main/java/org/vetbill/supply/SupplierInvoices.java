@@ -91,7 +91,7 @@ public class SupplierInvoices {
 		SupplierInvoiceDetails invoice = checked(caller, supplierId, details);
 		this.suppliers.lock(caller, supplierId);
 		long number = (invoice.invoiceNumber() != null) ? invoice.invoiceNumber() : nextNumber(caller, supplierId);
-		if (find(caller, supplierId, number).isPresent()) {
+		if (exists(caller, supplierId, number)) {
 			throw new Conflict("duplicate_invoice_number",
 					"the supplier already has an invoice " + number + "; replace it with PUT instead");
 		}
@@ -275,7 +275,7 @@ public class SupplierInvoices {
 			errors.add(new FieldError("account_code",
 					"the supplier has no account " + details.accountCode() + "; record it first"));
 		}
-		if (details.orderId() != null && this.orders.find(caller, supplierId, details.orderId()).isEmpty()) {
+		if (details.orderId() != null && !this.orders.exists(caller, supplierId, details.orderId())) {
 			errors.add(new FieldError("order_id", "the supplier has no electronic order " + details.orderId()));
 		}
 		if (!errors.isEmpty()) {
@@ -377,6 +377,13 @@ public class SupplierInvoices {
 					line.listPrice(), line.rrp(), line.tax(), line.batch(), line.expiry(), line.miscellaneousItem());
 		}
 		insert.execute();
+	}
+
+	private boolean exists(Caller caller, long supplierId, long invoiceNumber) {
+		return this.dsl.fetchExists(SUPPLIER_INVOICE,
+				SUPPLIER_INVOICE.ORGANIZATION_ID.eq(caller.organizationId())
+					.and(SUPPLIER_INVOICE.SUPPLIER_ID.eq(supplierId))
+					.and(SUPPLIER_INVOICE.INVOICE_NUMBER.eq(invoiceNumber)));
 	}
 
 	private Optional<SupplierInvoice> find(Caller caller, long supplierId, long invoiceNumber) {

@@ -80,7 +80,7 @@ public class SupplyOrders {
 					"the supplier has no account " + details.accountCode() + "; record it first");
 		}
 		long number = (details.orderId() != null) ? details.orderId() : nextNumber(caller, supplierId);
-		if (find(caller, supplierId, number).isPresent()) {
+		if (exists(caller, supplierId, number)) {
 			throw new Conflict("duplicate_order_id", "the supplier already has an electronic order " + number);
 		}
 		Instant now = Timestamps.now(this.clock);
@@ -144,7 +144,21 @@ public class SupplyOrders {
 		return orders.stream().map((r) -> map(r, lines.getOrDefault(r.get(SUPPLY_ORDER.ID), List.of()))).toList();
 	}
 
-	Optional<SupplyOrder> find(Caller caller, long supplierId, long orderId) {
+	/**
+	 * Whether the supplier has an electronic order with this id.
+	 * @param caller the caller
+	 * @param supplierId the supplier
+	 * @param orderId the order (Connect's OrderId)
+	 * @return true when it has
+	 */
+	boolean exists(Caller caller, long supplierId, long orderId) {
+		return this.dsl.fetchExists(SUPPLY_ORDER,
+				SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId())
+					.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
+					.and(SUPPLY_ORDER.ORDER_NUMBER.eq(orderId)));
+	}
+
+	private Optional<SupplyOrder> find(Caller caller, long supplierId, long orderId) {
 		return this.dsl.selectFrom(SUPPLY_ORDER)
 			.where(SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
