@@ -1,6 +1,5 @@
 package org.vetbill.clinic;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.ChargedItem;
@@ -24,9 +20,6 @@ import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
-import org.vetbill.shared.money.Decimals;
-import org.vetbill.shared.persistence.FilterFields;
-import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -37,13 +30,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.vetbill.shared.db.Tables.CLIENT;
-import static org.vetbill.shared.db.Tables.CONSULTATION;
-import static org.vetbill.shared.db.Tables.CONSULTATION_ITEM;
-import static org.vetbill.shared.db.Tables.DEPARTMENT;
-import static org.vetbill.shared.db.Tables.ITEM;
-import static org.vetbill.shared.db.Tables.PATIENT;
-
 /**
  * Consultations and the items charged during them. Finalizing a consultation, which
  * creates its invoice, is the invoicing module's use case; this service only marks it
@@ -52,30 +38,15 @@ import static org.vetbill.shared.db.Tables.PATIENT;
 @Service
 public class Consultations {
 
-	private static final FilterFields FILTERS = FilterFields.builder()
-		.id("id", CONSULTATION.ID)
-		.relation("client", CONSULTATION.CLIENT_ID)
-		.relation("patient", CONSULTATION.PATIENT_ID)
-		.relation("department", CONSULTATION.DEPARTMENT_ID)
-		.integer("status", CONSULTATION.STATUS)
-		.integer("type", CONSULTATION.CONSULTATION_TYPE)
-		.dateTime("admitted_time", CONSULTATION.ADMITTED_TIME)
-		.dateTime("created", CONSULTATION.CREATED)
-		.dateTime("modified", CONSULTATION.MODIFIED)
-		.build();
+	private final ConsultationRepository consultations;
 
-	private static final FilterFields ITEM_FILTERS = FilterFields.builder()
-		.id("id", CONSULTATION_ITEM.ID)
-		.relation("consultation", CONSULTATION_ITEM.CONSULTATION_ID)
-		.relation("item", CONSULTATION_ITEM.ITEM_ID)
-		.relation("patient", CONSULTATION_ITEM.PATIENT_ID)
-		.text("name", CONSULTATION_ITEM.NAME)
-		.decimal("quantity", CONSULTATION_ITEM.QUANTITY)
-		.dateTime("created", CONSULTATION_ITEM.CREATED)
-		.dateTime("modified", CONSULTATION_ITEM.MODIFIED)
-		.build();
+	private final DepartmentRepository departments;
 
-	private final DSLContext dsl;
+	private final ClientRepository clients;
+
+	private final PatientRepository patients;
+
+	private final ItemRepository items;
 
 	private final InputValidator validator;
 
@@ -85,8 +56,14 @@ public class Consultations {
 
 	private final Organizations organizations;
 
-	Consultations(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Organizations organizations) {
-		this.dsl = dsl;
+	Consultations(ConsultationRepository consultations, DepartmentRepository departments, ClientRepository clients,
+			PatientRepository patients, ItemRepository items, InputValidator validator, AuditLog audit, Clock clock,
+			Organizations organizations) {
+		this.consultations = consultations;
+		this.departments = departments;
+		this.clients = clients;
+		this.patients = patients;
+		this.items = items;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
@@ -97,21 +74,7 @@ public class Consultations {
 	public Consultation create(Caller caller, NewConsultation command) {
 		this.validator.validate(command, () -> problems(caller, command));
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(CONSULTATION)
-			.set(CONSULTATION.ORGANIZATION_ID, caller.organizationId())
-			.set(CONSULTATION.UUID, UUID.randomUUID())
-			.set(CONSULTATION.DEPARTMENT_ID, command.departmentId())
-			.set(CONSULTATION.CLIENT_ID, command.clientId())
-			.set(CONSULTATION.PATIENT_ID, command.patientId())
-			.set(CONSULTATION.STATUS, (short) ConsultationStatus.ADMITTED.code())
-			.set(CONSULTATION.CONSULTATION_TYPE, (short) command.consultationTypeOrDefault())
-			.set(CONSULTATION.ADMITTED_TIME, now)
-			.set(CONSULTATION.CREATED, now)
-			.set(CONSULTATION.MODIFIED, now)
-			.set(CONSULTATION.VERSION, 0)
-			.returningResult(CONSULTATION.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.consultations.insert(caller, command, now);
 		Consultation created = get(caller, id);
 		this.audit.record(caller, "consultation.created", "consultation", id, null, created);
 		return created;
@@ -119,30 +82,12 @@ public class Consultations {
 
 	@Transactional(readOnly = true)
 	public Consultation get(Caller caller, long id) {
-		Record row = this.dsl.selectFrom(CONSULTATION)
-			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION.ID.eq(id))
-			.fetchOptional()
-			.orElseThrow(() -> new NotFound("consultation", id));
-		return map(row, items(caller, id));
+		return this.consultations.find(caller, id).orElseThrow(() -> new NotFound("consultation", id));
 	}
 
 	@Transactional(readOnly = true)
 	public Page<Consultation> list(Caller caller, PageRequest page, @Nullable Long clientId, @Nullable Integer status) {
-		Condition condition = CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId())
-			.and(CONSULTATION.ID.gt(page.afterOrZero()));
-		if (clientId != null) {
-			condition = condition.and(CONSULTATION.CLIENT_ID.eq(clientId));
-		}
-		if (status != null) {
-			condition = condition.and(CONSULTATION.STATUS.eq(status.shortValue()));
-		}
-		List<Record> rows = new ArrayList<>(this.dsl.selectFrom(CONSULTATION)
-			.where(condition)
-			.orderBy(CONSULTATION.ID)
-			.limit(page.limit() + 1)
-			.fetch());
-		return Page.of(withItems(caller, rows), page.limit(), Consultation::id);
+		return this.consultations.list(caller, page, clientId, status);
 	}
 
 	/**
@@ -157,10 +102,7 @@ public class Consultations {
 	@Transactional(readOnly = true)
 	public Counted<Consultation> search(Caller caller, Criteria criteria, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		Counted<Record> rows = ListQueries.page(this.dsl, CONSULTATION,
-				CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(CONSULTATION.ID.asc()), page, (r) -> r);
-		return rows.mapItems((found) -> withItems(caller, found));
+		return this.consultations.search(caller, criteria, zone, page);
 	}
 
 	/**
@@ -172,12 +114,7 @@ public class Consultations {
 	 */
 	@Transactional(readOnly = true)
 	public List<Consultation> getAll(Caller caller, Collection<Long> ids) {
-		return withItems(caller,
-				this.dsl.selectFrom(CONSULTATION)
-					.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-					.and(CONSULTATION.ID.in(ids))
-					.orderBy(CONSULTATION.ID)
-					.fetch());
+		return this.consultations.getAll(caller, ids);
 	}
 
 	/**
@@ -192,11 +129,7 @@ public class Consultations {
 		if (uuids.isEmpty()) {
 			return Map.of();
 		}
-		return this.dsl.select(CONSULTATION.UUID, CONSULTATION.ID)
-			.from(CONSULTATION)
-			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION.UUID.in(uuids))
-			.fetchMap(CONSULTATION.UUID, CONSULTATION.ID);
+		return this.consultations.idsByUuid(caller, uuids);
 	}
 
 	/**
@@ -210,11 +143,7 @@ public class Consultations {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.dsl.select(CONSULTATION.ID, CONSULTATION.UUID)
-			.from(CONSULTATION)
-			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION.ID.in(ids))
-			.fetchMap(CONSULTATION.ID, CONSULTATION.UUID);
+		return this.consultations.uuidsById(caller, ids);
 	}
 
 	/**
@@ -229,10 +158,7 @@ public class Consultations {
 	@Transactional(readOnly = true)
 	public Counted<ConsultationItem> searchItems(Caller caller, Criteria criteria, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return ListQueries.page(this.dsl, CONSULTATION_ITEM,
-				CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId())
-					.and(ITEM_FILTERS.condition(criteria, zone)),
-				List.of(CONSULTATION_ITEM.ID.asc()), page, Consultations::mapItem);
+		return this.consultations.searchItems(caller, criteria, zone, page);
 	}
 
 	/**
@@ -243,27 +169,7 @@ public class Consultations {
 	 */
 	@Transactional(readOnly = true)
 	public List<ConsultationItem> getItems(Caller caller, Collection<Long> ids) {
-		return this.dsl.selectFrom(CONSULTATION_ITEM)
-			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION_ITEM.ID.in(ids))
-			.orderBy(CONSULTATION_ITEM.ID)
-			.fetch(Consultations::mapItem);
-	}
-
-	/**
-	 * Consultations with their charged items, read in one more query.
-	 */
-	private List<Consultation> withItems(Caller caller, List<? extends Record> rows) {
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		List<Long> ids = rows.stream().map((r) -> r.get(CONSULTATION.ID)).toList();
-		Map<Long, List<ConsultationItem>> items = this.dsl.selectFrom(CONSULTATION_ITEM)
-			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION_ITEM.CONSULTATION_ID.in(ids))
-			.orderBy(CONSULTATION_ITEM.ID)
-			.fetchGroups(CONSULTATION_ITEM.CONSULTATION_ID, Consultations::mapItem);
-		return rows.stream().map((r) -> map(r, items.getOrDefault(r.get(CONSULTATION.ID), List.of()))).toList();
+		return this.consultations.getItems(caller, ids);
 	}
 
 	/**
@@ -279,22 +185,9 @@ public class Consultations {
 		this.validator.validate(charge, () -> chargeProblems(caller, consultation, charge));
 		Instant now = Timestamps.now(this.clock);
 		String name = (charge.name() != null) ? charge.name() : itemName(caller, charge.itemId());
-		long itemRowId = this.dsl.insertInto(CONSULTATION_ITEM)
-			.set(CONSULTATION_ITEM.ORGANIZATION_ID, caller.organizationId())
-			.set(CONSULTATION_ITEM.CONSULTATION_ID, consultationId)
-			.set(CONSULTATION_ITEM.ITEM_ID, charge.itemId())
-			.set(CONSULTATION_ITEM.PATIENT_ID,
-					(charge.patientId() != null) ? charge.patientId() : consultation.patientId())
-			.set(CONSULTATION_ITEM.NAME, name)
-			.set(CONSULTATION_ITEM.QUANTITY, charge.quantity())
-			.set(CONSULTATION_ITEM.UNIT_PRICE, charge.unitPrice())
-			.set(CONSULTATION_ITEM.PERCENTAGE_CHANGE, charge.percentageChangeOrZero())
-			.set(CONSULTATION_ITEM.CREATED, now)
-			.set(CONSULTATION_ITEM.MODIFIED, now)
-			.returningResult(CONSULTATION_ITEM.ID)
-			.fetchSingle()
-			.value1();
-		touch(caller, consultationId, now);
+		Long patient = (charge.patientId() != null) ? charge.patientId() : consultation.patientId();
+		long itemRowId = this.consultations.insertItem(caller, consultationId, charge, patient, name, now);
+		this.consultations.touch(caller, consultationId, now);
 		Consultation after = get(caller, consultationId);
 		this.audit.record(caller, "consultation.item_added", "consultation", consultationId, null,
 				after.items().stream().filter((i) -> i.id() == itemRowId).findFirst().orElse(null));
@@ -332,18 +225,9 @@ public class Consultations {
 		this.validator.validate(charge, () -> chargeProblems(caller, consultation, charge));
 
 		Instant now = Timestamps.now(this.clock);
-		this.dsl.update(CONSULTATION_ITEM)
-			.set(CONSULTATION_ITEM.ITEM_ID, charge.itemId())
-			.set(CONSULTATION_ITEM.PATIENT_ID, charge.patientId())
-			.set(CONSULTATION_ITEM.NAME, (charge.name() != null) ? charge.name() : itemName(caller, charge.itemId()))
-			.set(CONSULTATION_ITEM.QUANTITY, charge.quantity())
-			.set(CONSULTATION_ITEM.UNIT_PRICE, charge.unitPrice())
-			.set(CONSULTATION_ITEM.PERCENTAGE_CHANGE, charge.percentageChangeOrZero())
-			.set(CONSULTATION_ITEM.MODIFIED, now)
-			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION_ITEM.ID.eq(consultationItemId))
-			.execute();
-		touch(caller, consultationId, now);
+		String name = (charge.name() != null) ? charge.name() : itemName(caller, charge.itemId());
+		this.consultations.updateItem(caller, consultationItemId, charge, name, now);
+		this.consultations.touch(caller, consultationId, now);
 		Consultation after = get(caller, consultationId);
 		this.audit.record(caller, "consultation.item_changed", "consultation", consultationId, before,
 				item(after, consultationItemId));
@@ -354,11 +238,8 @@ public class Consultations {
 	public Consultation removeItem(Caller caller, long consultationId, long consultationItemId) {
 		Consultation consultation = lockOpen(caller, consultationId);
 		ConsultationItem before = item(consultation, consultationItemId);
-		this.dsl.deleteFrom(CONSULTATION_ITEM)
-			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION_ITEM.ID.eq(consultationItemId))
-			.execute();
-		touch(caller, consultationId, Timestamps.now(this.clock));
+		this.consultations.deleteItem(caller, consultationItemId);
+		this.consultations.touch(caller, consultationId, Timestamps.now(this.clock));
 		this.audit.record(caller, "consultation.item_removed", "consultation", consultationId, before, null);
 		return get(caller, consultationId);
 	}
@@ -372,13 +253,8 @@ public class Consultations {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Consultation lockOpen(Caller caller, long consultationId) {
-		Record row = this.dsl.selectFrom(CONSULTATION)
-			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION.ID.eq(consultationId))
-			.forUpdate()
-			.fetchOptional()
+		Consultation consultation = this.consultations.lock(caller, consultationId)
 			.orElseThrow(() -> new NotFound("consultation", consultationId));
-		Consultation consultation = map(row, items(caller, consultationId));
 		ConsultationStatus status = ConsultationStatus.ofCode(consultation.status());
 		if (status == null || !status.isOpen()) {
 			throw new RuleViolation("consultation_finalized", "consultation " + consultationId
@@ -395,25 +271,9 @@ public class Consultations {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void markFinalized(Caller caller, long consultationId) {
 		Instant now = Timestamps.now(this.clock);
-		this.dsl.update(CONSULTATION)
-			.set(CONSULTATION.STATUS, (short) ConsultationStatus.FINALIZED.code())
-			.set(CONSULTATION.FINALIZED_TIME, now)
-			.set(CONSULTATION.MODIFIED, now)
-			.set(CONSULTATION.VERSION, CONSULTATION.VERSION.plus(1))
-			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION.ID.eq(consultationId))
-			.execute();
+		this.consultations.markFinalized(caller, consultationId, now);
 		this.audit.record(caller, "consultation.finalized", "consultation", consultationId, null,
 				ConsultationStatus.FINALIZED);
-	}
-
-	private void touch(Caller caller, long consultationId, Instant now) {
-		this.dsl.update(CONSULTATION)
-			.set(CONSULTATION.MODIFIED, now)
-			.set(CONSULTATION.VERSION, CONSULTATION.VERSION.plus(1))
-			.where(CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION.ID.eq(consultationId))
-			.execute();
 	}
 
 	private static ConsultationItem item(Consultation consultation, long consultationItemId) {
@@ -425,26 +285,19 @@ public class Consultations {
 	}
 
 	private String itemName(Caller caller, long itemId) {
-		return this.dsl.select(ITEM.NAME)
-			.from(ITEM)
-			.where(ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(ITEM.ID.eq(itemId))
-			.fetchOptional(ITEM.NAME)
-			.orElseThrow(() -> new NotFound("item", itemId));
+		return this.items.name(caller, itemId).orElseThrow(() -> new NotFound("item", itemId));
 	}
 
 	private List<FieldError> problems(Caller caller, NewConsultation command) {
 		List<FieldError> problems = new ArrayList<>();
-		if (!this.dsl.fetchExists(DEPARTMENT, DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()),
-				DEPARTMENT.ID.eq(command.departmentId()))) {
+		if (!this.departments.exists(caller, command.departmentId())) {
 			problems.add(new FieldError("department_id", "department " + command.departmentId() + " does not exist"));
 		}
-		if (!this.dsl.fetchExists(CLIENT, CLIENT.ORGANIZATION_ID.eq(caller.organizationId()),
-				CLIENT.ID.eq(command.clientId()))) {
+		if (!this.clients.exists(caller, command.clientId())) {
 			problems.add(new FieldError("client_id", "client " + command.clientId() + " does not exist"));
 		}
 		Long patient = command.patientId();
-		if (patient != null && !patientOf(caller, patient, command.clientId())) {
+		if (patient != null && !this.patients.isPatientOf(caller, patient, command.clientId())) {
 			problems.add(new FieldError("patient_id",
 					"patient " + patient + " does not exist or is not a patient of client " + command.clientId()));
 		}
@@ -453,47 +306,15 @@ public class Consultations {
 
 	private List<FieldError> chargeProblems(Caller caller, Consultation consultation, ChargedItem charge) {
 		List<FieldError> problems = new ArrayList<>();
-		if (!this.dsl.fetchExists(ITEM, ITEM.ORGANIZATION_ID.eq(caller.organizationId()),
-				ITEM.ID.eq(charge.itemId()))) {
+		if (!this.items.exists(caller, charge.itemId())) {
 			problems.add(new FieldError("item_id", "item " + charge.itemId() + " does not exist"));
 		}
 		Long patient = charge.patientId();
-		if (patient != null && !patientOf(caller, patient, consultation.clientId())) {
+		if (patient != null && !this.patients.isPatientOf(caller, patient, consultation.clientId())) {
 			problems.add(new FieldError("patient_id",
 					"patient " + patient + " does not exist or is not a patient of client " + consultation.clientId()));
 		}
 		return problems;
-	}
-
-	private boolean patientOf(Caller caller, long patientId, long clientId) {
-		return this.dsl.fetchExists(PATIENT, PATIENT.ORGANIZATION_ID.eq(caller.organizationId()),
-				PATIENT.ID.eq(patientId), PATIENT.CLIENT_ID.eq(clientId));
-	}
-
-	private List<ConsultationItem> items(Caller caller, long consultationId) {
-		return this.dsl.selectFrom(CONSULTATION_ITEM)
-			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONSULTATION_ITEM.CONSULTATION_ID.eq(consultationId))
-			.orderBy(CONSULTATION_ITEM.ID)
-			.fetch(Consultations::mapItem);
-	}
-
-	private static ConsultationItem mapItem(Record r) {
-		BigDecimal unitPrice = r.get(CONSULTATION_ITEM.UNIT_PRICE);
-		return new ConsultationItem(r.get(CONSULTATION_ITEM.ID), r.get(CONSULTATION_ITEM.CONSULTATION_ID),
-				r.get(CONSULTATION_ITEM.ITEM_ID), r.get(CONSULTATION_ITEM.PATIENT_ID), r.get(CONSULTATION_ITEM.NAME),
-				Decimals.trim(r.get(CONSULTATION_ITEM.QUANTITY), 1),
-				(unitPrice == null) ? null : Decimals.trim(unitPrice, 2),
-				Decimals.trim(r.get(CONSULTATION_ITEM.PERCENTAGE_CHANGE), 1), r.get(CONSULTATION_ITEM.CREATED),
-				r.get(CONSULTATION_ITEM.MODIFIED));
-	}
-
-	private static Consultation map(Record r, List<ConsultationItem> items) {
-		return new Consultation(r.get(CONSULTATION.ID), r.get(CONSULTATION.UUID), r.get(CONSULTATION.DEPARTMENT_ID),
-				r.get(CONSULTATION.CLIENT_ID), r.get(CONSULTATION.PATIENT_ID), r.get(CONSULTATION.STATUS),
-				r.get(CONSULTATION.CONSULTATION_TYPE), r.get(CONSULTATION.ADMITTED_TIME),
-				r.get(CONSULTATION.FINALIZED_TIME), items, r.get(CONSULTATION.CREATED), r.get(CONSULTATION.MODIFIED),
-				r.get(CONSULTATION.VERSION));
 	}
 
 }

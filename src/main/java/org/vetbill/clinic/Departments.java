@@ -8,9 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.DepartmentDetails;
@@ -24,8 +21,6 @@ import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
-import org.vetbill.shared.persistence.FilterFields;
-import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -34,10 +29,7 @@ import org.vetbill.shared.validation.InputValidator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.DEPARTMENT;
 
 /**
  * Departments and their financial settings.
@@ -45,15 +37,7 @@ import static org.vetbill.shared.db.Tables.DEPARTMENT;
 @Service
 public class Departments {
 
-	private static final FilterFields FILTERS = FilterFields.builder()
-		.id("id", DEPARTMENT.ID)
-		.text("name", DEPARTMENT.NAME)
-		.bool("archived", DEPARTMENT.ARCHIVED)
-		.dateTime("created", DEPARTMENT.CREATED)
-		.dateTime("modified", DEPARTMENT.MODIFIED)
-		.build();
-
-	private final DSLContext dsl;
+	private final DepartmentRepository departments;
 
 	private final InputValidator validator;
 
@@ -67,9 +51,9 @@ public class Departments {
 
 	private final ChangeEvents changes;
 
-	Departments(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			Organizations organizations, ChangeEvents changes) {
-		this.dsl = dsl;
+	Departments(DepartmentRepository departments, InputValidator validator, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events, Organizations organizations, ChangeEvents changes) {
+		this.departments = departments;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
@@ -83,21 +67,7 @@ public class Departments {
 		this.validator.validate(details);
 		Instant now = Timestamps.now(this.clock);
 		DepartmentSettings settings = DepartmentSettings.DEFAULTS;
-		long id = this.dsl.insertInto(DEPARTMENT)
-			.set(DEPARTMENT.ORGANIZATION_ID, caller.organizationId())
-			.set(DEPARTMENT.NAME, details.name())
-			.set(DEPARTMENT.INVOICE_PREFIX, details.invoicePrefix())
-			.set(DEPARTMENT.ARCHIVED, details.archived())
-			.set(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE, settings.financialPeriodLockDate())
-			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_ENABLED, settings.automaticFinancialPeriodLockEnabled())
-			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_MONTHDAY, settings.automaticFinancialPeriodLockMonthday())
-			.set(DEPARTMENT.PAYMENT_CANCEL_SET_DATE, settings.paymentCancelSetDate())
-			.set(DEPARTMENT.CREATED, now)
-			.set(DEPARTMENT.MODIFIED, now)
-			.set(DEPARTMENT.VERSION, 0)
-			.returningResult(DEPARTMENT.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.departments.insert(caller, details, settings, now);
 		Department created = get(caller, id);
 		this.audit.record(caller, "department.created", "department", id, null, created);
 		this.events.publishEvent(new DepartmentCreated(caller.organizationId(), id));
@@ -107,11 +77,7 @@ public class Departments {
 
 	@Transactional(readOnly = true)
 	public Department get(Caller caller, long id) {
-		return this.dsl.selectFrom(DEPARTMENT)
-			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(DEPARTMENT.ID.eq(id))
-			.fetchOptional(Departments::map)
-			.orElseThrow(() -> new NotFound("department", id));
+		return this.departments.find(caller, id).orElseThrow(() -> new NotFound("department", id));
 	}
 
 	/**
@@ -122,11 +88,7 @@ public class Departments {
 	 */
 	@Transactional(readOnly = true)
 	public List<Department> getAll(Caller caller, Collection<Long> ids) {
-		return this.dsl.selectFrom(DEPARTMENT)
-			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(DEPARTMENT.ID.in(ids))
-			.orderBy(DEPARTMENT.ID)
-			.fetch(Departments::map);
+		return this.departments.getAll(caller, ids);
 	}
 
 	/**
@@ -139,46 +101,24 @@ public class Departments {
 	@Transactional(readOnly = true)
 	public Counted<Department> search(Caller caller, Criteria criteria, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return ListQueries.page(this.dsl, DEPARTMENT,
-				DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(DEPARTMENT.ID.asc()), page, Departments::map);
+		return this.departments.search(caller, criteria, zone, page);
 	}
 
 	@Transactional(readOnly = true)
 	public boolean exists(Caller caller, long id) {
-		return this.dsl.fetchExists(DEPARTMENT, DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()),
-				DEPARTMENT.ID.eq(id));
+		return this.departments.exists(caller, id);
 	}
 
 	@Transactional(readOnly = true)
 	public Page<Department> list(Caller caller, PageRequest page, @Nullable Boolean archived) {
-		Condition condition = DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId())
-			.and(DEPARTMENT.ID.gt(page.afterOrZero()));
-		if (archived != null) {
-			condition = condition.and(DEPARTMENT.ARCHIVED.eq(archived));
-		}
-		return Page.of(this.dsl.selectFrom(DEPARTMENT)
-			.where(condition)
-			.orderBy(DEPARTMENT.ID)
-			.limit(page.limit() + 1)
-			.fetch(Departments::map), page.limit(), Department::id);
+		return this.departments.list(caller, page, archived);
 	}
 
 	@Transactional
 	public Department update(Caller caller, long id, int expectedVersion, DepartmentDetails details) {
 		this.validator.validate(details);
 		Department before = get(caller, id);
-		int updated = this.dsl.update(DEPARTMENT)
-			.set(DEPARTMENT.NAME, details.name())
-			.set(DEPARTMENT.INVOICE_PREFIX, details.invoicePrefix())
-			.set(DEPARTMENT.ARCHIVED, details.archived())
-			.set(DEPARTMENT.MODIFIED, Timestamps.now(this.clock))
-			.set(DEPARTMENT.VERSION, DEPARTMENT.VERSION.plus(1))
-			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(DEPARTMENT.ID.eq(id))
-			.and(DEPARTMENT.VERSION.eq(expectedVersion))
-			.execute();
-		if (updated == 0) {
+		if (!this.departments.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {
 			throw Conflict.staleVersion("department", id);
 		}
 		Department after = get(caller, id);
@@ -220,18 +160,7 @@ public class Departments {
 					"financial_period_lock_date is managed automatically while automatic_financial_period_lock_enabled "
 							+ "is true (it is " + inForce + "); turn the automatic lock off to set the date by hand");
 		}
-		int updated = this.dsl.update(DEPARTMENT)
-			.set(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE, settings.financialPeriodLockDate())
-			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_ENABLED, settings.automaticFinancialPeriodLockEnabled())
-			.set(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_MONTHDAY, settings.automaticFinancialPeriodLockMonthday())
-			.set(DEPARTMENT.PAYMENT_CANCEL_SET_DATE, settings.paymentCancelSetDate())
-			.set(DEPARTMENT.MODIFIED, Timestamps.now(this.clock))
-			.set(DEPARTMENT.VERSION, DEPARTMENT.VERSION.plus(1))
-			.where(DEPARTMENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(DEPARTMENT.ID.eq(id))
-			.and(DEPARTMENT.VERSION.eq(expectedVersion))
-			.execute();
-		if (updated == 0) {
+		if (!this.departments.updateSettings(caller, id, expectedVersion, settings, Timestamps.now(this.clock))) {
 			throw Conflict.staleVersion("department", id);
 		}
 		Department after = get(caller, id);
@@ -255,17 +184,6 @@ public class Departments {
 					"is required when automatic_financial_period_lock_enabled is true"));
 		}
 		return List.of();
-	}
-
-	static Department map(Record r) {
-		return new Department(r.get(DEPARTMENT.ID),
-				new DepartmentDetails(r.get(DEPARTMENT.NAME), r.get(DEPARTMENT.INVOICE_PREFIX),
-						r.get(DEPARTMENT.ARCHIVED)),
-				new DepartmentSettings(r.get(DEPARTMENT.FINANCIAL_PERIOD_LOCK_DATE),
-						r.get(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_ENABLED),
-						r.get(DEPARTMENT.AUTOMATIC_FINANCIAL_PERIOD_LOCK_MONTHDAY),
-						r.get(DEPARTMENT.PAYMENT_CANCEL_SET_DATE)),
-				r.get(DEPARTMENT.CREATED), r.get(DEPARTMENT.MODIFIED), r.get(DEPARTMENT.VERSION));
 	}
 
 }
