@@ -3,7 +3,6 @@ package org.vetbill.supply;
 import java.util.List;
 import java.util.Optional;
 
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Secrets;
@@ -14,10 +13,6 @@ import org.vetbill.supply.SupplierInvoices.InvoiceFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.vetbill.shared.db.Tables.SUPPLY_ACCOUNT;
-import static org.vetbill.shared.db.Tables.SUPPLY_CLIENT_KEY;
-import static org.vetbill.shared.db.Tables.SUPPLY_PRACTICE;
-
 /**
  * A supplier's invoices as its Connect API serves them: to an enrolled practice, found by
  * its user token, calling through a practice management system with a key of the
@@ -27,12 +22,12 @@ import static org.vetbill.shared.db.Tables.SUPPLY_PRACTICE;
 @Service
 public class ConnectInvoices {
 
-	private final DSLContext dsl;
+	private final SupplyPracticeRepository practices;
 
 	private final SupplierInvoices invoices;
 
-	ConnectInvoices(DSLContext dsl, SupplierInvoices invoices) {
-		this.dsl = dsl;
+	ConnectInvoices(SupplyPracticeRepository practices, SupplierInvoices invoices) {
+		this.practices = practices;
 		this.invoices = invoices;
 	}
 
@@ -43,17 +38,7 @@ public class ConnectInvoices {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ConnectPractice> practice(String userAuth) {
-		return this.dsl.selectFrom(SUPPLY_PRACTICE)
-			.where(SUPPLY_PRACTICE.TOKEN_HASH.eq(Secrets.sha256(userAuth)))
-			.and(SUPPLY_PRACTICE.ACTIVE.isTrue())
-			.fetchOptional()
-			.map((p) -> new ConnectPractice(p.getOrganizationId(), p.getSupplierId(), p.getId(), p.getName(),
-					this.dsl.select(SUPPLY_ACCOUNT.ACCOUNT_CODE)
-						.from(SUPPLY_ACCOUNT)
-						.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(p.getOrganizationId()))
-						.and(SUPPLY_ACCOUNT.PRACTICE_ID.eq(p.getId()))
-						.orderBy(SUPPLY_ACCOUNT.ACCOUNT_CODE)
-						.fetch(SUPPLY_ACCOUNT.ACCOUNT_CODE)));
+		return this.practices.activePractice(Secrets.sha256(userAuth));
 	}
 
 	/**
@@ -64,11 +49,8 @@ public class ConnectInvoices {
 	 */
 	@Transactional(readOnly = true)
 	public boolean clientKeyValid(ConnectPractice practice, String clientAuth) {
-		return this.dsl.fetchExists(SUPPLY_CLIENT_KEY,
-				SUPPLY_CLIENT_KEY.ORGANIZATION_ID.eq(practice.organizationId())
-					.and(SUPPLY_CLIENT_KEY.SUPPLIER_ID.eq(practice.supplierId()))
-					.and(SUPPLY_CLIENT_KEY.KEY_HASH.eq(Secrets.sha256(clientAuth)))
-					.and(SUPPLY_CLIENT_KEY.ACTIVE.isTrue()));
+		return this.practices.activeClientKey(practice.organizationId(), practice.supplierId(),
+				Secrets.sha256(clientAuth));
 	}
 
 	/**

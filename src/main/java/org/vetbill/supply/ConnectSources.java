@@ -3,26 +3,20 @@ package org.vetbill.supply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
+import org.vetbill.supply.ConnectSourceRepository.StoredSource;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.CONNECT_SOURCE;
 
 /**
  * The Connect sources of a buying organization's suppliers and their import schedule: a
@@ -38,7 +32,7 @@ public class ConnectSources {
 
 	private static final int MAX_ERROR = 1000;
 
-	private final DSLContext dsl;
+	private final ConnectSourceRepository repository;
 
 	private final InputValidator validator;
 
@@ -50,9 +44,9 @@ public class ConnectSources {
 
 	private final ConnectProperties properties;
 
-	ConnectSources(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Suppliers suppliers,
-			ConnectProperties properties) {
-		this.dsl = dsl;
+	ConnectSources(ConnectSourceRepository repository, InputValidator validator, AuditLog audit, Clock clock,
+			Suppliers suppliers, ConnectProperties properties) {
+		this.repository = repository;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
@@ -74,38 +68,19 @@ public class ConnectSources {
 		this.validator.validate(source);
 		this.suppliers.lock(caller, supplierId);
 		Instant now = Timestamps.now(this.clock);
-		Optional<ConnectSource> before = source(caller.organizationId(), supplierId);
+		SourceKey key = new SourceKey(caller.organizationId(), supplierId);
+		Optional<ConnectSource> before = this.repository.find(key).map(StoredSource::source);
 		String baseUrl = source.baseUrl().replaceAll("/+$", "");
-		Map<Field<?>, @Nullable Object> values = new LinkedHashMap<>();
-		values.put(CONNECT_SOURCE.BASE_URL, baseUrl);
-		values.put(CONNECT_SOURCE.CLIENT_NAME, source.client());
-		values.put(CONNECT_SOURCE.CLIENT_AUTH, source.clientAuth());
-		values.put(CONNECT_SOURCE.USER_AUTH, source.userAuth());
-		values.put(CONNECT_SOURCE.PRACTICE, source.practice());
-		values.put(CONNECT_SOURCE.USER_NAME, source.user());
-		values.put(CONNECT_SOURCE.ACCOUNT_CODE, source.accountCode());
-		values.put(CONNECT_SOURCE.ENABLED, true);
-		values.put(CONNECT_SOURCE.FAILURES, 0);
-		values.put(CONNECT_SOURCE.NEXT_POLL, now);
-		values.put(CONNECT_SOURCE.MODIFIED, now);
+		ConnectSource stored = new ConnectSource(baseUrl, source.client(), source.clientAuth(), source.userAuth(),
+				source.practice(), source.user(), source.accountCode());
 		if (before.isEmpty()) {
-			this.dsl.insertInto(CONNECT_SOURCE)
-				.set(CONNECT_SOURCE.ORGANIZATION_ID, caller.organizationId())
-				.set(CONNECT_SOURCE.SUPPLIER_ID, supplierId)
-				.set(values)
-				.execute();
+			this.repository.insert(key, stored, now);
 		}
 		else {
 			ConnectSource old = before.get();
-			if (!old.baseUrl().equals(baseUrl) || !old.userAuth().equals(source.userAuth())
-					|| !Objects.equals(old.accountCode(), source.accountCode())) {
-				values.put(CONNECT_SOURCE.UPDATED_AFTER, null);
-			}
-			this.dsl.update(CONNECT_SOURCE)
-				.set(values)
-				.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(caller.organizationId()))
-				.and(CONNECT_SOURCE.SUPPLIER_ID.eq(supplierId))
-				.execute();
+			boolean startOver = !old.baseUrl().equals(baseUrl) || !old.userAuth().equals(source.userAuth())
+					|| !Objects.equals(old.accountCode(), source.accountCode());
+			this.repository.update(key, stored, now, startOver);
 		}
 		this.audit.record(caller, before.isEmpty() ? "connect_source.created" : "connect_source.updated", "supplier",
 				supplierId, null, source);
@@ -115,10 +90,8 @@ public class ConnectSources {
 	@Transactional(readOnly = true)
 	public ConnectSourceStatus status(Caller caller, long supplierId) {
 		this.suppliers.get(caller, supplierId);
-		return this.dsl.selectFrom(CONNECT_SOURCE)
-			.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(supplierId))
-			.fetchOptional(ConnectSources::status)
+		return this.repository.find(new SourceKey(caller.organizationId(), supplierId))
+			.map(ConnectSources::status)
 			.orElseThrow(() -> new NotFound("connect_source", supplierId));
 	}
 
@@ -128,14 +101,7 @@ public class ConnectSources {
 	 */
 	@Transactional(readOnly = true)
 	public List<SourceKey> due() {
-		Instant now = Timestamps.now(this.clock);
-		return this.dsl.select(CONNECT_SOURCE.ORGANIZATION_ID, CONNECT_SOURCE.SUPPLIER_ID)
-			.from(CONNECT_SOURCE)
-			.where(CONNECT_SOURCE.ENABLED.isTrue())
-			.and(CONNECT_SOURCE.NEXT_POLL.le(now))
-			.and(CONNECT_SOURCE.LEASE_UNTIL.isNull().or(CONNECT_SOURCE.LEASE_UNTIL.lt(now)))
-			.orderBy(CONNECT_SOURCE.NEXT_POLL)
-			.fetch((r) -> new SourceKey(r.value1(), r.value2()));
+		return this.repository.due(Timestamps.now(this.clock));
 	}
 
 	/**
@@ -159,28 +125,12 @@ public class ConnectSources {
 	@Transactional
 	public Optional<Claimed> claim(SourceKey key, boolean onlyWhenDue) {
 		Instant now = Timestamps.now(this.clock);
-		var condition = CONNECT_SOURCE.ORGANIZATION_ID.eq(key.organizationId())
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(key.supplierId()))
-			.and(CONNECT_SOURCE.ENABLED.isTrue())
-			.and(CONNECT_SOURCE.LEASE_UNTIL.isNull().or(CONNECT_SOURCE.LEASE_UNTIL.lt(now)))
-			.and(CONNECT_SOURCE.LAST_POLL.isNull()
-				.or(CONNECT_SOURCE.LAST_POLL.le(now.minus(this.properties.pollInterval()))));
-		if (onlyWhenDue) {
-			condition = condition.and(CONNECT_SOURCE.NEXT_POLL.le(now));
-		}
-		int claimed = this.dsl.update(CONNECT_SOURCE)
-			.set(CONNECT_SOURCE.LEASE_UNTIL, now.plus(this.properties.lease()))
-			.set(CONNECT_SOURCE.LAST_POLL, now)
-			.where(condition)
-			.execute();
-		if (claimed == 0) {
+		if (!this.repository.claim(key, now, now.plus(this.properties.lease()),
+				now.minus(this.properties.pollInterval()), onlyWhenDue)) {
 			return Optional.empty();
 		}
-		Record row = this.dsl.selectFrom(CONNECT_SOURCE)
-			.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(key.organizationId()))
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(key.supplierId()))
-			.fetchSingle();
-		return Optional.of(new Claimed(key, source(row), row.get(CONNECT_SOURCE.UPDATED_AFTER), now));
+		StoredSource row = this.repository.find(key).orElseThrow();
+		return Optional.of(new Claimed(key, row.source(), row.updatedAfter(), now));
 	}
 
 	/**
@@ -208,16 +158,7 @@ public class ConnectSources {
 		if (poll.updatedAfter() != null && since.isBefore(poll.updatedAfter())) {
 			since = poll.updatedAfter();
 		}
-		this.dsl.update(CONNECT_SOURCE)
-			.set(CONNECT_SOURCE.UPDATED_AFTER, since)
-			.set(CONNECT_SOURCE.NEXT_POLL, next)
-			.set(CONNECT_SOURCE.FAILURES, 0)
-			.set(CONNECT_SOURCE.LAST_SUCCESS, Timestamps.now(this.clock))
-			.set(CONNECT_SOURCE.LAST_ERROR, (String) null)
-			.set(CONNECT_SOURCE.LEASE_UNTIL, (Instant) null)
-			.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(poll.key().organizationId()))
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(poll.key().supplierId()))
-			.execute();
+		this.repository.succeeded(poll.key(), since, next, Timestamps.now(this.clock));
 		return next;
 	}
 
@@ -230,20 +171,10 @@ public class ConnectSources {
 	 */
 	@Transactional
 	public Instant failed(Claimed poll, String error) {
-		int failures = Objects.requireNonNull(this.dsl.select(CONNECT_SOURCE.FAILURES)
-			.from(CONNECT_SOURCE)
-			.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(poll.key().organizationId()))
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(poll.key().supplierId()))
-			.fetchSingle(CONNECT_SOURCE.FAILURES)) + 1;
+		int failures = this.repository.failures(poll.key()) + 1;
 		Instant next = Timestamps.now(this.clock).plus(backoff(failures));
-		this.dsl.update(CONNECT_SOURCE)
-			.set(CONNECT_SOURCE.NEXT_POLL, next)
-			.set(CONNECT_SOURCE.FAILURES, failures)
-			.set(CONNECT_SOURCE.LAST_ERROR, (error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error)
-			.set(CONNECT_SOURCE.LEASE_UNTIL, (Instant) null)
-			.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(poll.key().organizationId()))
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(poll.key().supplierId()))
-			.execute();
+		this.repository.failed(poll.key(), next, failures,
+				(error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error);
 		return next;
 	}
 
@@ -261,26 +192,12 @@ public class ConnectSources {
 		return (wait.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : wait;
 	}
 
-	private Optional<ConnectSource> source(long organizationId, long supplierId) {
-		return this.dsl.selectFrom(CONNECT_SOURCE)
-			.where(CONNECT_SOURCE.ORGANIZATION_ID.eq(organizationId))
-			.and(CONNECT_SOURCE.SUPPLIER_ID.eq(supplierId))
-			.fetchOptional(ConnectSources::source);
-	}
-
-	private static ConnectSource source(Record r) {
-		return new ConnectSource(r.get(CONNECT_SOURCE.BASE_URL), r.get(CONNECT_SOURCE.CLIENT_NAME),
-				r.get(CONNECT_SOURCE.CLIENT_AUTH), r.get(CONNECT_SOURCE.USER_AUTH), r.get(CONNECT_SOURCE.PRACTICE),
-				r.get(CONNECT_SOURCE.USER_NAME), r.get(CONNECT_SOURCE.ACCOUNT_CODE));
-	}
-
-	private static ConnectSourceStatus status(Record r) {
-		return new ConnectSourceStatus(r.get(CONNECT_SOURCE.BASE_URL), r.get(CONNECT_SOURCE.CLIENT_NAME),
-				hint(r.get(CONNECT_SOURCE.CLIENT_AUTH)), hint(r.get(CONNECT_SOURCE.USER_AUTH)),
-				r.get(CONNECT_SOURCE.PRACTICE), r.get(CONNECT_SOURCE.USER_NAME), r.get(CONNECT_SOURCE.ACCOUNT_CODE),
-				r.get(CONNECT_SOURCE.ENABLED), r.get(CONNECT_SOURCE.UPDATED_AFTER), r.get(CONNECT_SOURCE.NEXT_POLL),
-				r.get(CONNECT_SOURCE.FAILURES), r.get(CONNECT_SOURCE.LAST_POLL), r.get(CONNECT_SOURCE.LAST_SUCCESS),
-				r.get(CONNECT_SOURCE.LAST_ERROR));
+	private static ConnectSourceStatus status(StoredSource stored) {
+		ConnectSource source = stored.source();
+		return new ConnectSourceStatus(source.baseUrl(), source.client(), hint(source.clientAuth()),
+				hint(source.userAuth()), source.practice(), source.user(), source.accountCode(), stored.enabled(),
+				stored.updatedAfter(), stored.nextPoll(), stored.failures(), stored.lastPoll(), stored.lastSuccess(),
+				stored.lastError());
 	}
 
 	private static String hint(String secret) {

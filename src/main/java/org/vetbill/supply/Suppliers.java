@@ -1,6 +1,5 @@
 package org.vetbill.supply;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Secrets;
@@ -20,19 +15,14 @@ import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
-import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
+import org.vetbill.supply.SupplyPracticeRepository.NewClientKey;
+import org.vetbill.supply.SupplyPracticeRepository.NewPractice;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.SUPPLIER;
-import static org.vetbill.shared.db.Tables.SUPPLY_ACCOUNT;
-import static org.vetbill.shared.db.Tables.SUPPLY_CLIENT_KEY;
-import static org.vetbill.shared.db.Tables.SUPPLY_PRACTICE;
-import static org.vetbill.shared.db.Tables.SUPPLY_PRODUCT;
 
 /**
  * Suppliers and what belongs to each: the practices' accounts, the practices enrolled
@@ -44,7 +34,9 @@ public class Suppliers {
 
 	private static final int HINT = 8;
 
-	private final DSLContext dsl;
+	private final SupplierRepository repository;
+
+	private final SupplyPracticeRepository practices;
 
 	private final InputValidator validator;
 
@@ -52,8 +44,10 @@ public class Suppliers {
 
 	private final Clock clock;
 
-	Suppliers(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock) {
-		this.dsl = dsl;
+	Suppliers(SupplierRepository repository, SupplyPracticeRepository practices, InputValidator validator,
+			AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.practices = practices;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
@@ -63,15 +57,7 @@ public class Suppliers {
 	public Supplier create(Caller caller, SupplierDetails details) {
 		this.validator.validate(details);
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(SUPPLIER)
-			.set(SUPPLIER.ORGANIZATION_ID, caller.organizationId())
-			.set(SUPPLIER.NAME, details.name().trim())
-			.set(SUPPLIER.CREATED, now)
-			.set(SUPPLIER.MODIFIED, now)
-			.set(SUPPLIER.VERSION, 0)
-			.returningResult(SUPPLIER.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.repository.insert(caller, details.name().trim(), now);
 		Supplier created = get(caller, id);
 		this.audit.record(caller, "supplier.created", "supplier", id, null, created);
 		return created;
@@ -79,19 +65,12 @@ public class Suppliers {
 
 	@Transactional(readOnly = true)
 	public Supplier get(Caller caller, long id) {
-		return this.dsl.selectFrom(SUPPLIER)
-			.where(SUPPLIER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLIER.ID.eq(id))
-			.fetchOptional((r) -> new Supplier(r.getId(), r.getName(), r.getCreated(), r.getModified()))
-			.orElseThrow(() -> new NotFound("supplier", id));
+		return this.repository.find(caller, id).orElseThrow(() -> new NotFound("supplier", id));
 	}
 
 	@Transactional(readOnly = true)
 	public List<Supplier> list(Caller caller) {
-		return this.dsl.selectFrom(SUPPLIER)
-			.where(SUPPLIER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.orderBy(SUPPLIER.ID)
-			.fetch((r) -> new Supplier(r.getId(), r.getName(), r.getCreated(), r.getModified()));
+		return this.repository.list(caller);
 	}
 
 	/**
@@ -100,13 +79,9 @@ public class Suppliers {
 	 * @param id the supplier
 	 */
 	void lock(Caller caller, long id) {
-		var unused = this.dsl.select(SUPPLIER.ID)
-			.from(SUPPLIER)
-			.where(SUPPLIER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLIER.ID.eq(id))
-			.forUpdate()
-			.fetchOptional()
-			.orElseThrow(() -> new NotFound("supplier", id));
+		if (!this.repository.lock(caller, id)) {
+			throw new NotFound("supplier", id);
+		}
 	}
 
 	@Transactional
@@ -117,13 +92,8 @@ public class Suppliers {
 		}
 		get(caller, supplierId);
 		try {
-			this.dsl.insertInto(SUPPLY_ACCOUNT)
-				.set(SUPPLY_ACCOUNT.ORGANIZATION_ID, caller.organizationId())
-				.set(SUPPLY_ACCOUNT.SUPPLIER_ID, supplierId)
-				.set(SUPPLY_ACCOUNT.ACCOUNT_CODE, account.accountCode())
-				.set(SUPPLY_ACCOUNT.NAME, account.name().trim())
-				.set(SUPPLY_ACCOUNT.CREATED, Timestamps.now(this.clock))
-				.execute();
+			this.repository.insertAccount(caller, supplierId, account.accountCode(), account.name().trim(),
+					Timestamps.now(this.clock));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Conflict("duplicate_account_code",
@@ -136,25 +106,7 @@ public class Suppliers {
 	@Transactional(readOnly = true)
 	public List<SupplyAccount> accounts(Caller caller, long supplierId) {
 		get(caller, supplierId);
-		return this.dsl.selectFrom(SUPPLY_ACCOUNT)
-			.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ACCOUNT.SUPPLIER_ID.eq(supplierId))
-			.orderBy(SUPPLY_ACCOUNT.ACCOUNT_CODE)
-			.fetch((r) -> new SupplyAccount(r.getAccountCode(), r.getName(), r.getPracticeId()));
-	}
-
-	/**
-	 * Whether the supplier has an account with this code.
-	 * @param caller the caller
-	 * @param supplierId the supplier
-	 * @param accountCode the code
-	 * @return true when it has
-	 */
-	boolean hasAccount(Caller caller, long supplierId, String accountCode) {
-		return this.dsl.fetchExists(SUPPLY_ACCOUNT,
-				SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(caller.organizationId())
-					.and(SUPPLY_ACCOUNT.SUPPLIER_ID.eq(supplierId))
-					.and(SUPPLY_ACCOUNT.ACCOUNT_CODE.eq(accountCode)));
+		return this.repository.accounts(caller, supplierId);
 	}
 
 	/**
@@ -185,12 +137,9 @@ public class Suppliers {
 		get(caller, supplierId);
 		List<String> codes = List.copyOf(new LinkedHashSet<>(enrolment.accountCodes()));
 		Map<String, Long> owners = new HashMap<>();
-		this.dsl.selectFrom(SUPPLY_ACCOUNT)
-			.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ACCOUNT.SUPPLIER_ID.eq(supplierId))
-			.and(SUPPLY_ACCOUNT.ACCOUNT_CODE.in(codes))
-			.forUpdate()
-			.forEach((r) -> owners.put(r.getAccountCode(), (r.getPracticeId() != null) ? r.getPracticeId() : 0L));
+		for (SupplyAccount account : this.practices.lockAccounts(caller, supplierId, codes)) {
+			owners.put(account.accountCode(), (account.practiceId() != null) ? account.practiceId() : 0L);
+		}
 		List<FieldError> errors = new ArrayList<>();
 		for (int i = 0; i < codes.size(); i++) {
 			Long owner = owners.get(codes.get(i));
@@ -207,23 +156,8 @@ public class Suppliers {
 			throw new InvalidInput(errors);
 		}
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(SUPPLY_PRACTICE)
-			.set(SUPPLY_PRACTICE.ORGANIZATION_ID, caller.organizationId())
-			.set(SUPPLY_PRACTICE.SUPPLIER_ID, supplierId)
-			.set(SUPPLY_PRACTICE.NAME, enrolment.name().trim())
-			.set(SUPPLY_PRACTICE.TOKEN_HASH, Secrets.sha256(token))
-			.set(SUPPLY_PRACTICE.TOKEN_HINT, token.substring(0, HINT))
-			.set(SUPPLY_PRACTICE.ACTIVE, true)
-			.set(SUPPLY_PRACTICE.CREATED, now)
-			.returningResult(SUPPLY_PRACTICE.ID)
-			.fetchSingle()
-			.value1();
-		this.dsl.update(SUPPLY_ACCOUNT)
-			.set(SUPPLY_ACCOUNT.PRACTICE_ID, id)
-			.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ACCOUNT.SUPPLIER_ID.eq(supplierId))
-			.and(SUPPLY_ACCOUNT.ACCOUNT_CODE.in(codes))
-			.execute();
+		long id = this.practices.insertPractice(caller, supplierId,
+				new NewPractice(enrolment.name().trim(), Secrets.sha256(token), token.substring(0, HINT)), codes, now);
 		EnrolledPractice practice = new EnrolledPractice(id, enrolment.name().trim(), codes, token,
 				token.substring(0, HINT), true, now);
 		this.audit.record(caller, "supply_practice.enrolled", "supplier", supplierId, null,
@@ -234,20 +168,7 @@ public class Suppliers {
 	@Transactional(readOnly = true)
 	public List<EnrolledPractice> practices(Caller caller, long supplierId) {
 		get(caller, supplierId);
-		Map<Long, List<String>> codes = this.dsl.selectFrom(SUPPLY_ACCOUNT)
-			.where(SUPPLY_ACCOUNT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ACCOUNT.SUPPLIER_ID.eq(supplierId))
-			.and(SUPPLY_ACCOUNT.PRACTICE_ID.isNotNull())
-			.orderBy(SUPPLY_ACCOUNT.ACCOUNT_CODE)
-			.stream()
-			.collect(Collectors.groupingBy((r) -> r.getPracticeId(),
-					Collectors.mapping((r) -> r.getAccountCode(), Collectors.toList())));
-		return this.dsl.selectFrom(SUPPLY_PRACTICE)
-			.where(SUPPLY_PRACTICE.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_PRACTICE.SUPPLIER_ID.eq(supplierId))
-			.orderBy(SUPPLY_PRACTICE.ID)
-			.fetch((r) -> new EnrolledPractice(r.getId(), r.getName(), codes.getOrDefault(r.getId(), List.of()), null,
-					r.getTokenHint(), r.getActive(), r.getCreated()));
+		return this.practices.practices(caller, supplierId);
 	}
 
 	/**
@@ -276,17 +197,8 @@ public class Suppliers {
 		this.validator.validate(details);
 		get(caller, supplierId);
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(SUPPLY_CLIENT_KEY)
-			.set(SUPPLY_CLIENT_KEY.ORGANIZATION_ID, caller.organizationId())
-			.set(SUPPLY_CLIENT_KEY.SUPPLIER_ID, supplierId)
-			.set(SUPPLY_CLIENT_KEY.NAME, details.name().trim())
-			.set(SUPPLY_CLIENT_KEY.KEY_HASH, Secrets.sha256(key))
-			.set(SUPPLY_CLIENT_KEY.KEY_HINT, key.substring(0, HINT))
-			.set(SUPPLY_CLIENT_KEY.ACTIVE, true)
-			.set(SUPPLY_CLIENT_KEY.CREATED, now)
-			.returningResult(SUPPLY_CLIENT_KEY.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.practices.insertClientKey(caller, supplierId,
+				new NewClientKey(details.name().trim(), Secrets.sha256(key), key.substring(0, HINT)), now);
 		this.audit.record(caller, "supply_client_key.created", "supplier", supplierId, null,
 				Map.of("client_key", id, "name", details.name().trim()));
 		return new ClientKey(id, details.name().trim(), key, key.substring(0, HINT), true, now);
@@ -306,52 +218,19 @@ public class Suppliers {
 			.of(new FieldError("product_code", "is " + product.productCode() + " but the path names " + productCode)));
 		lock(caller, supplierId);
 		Instant now = Timestamps.now(this.clock);
-		int updated = this.dsl.update(SUPPLY_PRODUCT)
-			.set(SUPPLY_PRODUCT.DESCRIPTION, product.description())
-			.set(SUPPLY_PRODUCT.LIST_PRICE, product.listPrice())
-			.set(SUPPLY_PRODUCT.PRICE, product.price())
-			.set(SUPPLY_PRODUCT.RRP, product.rrp())
-			.set(SUPPLY_PRODUCT.MODIFIED, now)
-			.where(SUPPLY_PRODUCT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_PRODUCT.SUPPLIER_ID.eq(supplierId))
-			.and(SUPPLY_PRODUCT.PRODUCT_CODE.eq(product.productCode()))
-			.execute();
-		if (updated == 0) {
-			this.dsl.insertInto(SUPPLY_PRODUCT)
-				.set(SUPPLY_PRODUCT.ORGANIZATION_ID, caller.organizationId())
-				.set(SUPPLY_PRODUCT.SUPPLIER_ID, supplierId)
-				.set(SUPPLY_PRODUCT.PRODUCT_CODE, product.productCode())
-				.set(SUPPLY_PRODUCT.DESCRIPTION, product.description())
-				.set(SUPPLY_PRODUCT.LIST_PRICE, product.listPrice())
-				.set(SUPPLY_PRODUCT.PRICE, product.price())
-				.set(SUPPLY_PRODUCT.RRP, product.rrp())
-				.set(SUPPLY_PRODUCT.CREATED, now)
-				.set(SUPPLY_PRODUCT.MODIFIED, now)
-				.execute();
+		boolean updated = this.repository.updateProduct(caller, supplierId, product, now);
+		if (!updated) {
+			this.repository.insertProduct(caller, supplierId, product, now);
 		}
-		this.audit.record(caller, (updated == 0) ? "supply_product.created" : "supply_product.updated", "supplier",
-				supplierId, null, product);
+		this.audit.record(caller, updated ? "supply_product.updated" : "supply_product.created", "supplier", supplierId,
+				null, product);
 		return product;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Product> products(Caller caller, long supplierId) {
 		get(caller, supplierId);
-		return this.dsl.selectFrom(SUPPLY_PRODUCT)
-			.where(SUPPLY_PRODUCT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_PRODUCT.SUPPLIER_ID.eq(supplierId))
-			.orderBy(SUPPLY_PRODUCT.PRODUCT_CODE)
-			.fetch(Suppliers::product);
-	}
-
-	private static Product product(Record r) {
-		return new Product(r.get(SUPPLY_PRODUCT.PRODUCT_CODE), r.get(SUPPLY_PRODUCT.DESCRIPTION),
-				price(r.get(SUPPLY_PRODUCT.LIST_PRICE)), price(r.get(SUPPLY_PRODUCT.PRICE)),
-				price(r.get(SUPPLY_PRODUCT.RRP)));
-	}
-
-	private static @Nullable BigDecimal price(@Nullable BigDecimal value) {
-		return (value != null) ? Decimals.trim(value, 2) : null;
+		return this.repository.products(caller, supplierId);
 	}
 
 }

@@ -2,36 +2,23 @@ package org.vetbill.supply;
 
 import java.io.Reader;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
-import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 import org.vetbill.supply.domain.OrderDetails;
 import org.vetbill.supply.domain.OrderLineDetails;
 import org.vetbill.supply.domain.Receipts;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.SUPPLY_ORDER;
-import static org.vetbill.shared.db.Tables.SUPPLY_ORDER_LINE;
 
 /**
  * Electronic orders placed with a supplier, and what the supplier's invoices have shipped
@@ -40,7 +27,11 @@ import static org.vetbill.shared.db.Tables.SUPPLY_ORDER_LINE;
 @Service
 public class SupplyOrders {
 
-	private final DSLContext dsl;
+	private final SupplyOrderRepository repository;
+
+	private final SupplierRepository supplierRepository;
+
+	private final SupplierInvoiceRepository invoiceRepository;
 
 	private final InputValidator validator;
 
@@ -50,16 +41,16 @@ public class SupplyOrders {
 
 	private final Suppliers suppliers;
 
-	private final ObjectProvider<SupplierInvoices> invoices;
-
-	SupplyOrders(DSLContext dsl, InputValidator validator, AuditLog audit, Clock clock, Suppliers suppliers,
-			ObjectProvider<SupplierInvoices> invoices) {
-		this.dsl = dsl;
+	SupplyOrders(SupplyOrderRepository repository, SupplierRepository supplierRepository,
+			SupplierInvoiceRepository invoiceRepository, InputValidator validator, AuditLog audit, Clock clock,
+			Suppliers suppliers) {
+		this.repository = repository;
+		this.supplierRepository = supplierRepository;
+		this.invoiceRepository = invoiceRepository;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
 		this.suppliers = suppliers;
-		this.invoices = invoices;
 	}
 
 	/**
@@ -75,36 +66,15 @@ public class SupplyOrders {
 	public SupplyOrder record(Caller caller, long supplierId, OrderDetails details) {
 		this.validator.validate(details, () -> lineErrors(details));
 		this.suppliers.lock(caller, supplierId);
-		if (!this.suppliers.hasAccount(caller, supplierId, details.accountCode())) {
+		if (!this.supplierRepository.hasAccount(caller, supplierId, details.accountCode())) {
 			throw InvalidInput.field("account_code",
 					"the supplier has no account " + details.accountCode() + "; record it first");
 		}
-		long number = (details.orderId() != null) ? details.orderId() : nextNumber(caller, supplierId);
-		if (exists(caller, supplierId, number)) {
+		long number = (details.orderId() != null) ? details.orderId() : this.repository.nextNumber(caller, supplierId);
+		if (this.repository.exists(caller, supplierId, number)) {
 			throw new Conflict("duplicate_order_id", "the supplier already has an electronic order " + number);
 		}
-		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(SUPPLY_ORDER)
-			.set(SUPPLY_ORDER.ORGANIZATION_ID, caller.organizationId())
-			.set(SUPPLY_ORDER.SUPPLIER_ID, supplierId)
-			.set(SUPPLY_ORDER.ORDER_NUMBER, number)
-			.set(SUPPLY_ORDER.PURCHASE_ORDER_NUMBER, details.purchaseOrderNumber())
-			.set(SUPPLY_ORDER.ACCOUNT_CODE, details.accountCode())
-			.set(SUPPLY_ORDER.CREATED, now)
-			.set(SUPPLY_ORDER.MODIFIED, now)
-			.returningResult(SUPPLY_ORDER.ID)
-			.fetchSingle()
-			.value1();
-		var insert = this.dsl.insertInto(SUPPLY_ORDER_LINE, SUPPLY_ORDER_LINE.ORGANIZATION_ID,
-				SUPPLY_ORDER_LINE.ORDER_ID, SUPPLY_ORDER_LINE.LINE_NUMBER, SUPPLY_ORDER_LINE.PRODUCT_CODE,
-				SUPPLY_ORDER_LINE.DESCRIPTION, SUPPLY_ORDER_LINE.QUANTITY, SUPPLY_ORDER_LINE.PRICE,
-				SUPPLY_ORDER_LINE.QUANTITY_RECEIVED);
-		for (int i = 0; i < details.lines().size(); i++) {
-			OrderLineDetails line = details.lines().get(i);
-			insert = insert.values(caller.organizationId(), id, i + 1, blankToNull(line.productCode()),
-					blankToNull(line.description()), line.quantity(), line.price(), 0);
-		}
-		insert.execute();
+		this.repository.insert(caller, supplierId, number, details, Timestamps.now(this.clock));
 		refreshReceipts(caller, supplierId, number);
 		SupplyOrder created = get(caller, supplierId, number);
 		this.audit.record(caller, "supply_order.created", "supplier", supplierId, null, created);
@@ -127,44 +97,14 @@ public class SupplyOrders {
 
 	@Transactional(readOnly = true)
 	public SupplyOrder get(Caller caller, long supplierId, long orderId) {
-		return find(caller, supplierId, orderId).orElseThrow(() -> new NotFound("supply_order", orderId));
+		return this.repository.find(caller, supplierId, orderId)
+			.orElseThrow(() -> new NotFound("supply_order", orderId));
 	}
 
 	@Transactional(readOnly = true)
 	public List<SupplyOrder> list(Caller caller, long supplierId) {
 		this.suppliers.get(caller, supplierId);
-		List<Record> orders = this.dsl.selectFrom(SUPPLY_ORDER)
-			.where(SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
-			.orderBy(SUPPLY_ORDER.ORDER_NUMBER)
-			.fetch()
-			.map(Record.class::cast);
-		Map<Long, List<SupplyOrder.Line>> lines = lines(caller,
-				orders.stream().map((r) -> r.get(SUPPLY_ORDER.ID)).toList());
-		return orders.stream().map((r) -> map(r, lines.getOrDefault(r.get(SUPPLY_ORDER.ID), List.of()))).toList();
-	}
-
-	/**
-	 * Whether the supplier has an electronic order with this id.
-	 * @param caller the caller
-	 * @param supplierId the supplier
-	 * @param orderId the order (Connect's OrderId)
-	 * @return true when it has
-	 */
-	boolean exists(Caller caller, long supplierId, long orderId) {
-		return this.dsl.fetchExists(SUPPLY_ORDER,
-				SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId())
-					.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
-					.and(SUPPLY_ORDER.ORDER_NUMBER.eq(orderId)));
-	}
-
-	private Optional<SupplyOrder> find(Caller caller, long supplierId, long orderId) {
-		return this.dsl.selectFrom(SUPPLY_ORDER)
-			.where(SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
-			.and(SUPPLY_ORDER.ORDER_NUMBER.eq(orderId))
-			.fetchOptional()
-			.map((r) -> map(r, lines(caller, List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+		return this.repository.list(caller, supplierId);
 	}
 
 	/**
@@ -176,38 +116,23 @@ public class SupplyOrders {
 	 * @param orderId the order (Connect's OrderId)
 	 */
 	void refreshReceipts(Caller caller, long supplierId, long orderId) {
-		Long id = this.dsl.select(SUPPLY_ORDER.ID)
-			.from(SUPPLY_ORDER)
-			.where(SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
-			.and(SUPPLY_ORDER.ORDER_NUMBER.eq(orderId))
-			.forUpdate()
-			.fetchOne(SUPPLY_ORDER.ID);
+		Long id = this.repository.lock(caller, supplierId, orderId);
 		if (id == null) {
 			return;
 		}
-		List<SupplyOrder.Line> lines = lines(caller, List.of(id)).getOrDefault(id, List.of());
+		List<SupplyOrder.Line> lines = this.repository.lines(caller, id);
 		int[] received = Receipts.received(lines.stream()
 			.map((line) -> new OrderLineDetails(line.productCode(), line.description(), line.quantity(), line.price()))
-			.toList(), this.invoices.getObject().linesOfOrder(caller, supplierId, orderId));
+			.toList(), this.invoiceRepository.linesOfOrder(caller, supplierId, orderId));
 		boolean changed = false;
 		for (int i = 0; i < lines.size(); i++) {
 			if (lines.get(i).quantityReceived() != received[i]) {
-				this.dsl.update(SUPPLY_ORDER_LINE)
-					.set(SUPPLY_ORDER_LINE.QUANTITY_RECEIVED, received[i])
-					.where(SUPPLY_ORDER_LINE.ORGANIZATION_ID.eq(caller.organizationId()))
-					.and(SUPPLY_ORDER_LINE.ORDER_ID.eq(id))
-					.and(SUPPLY_ORDER_LINE.LINE_NUMBER.eq(lines.get(i).lineNumber()))
-					.execute();
+				this.repository.setReceived(caller, id, lines.get(i).lineNumber(), received[i]);
 				changed = true;
 			}
 		}
 		if (changed) {
-			this.dsl.update(SUPPLY_ORDER)
-				.set(SUPPLY_ORDER.MODIFIED, Timestamps.now(this.clock))
-				.where(SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId()))
-				.and(SUPPLY_ORDER.ID.eq(id))
-				.execute();
+			this.repository.touch(caller, id, Timestamps.now(this.clock));
 		}
 	}
 
@@ -219,38 +144,6 @@ public class SupplyOrders {
 			}
 		}
 		return errors;
-	}
-
-	private long nextNumber(Caller caller, long supplierId) {
-		Long last = this.dsl.select(DSL.max(SUPPLY_ORDER.ORDER_NUMBER))
-			.from(SUPPLY_ORDER)
-			.where(SUPPLY_ORDER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ORDER.SUPPLIER_ID.eq(supplierId))
-			.fetchOne(0, Long.class);
-		return (last != null) ? last + 1 : 1;
-	}
-
-	private Map<Long, List<SupplyOrder.Line>> lines(Caller caller, List<Long> orderIds) {
-		return this.dsl.selectFrom(SUPPLY_ORDER_LINE)
-			.where(SUPPLY_ORDER_LINE.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(SUPPLY_ORDER_LINE.ORDER_ID.in(orderIds))
-			.orderBy(SUPPLY_ORDER_LINE.ORDER_ID, SUPPLY_ORDER_LINE.LINE_NUMBER)
-			.stream()
-			.collect(Collectors.groupingBy((r) -> r.getOrderId(),
-					Collectors.mapping((r) -> new SupplyOrder.Line(r.getLineNumber(), r.getProductCode(),
-							r.getDescription(), r.getQuantity(),
-							(r.getPrice() != null) ? Decimals.trim(r.getPrice(), 2) : null, r.getQuantityReceived()),
-							Collectors.toList())));
-	}
-
-	private static SupplyOrder map(Record r, List<SupplyOrder.Line> lines) {
-		return new SupplyOrder(r.get(SUPPLY_ORDER.ORDER_NUMBER), r.get(SUPPLY_ORDER.PURCHASE_ORDER_NUMBER),
-				r.get(SUPPLY_ORDER.ACCOUNT_CODE), SupplyOrder.status(lines), lines, r.get(SUPPLY_ORDER.CREATED),
-				r.get(SUPPLY_ORDER.MODIFIED));
-	}
-
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }
