@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.time.Timestamps;
@@ -14,8 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.vetbill.shared.db.Tables.AUDIT_EVENT;
-
 /**
  * Records state changes. Called inside the transaction of the change, so an event is
  * logged if and only if the change is committed.
@@ -23,14 +20,14 @@ import static org.vetbill.shared.db.Tables.AUDIT_EVENT;
 @Service
 public class AuditLog {
 
-	private final DSLContext dsl;
+	private final AuditRepository events;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	AuditLog(DSLContext dsl, JsonMapper json, Clock clock) {
-		this.dsl = dsl;
+	AuditLog(AuditRepository events, JsonMapper json, Clock clock) {
+		this.events = events;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -50,15 +47,8 @@ public class AuditLog {
 		Map<String, @Nullable Object> details = new LinkedHashMap<>();
 		details.put("before", before);
 		details.put("after", after);
-		this.dsl.insertInto(AUDIT_EVENT)
-			.set(AUDIT_EVENT.ORGANIZATION_ID, caller.organizationId())
-			.set(AUDIT_EVENT.OCCURRED, Timestamps.now(this.clock))
-			.set(AUDIT_EVENT.ACTOR, caller.actor())
-			.set(AUDIT_EVENT.ACTION, action)
-			.set(AUDIT_EVENT.ENTITY_TYPE, entityType)
-			.set(AUDIT_EVENT.ENTITY_ID, entityId)
-			.set(AUDIT_EVENT.DETAILS, this.json.writeValueAsString(details))
-			.execute();
+		this.events.insert(caller.organizationId(), Timestamps.now(this.clock), caller.actor(), action, entityType,
+				entityId, this.json.writeValueAsString(details));
 	}
 
 }

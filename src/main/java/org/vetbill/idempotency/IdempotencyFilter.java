@@ -57,7 +57,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String REPLAYED = "Idempotent-Replayed";
 
-	private final IdempotentRequests requests;
+	private final IdempotencyStore requests;
 
 	private final TransactionTemplate transactions;
 
@@ -65,7 +65,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	IdempotencyFilter(IdempotentRequests requests, PlatformTransactionManager transactionManager, ErrorResponses errors,
+	IdempotencyFilter(IdempotencyStore requests, PlatformTransactionManager transactionManager, ErrorResponses errors,
 			Clock clock) {
 		this.requests = requests;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -96,7 +96,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		byte[] body = form ? canonicalForm(request.getParameterMap()) : request.getInputStream().readAllBytes();
 		HttpServletRequest replayable = form ? request : new CachedBody(request, body);
 		String hash = hash(request, body);
-		Optional<IdempotentRequests.Answer> earlier = this.requests.find(caller.organizationId(), caller.actor(), key);
+		Optional<IdempotencyStore.Answer> earlier = this.requests.find(caller.organizationId(), caller.actor(), key);
 		if (earlier.isPresent()) {
 			answerAgain(earlier.get(), hash, request, response);
 			return;
@@ -138,9 +138,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!claimed) {
-			Optional<IdempotentRequests.Answer> concurrent = this.requests.find(caller.organizationId(), caller.actor(),
+			Optional<IdempotencyStore.Answer> concurrent = this.requests.find(caller.organizationId(), caller.actor(),
 					key);
-			if (concurrent.isPresent() && concurrent.get().status() != IdempotentRequests.PENDING) {
+			if (concurrent.isPresent() && concurrent.get().status() != IdempotencyStore.PENDING) {
 				answerAgain(concurrent.get(), hash, request, response);
 			}
 			else {
@@ -151,7 +151,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		wrapper.copyBodyToResponse();
 	}
 
-	private void answerAgain(IdempotentRequests.Answer answer, String hash, HttpServletRequest request,
+	private void answerAgain(IdempotencyStore.Answer answer, String hash, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (!answer.requestHash().equals(hash)) {
 			this.errors.write(new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.IDEMPOTENCY_KEY_REUSED,
@@ -160,7 +160,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					HEADER, List.of()), request, response);
 			return;
 		}
-		if (answer.status() == IdempotentRequests.PENDING) {
+		if (answer.status() == IdempotencyStore.PENDING) {
 			conflict(request, response);
 			return;
 		}

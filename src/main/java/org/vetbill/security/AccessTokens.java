@@ -11,7 +11,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.time.Timestamps;
 
@@ -30,8 +29,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.vetbill.shared.db.Tables.SIGNING_KEY;
-
 /**
  * Issues and verifies bearer tokens: JWTs signed with HMAC-SHA256, valid for 10 hours.
  * The key is created on first use and kept in the database, so every vetbill node sharing
@@ -49,7 +46,7 @@ class AccessTokens implements JwtDecoder {
 
 	private static final String KEY_ID = "access-token";
 
-	private final DSLContext dsl;
+	private final SigningKeyStore signingKeys;
 
 	private final TransactionTemplate transactions;
 
@@ -57,8 +54,8 @@ class AccessTokens implements JwtDecoder {
 
 	private volatile @Nullable Keys keys;
 
-	AccessTokens(DSLContext dsl, TransactionTemplate transactions, Clock clock) {
-		this.dsl = dsl;
+	AccessTokens(SigningKeyStore signingKeys, TransactionTemplate transactions, Clock clock) {
+		this.signingKeys = signingKeys;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -122,23 +119,12 @@ class AccessTokens implements JwtDecoder {
 
 	private SecretKey loadOrCreateKey() {
 		String secret = this.transactions.execute((status) -> {
-			String existing = this.dsl.select(SIGNING_KEY.SECRET)
-				.from(SIGNING_KEY)
-				.where(SIGNING_KEY.ID.eq(KEY_ID))
-				.fetchOne(SIGNING_KEY.SECRET);
+			String existing = this.signingKeys.find(KEY_ID);
 			if (existing != null) {
 				return existing;
 			}
-			this.dsl.insertInto(SIGNING_KEY)
-				.set(SIGNING_KEY.ID, KEY_ID)
-				.set(SIGNING_KEY.SECRET, Credentials.randomSecret(32))
-				.set(SIGNING_KEY.CREATED, Timestamps.now(this.clock))
-				.onConflictDoNothing()
-				.execute();
-			return this.dsl.select(SIGNING_KEY.SECRET)
-				.from(SIGNING_KEY)
-				.where(SIGNING_KEY.ID.eq(KEY_ID))
-				.fetchSingle(SIGNING_KEY.SECRET);
+			this.signingKeys.insertIfAbsent(KEY_ID, Credentials.randomSecret(32), Timestamps.now(this.clock));
+			return this.signingKeys.get(KEY_ID);
 		});
 		if (secret == null) {
 			throw new IllegalStateException("no token signing key");

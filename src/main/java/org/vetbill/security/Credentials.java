@@ -12,8 +12,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.Organization;
@@ -31,10 +29,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.vetbill.shared.db.Tables.API_CLIENT;
-import static org.vetbill.shared.db.Tables.API_TOKEN;
-import static org.vetbill.shared.db.Tables.APP_USER;
-
 /**
  * The credentials of an organization: API clients (client id and secret), users (username
  * and password) and legacy API tokens. Secrets and passwords are stored as bcrypt hashes,
@@ -44,7 +38,7 @@ import static org.vetbill.shared.db.Tables.APP_USER;
 @Service
 public class Credentials {
 
-	private final DSLContext dsl;
+	private final CredentialRepository repository;
 
 	private final Organizations organizations;
 
@@ -61,8 +55,9 @@ public class Credentials {
 	 */
 	private final String dummyHash = this.passwords.encode("not a real secret");
 
-	Credentials(DSLContext dsl, Organizations organizations, InputValidator validator, AuditLog audit, Clock clock) {
-		this.dsl = dsl;
+	Credentials(CredentialRepository repository, Organizations organizations, InputValidator validator, AuditLog audit,
+			Clock clock) {
+		this.repository = repository;
 		this.organizations = organizations;
 		this.validator = validator;
 		this.audit = audit;
@@ -184,23 +179,12 @@ public class Credentials {
 		this.validator.validate(request);
 		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
 		String clientId = (request.clientId() != null) ? request.clientId() : "vb-" + randomSecret(12);
-		if (this.dsl.fetchExists(API_CLIENT, API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()),
-				API_CLIENT.CLIENT_ID.eq(clientId))) {
+		if (this.repository.apiClientExists(caller, clientId)) {
 			throw InvalidInput.field("client_id", "'" + clientId + "' is already registered");
 		}
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(API_CLIENT)
-			.set(API_CLIENT.ORGANIZATION_ID, caller.organizationId())
-			.set(API_CLIENT.CLIENT_ID, clientId)
-			.set(API_CLIENT.NAME, request.name())
-			.set(API_CLIENT.SECRET_HASH, this.passwords.encode(secret))
-			.set(API_CLIENT.PERMISSIONS, Permissions.format(permissions))
-			.set(API_CLIENT.ACTIVE, true)
-			.set(API_CLIENT.CREATED, now)
-			.set(API_CLIENT.MODIFIED, now)
-			.returningResult(API_CLIENT.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.repository.insertApiClient(caller, clientId, request.name(), this.passwords.encode(secret),
+				permissions, now);
 		ApiClient client = apiClient(caller, id);
 		this.audit.record(caller, "api_client.created", "api_client", id, null, client);
 		return new IssuedApiClient(client, secret);
@@ -208,21 +192,13 @@ public class Credentials {
 
 	@Transactional(readOnly = true)
 	public List<ApiClient> apiClients(Caller caller) {
-		return this.dsl.selectFrom(API_CLIENT)
-			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.orderBy(API_CLIENT.ID)
-			.fetch(Credentials::mapClient);
+		return this.repository.apiClients(caller);
 	}
 
 	@Transactional
 	public ApiClient deactivateApiClient(Caller caller, long id) {
 		ApiClient before = apiClient(caller, id);
-		this.dsl.update(API_CLIENT)
-			.set(API_CLIENT.ACTIVE, false)
-			.set(API_CLIENT.MODIFIED, Timestamps.now(this.clock))
-			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(API_CLIENT.ID.eq(id))
-			.execute();
+		this.repository.deactivateApiClient(caller, id, Timestamps.now(this.clock));
 		ApiClient after = apiClient(caller, id);
 		this.audit.record(caller, "api_client.deactivated", "api_client", id, before, after);
 		return after;
@@ -232,37 +208,20 @@ public class Credentials {
 	public User createUser(Caller caller, NewUser request) {
 		this.validator.validate(request);
 		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
-		if (this.dsl.fetchExists(APP_USER, APP_USER.ORGANIZATION_ID.eq(caller.organizationId()),
-				APP_USER.USERNAME.eq(request.username()))) {
+		if (this.repository.userExists(caller, request.username())) {
 			throw InvalidInput.field("username", "'" + request.username() + "' is already taken");
 		}
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(APP_USER)
-			.set(APP_USER.ORGANIZATION_ID, caller.organizationId())
-			.set(APP_USER.USERNAME, request.username())
-			.set(APP_USER.DISPLAY_NAME, request.displayName())
-			.set(APP_USER.PASSWORD_HASH, this.passwords.encode(request.password()))
-			.set(APP_USER.PERMISSIONS, Permissions.format(permissions))
-			.set(APP_USER.ACTIVE, true)
-			.set(APP_USER.CREATED, now)
-			.set(APP_USER.MODIFIED, now)
-			.returningResult(APP_USER.ID)
-			.fetchSingle()
-			.value1();
-		User user = this.dsl.selectFrom(APP_USER)
-			.where(APP_USER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(APP_USER.ID.eq(id))
-			.fetchSingle(Credentials::mapUser);
+		long id = this.repository.insertUser(caller, request.username(), request.displayName(),
+				this.passwords.encode(request.password()), permissions, now);
+		User user = this.repository.user(caller, id);
 		this.audit.record(caller, "user.created", "user", id, null, user);
 		return user;
 	}
 
 	@Transactional(readOnly = true)
 	public List<User> users(Caller caller) {
-		return this.dsl.selectFrom(APP_USER)
-			.where(APP_USER.ORGANIZATION_ID.eq(caller.organizationId()))
-			.orderBy(APP_USER.ID)
-			.fetch(Credentials::mapUser);
+		return this.repository.users(caller);
 	}
 
 	@Transactional
@@ -281,17 +240,8 @@ public class Credentials {
 	public IssuedApiToken createApiToken(Caller caller, NewApiToken request, String key) {
 		this.validator.validate(request);
 		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
-		long id = this.dsl.insertInto(API_TOKEN)
-			.set(API_TOKEN.ORGANIZATION_ID, caller.organizationId())
-			.set(API_TOKEN.NAME, request.name())
-			.set(API_TOKEN.KEY_HASH, sha256(key))
-			.set(API_TOKEN.KEY_HINT, key.substring(0, Math.min(8, key.length())))
-			.set(API_TOKEN.PERMISSIONS, Permissions.format(permissions))
-			.set(API_TOKEN.ACTIVE, true)
-			.set(API_TOKEN.CREATED, Timestamps.now(this.clock))
-			.returningResult(API_TOKEN.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.repository.insertApiToken(caller, request.name(), sha256(key),
+				key.substring(0, Math.min(8, key.length())), permissions, Timestamps.now(this.clock));
 		ApiToken token = apiToken(caller, id);
 		this.audit.record(caller, "api_token.created", "api_token", id, null, token);
 		return new IssuedApiToken(token, key);
@@ -299,20 +249,13 @@ public class Credentials {
 
 	@Transactional(readOnly = true)
 	public List<ApiToken> apiTokens(Caller caller) {
-		return this.dsl.selectFrom(API_TOKEN)
-			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
-			.orderBy(API_TOKEN.ID)
-			.fetch(Credentials::mapToken);
+		return this.repository.apiTokens(caller);
 	}
 
 	@Transactional
 	public ApiToken revokeApiToken(Caller caller, long id) {
 		ApiToken before = apiToken(caller, id);
-		this.dsl.update(API_TOKEN)
-			.set(API_TOKEN.ACTIVE, false)
-			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(API_TOKEN.ID.eq(id))
-			.execute();
+		this.repository.revokeApiToken(caller, id);
 		ApiToken after = apiToken(caller, id);
 		this.audit.record(caller, "api_token.revoked", "api_token", id, before, after);
 		return after;
@@ -328,18 +271,8 @@ public class Credentials {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<VetbillPrincipal> authenticateClient(Organization organization, String clientId, String secret) {
-		Record client = this.dsl.selectFrom(API_CLIENT)
-			.where(API_CLIENT.ORGANIZATION_ID.eq(organization.id()))
-			.and(API_CLIENT.CLIENT_ID.eq(clientId))
-			.and(API_CLIENT.ACTIVE.isTrue())
-			.fetchOne();
-		String hash = (client != null) ? client.get(API_CLIENT.SECRET_HASH) : this.dummyHash;
-		boolean matches = this.passwords.matches(secret, hash);
-		if (client == null || !matches) {
-			return Optional.empty();
-		}
-		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), "client:" + clientId,
-				Permissions.parseStored(client.get(API_CLIENT.PERMISSIONS))));
+		return check(organization, this.repository.activeClientSecret(organization.id(), clientId), secret,
+				"client:" + clientId);
 	}
 
 	/**
@@ -352,18 +285,20 @@ public class Credentials {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<VetbillPrincipal> authenticateUser(Organization organization, String username, String password) {
-		Record user = this.dsl.selectFrom(APP_USER)
-			.where(APP_USER.ORGANIZATION_ID.eq(organization.id()))
-			.and(APP_USER.USERNAME.eq(username))
-			.and(APP_USER.ACTIVE.isTrue())
-			.fetchOne();
-		String hash = (user != null) ? user.get(APP_USER.PASSWORD_HASH) : this.dummyHash;
-		boolean matches = this.passwords.matches(password, hash);
-		if (user == null || !matches) {
+		return check(organization, this.repository.activeUserPassword(organization.id(), username), password,
+				"user:" + username);
+	}
+
+	/** Checks a secret against its stored hash, or the dummy one when none is stored. */
+	private Optional<VetbillPrincipal> check(Organization organization, Optional<CredentialRepository.Secret> stored,
+			String given, String actor) {
+		String hash = stored.map(CredentialRepository.Secret::hash).orElse(this.dummyHash);
+		boolean matches = this.passwords.matches(given, hash);
+		if (stored.isEmpty() || !matches) {
 			return Optional.empty();
 		}
-		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), "user:" + username,
-				Permissions.parseStored(user.get(APP_USER.PERMISSIONS))));
+		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), actor,
+				Permissions.parseStored(stored.get().permissions())));
 	}
 
 	/**
@@ -380,22 +315,17 @@ public class Credentials {
 	 */
 	@Transactional(readOnly = true)
 	UserMatches authenticateUserInAnyOrganization(String username, String password, int maxCandidates) {
-		List<? extends Record> users = this.dsl.selectFrom(APP_USER)
-			.where(APP_USER.USERNAME.eq(username))
-			.and(APP_USER.ACTIVE.isTrue())
-			.orderBy(APP_USER.ORGANIZATION_ID)
-			.limit(maxCandidates + 1)
-			.fetch();
+		List<CredentialRepository.UserLogin> users = this.repository.activeUsersNamed(username, maxCandidates + 1);
 		if (users.isEmpty() || users.size() > maxCandidates) {
 			this.passwords.matches(password, this.dummyHash);
 			return new UserMatches(users.size() > maxCandidates, List.of());
 		}
 		List<VetbillPrincipal> matches = new ArrayList<>();
-		for (Record user : users) {
-			if (this.passwords.matches(password, user.get(APP_USER.PASSWORD_HASH))) {
-				Organization organization = this.organizations.get(user.get(APP_USER.ORGANIZATION_ID));
+		for (CredentialRepository.UserLogin user : users) {
+			if (this.passwords.matches(password, user.passwordHash())) {
+				Organization organization = this.organizations.get(user.organizationId());
 				matches.add(new VetbillPrincipal(organization.id(), organization.provetId(), "user:" + username,
-						Permissions.parseStored(user.get(APP_USER.PERMISSIONS))));
+						Permissions.parseStored(user.permissions())));
 			}
 		}
 		return new UserMatches(false, matches);
@@ -441,32 +371,19 @@ public class Credentials {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<VetbillPrincipal> authenticateToken(String key) {
-		Record token = this.dsl.selectFrom(API_TOKEN)
-			.where(API_TOKEN.KEY_HASH.eq(sha256(key)))
-			.and(API_TOKEN.ACTIVE.isTrue())
-			.fetchOne();
-		if (token == null) {
-			return Optional.empty();
-		}
-		Organization organization = this.organizations.get(token.get(API_TOKEN.ORGANIZATION_ID));
-		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(),
-				"token:" + token.get(API_TOKEN.NAME), Permissions.parseStored(token.get(API_TOKEN.PERMISSIONS))));
+		return this.repository.activeApiToken(sha256(key)).map((token) -> {
+			Organization organization = this.organizations.get(token.organizationId());
+			return new VetbillPrincipal(organization.id(), organization.provetId(), "token:" + token.name(),
+					Permissions.parseStored(token.permissions()));
+		});
 	}
 
 	private ApiClient apiClient(Caller caller, long id) {
-		return this.dsl.selectFrom(API_CLIENT)
-			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(API_CLIENT.ID.eq(id))
-			.fetchOptional(Credentials::mapClient)
-			.orElseThrow(() -> new NotFound("api_client", id));
+		return this.repository.apiClient(caller, id).orElseThrow(() -> new NotFound("api_client", id));
 	}
 
 	private ApiToken apiToken(Caller caller, long id) {
-		return this.dsl.selectFrom(API_TOKEN)
-			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(API_TOKEN.ID.eq(id))
-			.fetchOptional(Credentials::mapToken)
-			.orElseThrow(() -> new NotFound("api_token", id));
+		return this.repository.apiToken(caller, id).orElseThrow(() -> new NotFound("api_token", id));
 	}
 
 	static String randomSecret(int bytes) {
@@ -475,24 +392,6 @@ public class Credentials {
 
 	static String sha256(String value) {
 		return Secrets.sha256(value);
-	}
-
-	private static ApiClient mapClient(Record r) {
-		return new ApiClient(r.get(API_CLIENT.ID), r.get(API_CLIENT.CLIENT_ID), r.get(API_CLIENT.NAME),
-				Permissions.names(Permissions.parseStored(r.get(API_CLIENT.PERMISSIONS))), r.get(API_CLIENT.ACTIVE),
-				r.get(API_CLIENT.CREATED));
-	}
-
-	private static User mapUser(Record r) {
-		return new User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
-				Permissions.names(Permissions.parseStored(r.get(APP_USER.PERMISSIONS))), r.get(APP_USER.ACTIVE),
-				r.get(APP_USER.CREATED));
-	}
-
-	private static ApiToken mapToken(Record r) {
-		return new ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.NAME), r.get(API_TOKEN.KEY_HINT),
-				Permissions.names(Permissions.parseStored(r.get(API_TOKEN.PERMISSIONS))), r.get(API_TOKEN.ACTIVE),
-				r.get(API_TOKEN.CREATED));
 	}
 
 }

@@ -11,21 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vetbill.shared.db.tables.WebhookDelivery;
 import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-
-import static org.vetbill.shared.db.Tables.WEBHOOK;
-import static org.vetbill.shared.db.Tables.WEBHOOK_DELIVERY;
 
 /**
  * Delivers the webhook queue, in three steps any number of nodes may run at once on one
@@ -45,7 +37,7 @@ class Dispatcher {
 
 	private static final int MAX_ERROR = 1000;
 
-	private final DSLContext dsl;
+	private final DeliveryStore deliveries;
 
 	private final WebhookProperties properties;
 
@@ -55,8 +47,8 @@ class Dispatcher {
 
 	private final HttpClient http;
 
-	Dispatcher(DSLContext dsl, WebhookProperties properties, Clock clock) {
-		this.dsl = dsl;
+	Dispatcher(DeliveryStore deliveries, WebhookProperties properties, Clock clock) {
+		this.deliveries = deliveries;
 		this.properties = properties;
 		this.retries = properties.retryPolicy();
 		this.clock = clock;
@@ -78,10 +70,7 @@ class Dispatcher {
 	 * @return how many were removed
 	 */
 	int prune(Instant now) {
-		return this.dsl.deleteFrom(WEBHOOK_DELIVERY)
-			.where(WEBHOOK_DELIVERY.STATE.in(DeliveryView.DELIVERED, DeliveryView.FAILED))
-			.and(WEBHOOK_DELIVERY.MODIFIED.lt(now.minus(this.properties.retention())))
-			.execute();
+		return this.deliveries.deleteEndedBefore(now.minus(this.properties.retention()));
 	}
 
 	/**
@@ -93,43 +82,16 @@ class Dispatcher {
 	 * @return the deliveries this node won
 	 */
 	List<Claim> claim(String node, int max, Instant now) {
-		WebhookDelivery earlier = WEBHOOK_DELIVERY.as("earlier");
-		List<? extends Record> due = this.dsl
-			.select(WEBHOOK_DELIVERY.ORGANIZATION_ID, WEBHOOK_DELIVERY.ID, WEBHOOK_DELIVERY.ATTEMPTS,
-					WEBHOOK_DELIVERY.WEBHOOK_ID, WEBHOOK_DELIVERY.OBJECT_TYPE, WEBHOOK_DELIVERY.OBJECT_ID,
-					WEBHOOK.TARGET_URL, WEBHOOK.CONTENT_TYPE, WEBHOOK.SECRET, WEBHOOK.PREVIOUS_SECRET,
-					WEBHOOK.PREVIOUS_SECRET_UNTIL)
-			.from(WEBHOOK_DELIVERY)
-			.join(WEBHOOK)
-			.on(WEBHOOK.ORGANIZATION_ID.eq(WEBHOOK_DELIVERY.ORGANIZATION_ID))
-			.and(WEBHOOK.ID.eq(WEBHOOK_DELIVERY.WEBHOOK_ID))
-			.where(WEBHOOK_DELIVERY.NEXT_TRY.le(now))
-			.and(WEBHOOK_DELIVERY.STATE.eq(DeliveryView.PENDING))
-			.and(WEBHOOK_DELIVERY.LEASE_UNTIL.isNull().or(WEBHOOK_DELIVERY.LEASE_UNTIL.le(now)))
-			.and(WEBHOOK.ACTIVE.isTrue())
-			.andNotExists(this.dsl.selectOne()
-				.from(earlier)
-				.where(earlier.ORGANIZATION_ID.eq(WEBHOOK_DELIVERY.ORGANIZATION_ID))
-				.and(earlier.WEBHOOK_ID.eq(WEBHOOK_DELIVERY.WEBHOOK_ID))
-				.and(earlier.OBJECT_TYPE.eq(WEBHOOK_DELIVERY.OBJECT_TYPE))
-				.and(earlier.OBJECT_ID.eq(WEBHOOK_DELIVERY.OBJECT_ID))
-				.and(earlier.ID.lt(WEBHOOK_DELIVERY.ID))
-				.and(earlier.STATE.eq(DeliveryView.PENDING)))
-			.orderBy(WEBHOOK_DELIVERY.NEXT_TRY, WEBHOOK_DELIVERY.ID)
-			.limit(max)
-			.fetch();
+		List<DeliveryStore.Due> due = this.deliveries.due(max, now);
 		List<Claim> won = new ArrayList<>(due.size());
-		for (Record r : due) {
-			int attempts = r.get(WEBHOOK_DELIVERY.ATTEMPTS);
-			long organizationId = r.get(WEBHOOK_DELIVERY.ORGANIZATION_ID);
-			long id = r.get(WEBHOOK_DELIVERY.ID);
-			if (reserve(node, organizationId, id, attempts, now)) {
-				Instant previousUntil = r.get(WEBHOOK.PREVIOUS_SECRET_UNTIL);
-				String previous = (previousUntil != null && previousUntil.isAfter(now)) ? r.get(WEBHOOK.PREVIOUS_SECRET)
+		for (DeliveryStore.Due delivery : due) {
+			if (reserve(node, delivery.organizationId(), delivery.id(), delivery.attempts(), now)) {
+				Instant previousUntil = delivery.previousSecretUntil();
+				String previous = (previousUntil != null && previousUntil.isAfter(now)) ? delivery.previousSecret()
 						: null;
-				won.add(new Claim(organizationId, id, attempts + 1, r.get(WEBHOOK_DELIVERY.WEBHOOK_ID),
-						r.get(WEBHOOK_DELIVERY.OBJECT_TYPE), r.get(WEBHOOK_DELIVERY.OBJECT_ID),
-						r.get(WEBHOOK.TARGET_URL), r.get(WEBHOOK.CONTENT_TYPE), r.get(WEBHOOK.SECRET), previous));
+				won.add(new Claim(delivery.organizationId(), delivery.id(), delivery.attempts() + 1,
+						delivery.webhookId(), delivery.objectType(), delivery.objectId(), delivery.targetUrl(),
+						delivery.contentType(), delivery.secret(), previous));
 			}
 		}
 		return won;
@@ -142,17 +104,7 @@ class Dispatcher {
 	 */
 	private boolean reserve(String node, long organizationId, long id, int attempts, Instant now) {
 		try {
-			return this.dsl.update(WEBHOOK_DELIVERY)
-				.set(WEBHOOK_DELIVERY.ATTEMPTS, attempts + 1)
-				.set(WEBHOOK_DELIVERY.LEASE_OWNER, node)
-				.set(WEBHOOK_DELIVERY.LEASE_UNTIL, now.plus(this.properties.lease()))
-				.set(WEBHOOK_DELIVERY.MODIFIED, now)
-				.where(WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(organizationId))
-				.and(WEBHOOK_DELIVERY.ID.eq(id))
-				.and(WEBHOOK_DELIVERY.STATE.eq(DeliveryView.PENDING))
-				.and(WEBHOOK_DELIVERY.ATTEMPTS.eq(attempts))
-				.and(WEBHOOK_DELIVERY.LEASE_UNTIL.isNull().or(WEBHOOK_DELIVERY.LEASE_UNTIL.le(now)))
-				.execute() == 1;
+			return this.deliveries.reserve(node, organizationId, id, attempts, now.plus(this.properties.lease()), now);
 		}
 		catch (DataAccessException ex) {
 			// another node changed the row at the same moment (H2 may say so instead of
@@ -205,7 +157,8 @@ class Dispatcher {
 
 	/**
 	 * Writes how an attempt went and releases the lease: delivered after HTTP 200,
-	 * otherwise due again after the backoff, or failed after the last attempt. Nothing is
+	 * otherwise due again after the backoff (but with no next try while its webhook is
+	 * deactivated, which holds its queue), or failed after the last attempt. Nothing is
 	 * written if the lease was lost meanwhile (another node has taken the delivery over).
 	 * @param claim the attempt
 	 * @param node the node that claimed it
@@ -218,29 +171,9 @@ class Dispatcher {
 		String state = outcome.succeeded() ? DeliveryView.DELIVERED
 				: (nextTry != null) ? DeliveryView.PENDING : DeliveryView.FAILED;
 		String error = outcome.error();
-		// a webhook deactivated meanwhile holds its queue: no next try until it is active
-		Field<Instant> next = DSL
-			.when(DSL.exists(DSL.selectOne()
-				.from(WEBHOOK)
-				.where(WEBHOOK.ORGANIZATION_ID.eq(WEBHOOK_DELIVERY.ORGANIZATION_ID))
-				.and(WEBHOOK.ID.eq(WEBHOOK_DELIVERY.WEBHOOK_ID))
-				.and(WEBHOOK.ACTIVE.isTrue())), DSL.val(nextTry, WEBHOOK_DELIVERY.NEXT_TRY))
-			.otherwise(DSL.castNull(WEBHOOK_DELIVERY.NEXT_TRY));
-		int written = this.dsl.update(WEBHOOK_DELIVERY)
-			.set(WEBHOOK_DELIVERY.STATE, state)
-			.set(WEBHOOK_DELIVERY.NEXT_TRY, next)
-			.set(WEBHOOK_DELIVERY.LAST_ATTEMPT, outcome.at())
-			.set(WEBHOOK_DELIVERY.LAST_STATUS, outcome.status())
-			.set(WEBHOOK_DELIVERY.LAST_ERROR,
-					(error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error)
-			.setNull(WEBHOOK_DELIVERY.LEASE_OWNER)
-			.setNull(WEBHOOK_DELIVERY.LEASE_UNTIL)
-			.set(WEBHOOK_DELIVERY.MODIFIED, now)
-			.where(WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(claim.organizationId()))
-			.and(WEBHOOK_DELIVERY.ID.eq(claim.id()))
-			.and(WEBHOOK_DELIVERY.LEASE_OWNER.eq(node))
-			.and(WEBHOOK_DELIVERY.ATTEMPTS.eq(claim.attempt()))
-			.execute();
+		int written = this.deliveries.recordAttempt(node, claim.organizationId(), claim.id(), claim.attempt(), state,
+				nextTry, outcome.at(), outcome.status(),
+				(error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error, now);
 		if (written == 0) {
 			log.info("Webhook delivery {} attempt {} was taken over by another node before it was recorded", claim.id(),
 					claim.attempt());

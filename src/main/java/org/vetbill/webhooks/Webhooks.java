@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.Departments;
@@ -19,8 +17,6 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
-import org.vetbill.shared.persistence.FilterFields;
-import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -28,9 +24,6 @@ import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.WEBHOOK;
-import static org.vetbill.shared.db.Tables.WEBHOOK_DELIVERY;
 
 /**
  * An organization's webhooks: which trigger each one subscribes to, for which department,
@@ -41,23 +34,13 @@ import static org.vetbill.shared.db.Tables.WEBHOOK_DELIVERY;
 @Service
 public class Webhooks {
 
-	private static final FilterFields FILTERS = FilterFields.builder()
-		.id("id", WEBHOOK.ID)
-		.integer("trigger", WEBHOOK.TRIGGER_TYPE)
-		.text("name", WEBHOOK.NAME)
-		.bool("active", WEBHOOK.ACTIVE)
-		.relation("department", WEBHOOK.DEPARTMENT_ID)
-		.text("target_url", WEBHOOK.TARGET_URL)
-		.integer("content_type", WEBHOOK.CONTENT_TYPE)
-		.dateTime("created", WEBHOOK.CREATED)
-		.dateTime("modified", WEBHOOK.MODIFIED)
-		.build();
-
 	private static final int MAX_URL = 2000;
 
 	private static final int MAX_NAME = 200;
 
-	private final DSLContext dsl;
+	private final WebhookRepository webhooks;
+
+	private final DeliveryStore deliveries;
 
 	private final Departments departments;
 
@@ -69,9 +52,10 @@ public class Webhooks {
 
 	private final Clock clock;
 
-	Webhooks(DSLContext dsl, Departments departments, Organizations organizations, AuditLog audit,
-			WebhookProperties properties, Clock clock) {
-		this.dsl = dsl;
+	Webhooks(WebhookRepository webhooks, DeliveryStore deliveries, Departments departments, Organizations organizations,
+			AuditLog audit, WebhookProperties properties, Clock clock) {
+		this.webhooks = webhooks;
+		this.deliveries = deliveries;
 		this.departments = departments;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -89,20 +73,7 @@ public class Webhooks {
 	public WebhookView create(Caller caller, WebhookSettings settings) {
 		check(caller, settings);
 		Instant now = Timestamps.now(this.clock);
-		long id = this.dsl.insertInto(WEBHOOK)
-			.set(WEBHOOK.ORGANIZATION_ID, caller.organizationId())
-			.set(WEBHOOK.TRIGGER_TYPE, (short) settings.trigger())
-			.set(WEBHOOK.NAME, settings.name())
-			.set(WEBHOOK.ACTIVE, settings.active())
-			.set(WEBHOOK.DEPARTMENT_ID, settings.departmentId())
-			.set(WEBHOOK.TARGET_URL, settings.targetUrl())
-			.set(WEBHOOK.CONTENT_TYPE, (short) settings.contentType())
-			.set(WEBHOOK.SECRET, Signatures.newSecret())
-			.set(WEBHOOK.CREATED, now)
-			.set(WEBHOOK.MODIFIED, now)
-			.returningResult(WEBHOOK.ID)
-			.fetchSingle()
-			.value1();
+		long id = this.webhooks.insert(caller, settings, Signatures.newSecret(), now);
 		WebhookView created = get(caller, id);
 		this.audit.record(caller, "webhook.created", "webhook", id, null, settings);
 		return created;
@@ -120,17 +91,7 @@ public class Webhooks {
 		WebhookView before = lock(caller, id);
 		check(caller, settings);
 		Instant now = Timestamps.now(this.clock);
-		this.dsl.update(WEBHOOK)
-			.set(WEBHOOK.TRIGGER_TYPE, (short) settings.trigger())
-			.set(WEBHOOK.NAME, settings.name())
-			.set(WEBHOOK.ACTIVE, settings.active())
-			.set(WEBHOOK.DEPARTMENT_ID, settings.departmentId())
-			.set(WEBHOOK.TARGET_URL, settings.targetUrl())
-			.set(WEBHOOK.CONTENT_TYPE, (short) settings.contentType())
-			.set(WEBHOOK.MODIFIED, now)
-			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK.ID.eq(id))
-			.execute();
+		this.webhooks.update(caller, id, settings, now);
 		if (before.active() != settings.active()) {
 			holdOrRelease(caller, id, settings.active(), now);
 		}
@@ -147,14 +108,8 @@ public class Webhooks {
 	@Transactional
 	public void delete(Caller caller, long id) {
 		WebhookView before = lock(caller, id);
-		this.dsl.deleteFrom(WEBHOOK_DELIVERY)
-			.where(WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(id))
-			.execute();
-		this.dsl.deleteFrom(WEBHOOK)
-			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK.ID.eq(id))
-			.execute();
+		this.deliveries.deleteOfWebhook(caller, id);
+		this.webhooks.delete(caller, id);
 		this.audit.record(caller, "webhook.deleted", "webhook", id, WebhookSettings.of(before), null);
 	}
 
@@ -171,25 +126,15 @@ public class Webhooks {
 	public WebhookView rotateSecret(Caller caller, long id) {
 		WebhookView before = lock(caller, id);
 		Instant now = Timestamps.now(this.clock);
-		this.dsl.update(WEBHOOK)
-			.set(WEBHOOK.PREVIOUS_SECRET, before.secret())
-			.set(WEBHOOK.PREVIOUS_SECRET_UNTIL, now.plus(this.properties.secretOverlap()))
-			.set(WEBHOOK.SECRET, Signatures.newSecret())
-			.set(WEBHOOK.MODIFIED, now)
-			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK.ID.eq(id))
-			.execute();
+		this.webhooks.replaceSecret(caller, id, Signatures.newSecret(), before.secret(),
+				now.plus(this.properties.secretOverlap()), now);
 		this.audit.record(caller, "webhook.secret_rotated", "webhook", id, null, null);
 		return get(caller, id);
 	}
 
 	@Transactional(readOnly = true)
 	public WebhookView get(Caller caller, long id) {
-		return this.dsl.selectFrom(WEBHOOK)
-			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK.ID.eq(id))
-			.fetchOptional(Webhooks::map)
-			.orElseThrow(() -> new NotFound("webhook", id));
+		return this.webhooks.find(caller, id).orElseThrow(() -> new NotFound("webhook", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -197,28 +142,16 @@ public class Webhooks {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.dsl.selectFrom(WEBHOOK)
-			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK.ID.in(ids))
-			.orderBy(WEBHOOK.ID)
-			.fetch(Webhooks::map);
+		return this.webhooks.getAll(caller, ids);
 	}
 
 	@Transactional(readOnly = true)
 	public Counted<WebhookView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return ListQueries.page(this.dsl, WEBHOOK,
-				WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId())
-					.and(FILTERS.condition(criteria, this.organizations.get(caller.organizationId()).zone())),
-				List.of(WEBHOOK.ID.asc()), page, Webhooks::map);
+		return this.webhooks.search(caller, criteria, this.organizations.get(caller.organizationId()).zone(), page);
 	}
 
 	private WebhookView lock(Caller caller, long id) {
-		return this.dsl.selectFrom(WEBHOOK)
-			.where(WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK.ID.eq(id))
-			.forUpdate()
-			.fetchOptional(Webhooks::map)
-			.orElseThrow(() -> new NotFound("webhook", id));
+		return this.webhooks.lock(caller, id).orElseThrow(() -> new NotFound("webhook", id));
 	}
 
 	/**
@@ -226,13 +159,7 @@ public class Webhooks {
 	 * never look at them), or makes them due at once when it is activated again.
 	 */
 	private void holdOrRelease(Caller caller, long id, boolean active, Instant now) {
-		this.dsl.update(WEBHOOK_DELIVERY)
-			.set(WEBHOOK_DELIVERY.NEXT_TRY, active ? now : null)
-			.set(WEBHOOK_DELIVERY.MODIFIED, now)
-			.where(WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(caller.organizationId()))
-			.and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(id))
-			.and(WEBHOOK_DELIVERY.STATE.eq(DeliveryView.PENDING))
-			.execute();
+		this.deliveries.reschedulePending(caller, id, active ? now : null, now);
 	}
 
 	private void check(Caller caller, WebhookSettings settings) {
@@ -281,12 +208,6 @@ public class Webhooks {
 			return "Enter a URL without a #fragment: it is never sent to the server.";
 		}
 		return null;
-	}
-
-	private static WebhookView map(Record r) {
-		return new WebhookView(r.get(WEBHOOK.ID), r.get(WEBHOOK.TRIGGER_TYPE), r.get(WEBHOOK.NAME),
-				r.get(WEBHOOK.ACTIVE), r.get(WEBHOOK.DEPARTMENT_ID), r.get(WEBHOOK.TARGET_URL),
-				r.get(WEBHOOK.CONTENT_TYPE), r.get(WEBHOOK.SECRET), r.get(WEBHOOK.CREATED), r.get(WEBHOOK.MODIFIED));
 	}
 
 }

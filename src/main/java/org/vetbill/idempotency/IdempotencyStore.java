@@ -1,5 +1,6 @@
 package org.vetbill.idempotency;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,14 +15,14 @@ import static org.vetbill.shared.db.Tables.IDEMPOTENT_REQUEST;
  * SQL for the answers kept for Idempotency-Key requests.
  */
 @Repository
-class IdempotentRequests {
+class IdempotencyStore {
 
 	/** The status of a request whose answer is not written yet. */
 	static final int PENDING = 0;
 
 	private final DSLContext dsl;
 
-	IdempotentRequests(DSLContext dsl) {
+	IdempotencyStore(DSLContext dsl) {
 		this.dsl = dsl;
 	}
 
@@ -37,8 +38,7 @@ class IdempotentRequests {
 			.and(IDEMPOTENT_REQUEST.ACTOR.eq(actor))
 			.and(IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY.eq(key))
 			.fetchOptional((r) -> new Answer(r.getRequestHash(), r.getResponseStatus(), r.getResponseType(),
-					(r.getResponseBody() != null)
-							? r.getResponseBody().getBytes(java.nio.charset.StandardCharsets.UTF_8) : null));
+					(r.getResponseBody() != null) ? r.getResponseBody().getBytes(StandardCharsets.UTF_8) : null));
 	}
 
 	/**
