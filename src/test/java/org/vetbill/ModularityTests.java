@@ -33,13 +33,13 @@ class ModularityTests {
 	 * Which module owns which tables (the generated jOOQ classes in
 	 * org.vetbill.shared.db).
 	 */
-	private static final Map<String, List<String>> TABLES = Map.of("clinic", List
-		.of("Organization", "Department", "VatGroup", "Item", "Client", "Patient", "Consultation", "ConsultationItem"),
-			"invoicing",
-			List.of("Invoice", "InvoiceRow", "InvoiceNumberCounter", "InvoicePayment", "UnallocatedPayment",
-					"InvoiceWriteOff", "InvoiceTag"),
-			"security", List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent"),
-			"idempotency", List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"), "supply",
+	private static final Map<String, List<String>> TABLES = Map.of("clinic",
+			List.of("Organization", "Department", "VatGroup", "Item", "Client", "Patient", "Consultation",
+					"ConsultationItem"),
+			"invoicing", List.of("Invoice", "InvoiceRow", "InvoiceNumberCounter", "InvoiceTag"), "payments",
+			List.of("InvoicePayment", "UnallocatedPayment", "InvoiceWriteOff"), "security",
+			List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent"), "idempotency",
+			List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"), "supply",
 			List.of("Supplier", "SupplyPractice", "SupplyClientKey", "SupplyAccount", "SupplyProduct", "SupplyOrder",
 					"SupplyOrderLine", "SupplierInvoice", "SupplierInvoiceLine", "ConnectSource"));
 

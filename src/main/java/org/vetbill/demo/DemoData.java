@@ -34,11 +34,12 @@ import org.vetbill.invoicing.InvoiceQueries;
 
 import org.vetbill.invoicing.CreditNotes;
 import org.vetbill.invoicing.InvoiceView;
+import org.vetbill.invoicing.InvoiceLifecycle;
 import org.vetbill.invoicing.Invoices;
-import org.vetbill.invoicing.PaymentCommands;
-import org.vetbill.invoicing.Payments;
-import org.vetbill.invoicing.PrepaymentView;
-import org.vetbill.invoicing.Prepayments;
+import org.vetbill.payments.PaymentCommands;
+import org.vetbill.payments.Payments;
+import org.vetbill.payments.PrepaymentView;
+import org.vetbill.payments.Prepayments;
 import org.vetbill.security.Credentials;
 import org.vetbill.shared.Caller;
 
@@ -78,6 +79,8 @@ public class DemoData {
 
 	private final Invoices invoices;
 
+	private final InvoiceLifecycle lifecycle;
+
 	private final InvoiceQueries queries;
 
 	private final Credentials credentials;
@@ -93,9 +96,9 @@ public class DemoData {
 	private final Clock clock;
 
 	DemoData(Organizations organizations, Departments departments, VatGroups vatGroups, Items items, Clients clients,
-			Patients patients, Consultations consultations, Invoices invoices, InvoiceQueries queries,
-			Credentials credentials, Payments payments, Prepayments prepayments, CreditNotes creditNotes,
-			TransactionTemplate transactions, Clock clock) {
+			Patients patients, Consultations consultations, Invoices invoices, InvoiceLifecycle lifecycle,
+			InvoiceQueries queries, Credentials credentials, Payments payments, Prepayments prepayments,
+			CreditNotes creditNotes, TransactionTemplate transactions, Clock clock) {
 		this.payments = payments;
 		this.prepayments = prepayments;
 		this.creditNotes = creditNotes;
@@ -107,6 +110,7 @@ public class DemoData {
 		this.patients = patients;
 		this.consultations = consultations;
 		this.invoices = invoices;
+		this.lifecycle = lifecycle;
 		this.queries = queries;
 		this.credentials = credentials;
 		this.transactions = transactions;
@@ -364,23 +368,24 @@ public class DemoData {
 					for (ChargedItem charge : charges(patient)) {
 						DemoData.this.consultations.addItem(this.caller, consultation, charge);
 					}
-					return DemoData.this.invoices.finalizeConsultation(this.caller, consultation, finalize).id();
+					return DemoData.this.lifecycle.finalizeConsultation(this.caller, consultation, finalize).id();
 				}
 				case COUNTERSALE -> {
-					return DemoData.this.invoices.finalize(this.caller, draft(department, client, null), finalize).id();
+					return DemoData.this.lifecycle.finalize(this.caller, draft(department, client, null), finalize)
+						.id();
 				}
 				case ANONYMOUS_COUNTERSALE -> {
-					return DemoData.this.invoices.finalize(this.caller, draft(department, null, null), finalize).id();
+					return DemoData.this.lifecycle.finalize(this.caller, draft(department, null, null), finalize).id();
 				}
-				case INVOICING -> DemoData.this.invoices.finalize(this.caller, draft(department, client, null),
+				case INVOICING -> DemoData.this.lifecycle.finalize(this.caller, draft(department, client, null),
 						new InvoiceCommands.Finalize(planned.date(), 4));
 				case VOIDED -> {
 					long id = draft(department, client, null);
-					DemoData.this.invoices.finalize(this.caller, id, finalize);
-					DemoData.this.invoices.voidInvoice(this.caller, id,
+					DemoData.this.lifecycle.finalize(this.caller, id, finalize);
+					DemoData.this.lifecycle.voidInvoice(this.caller, id,
 							new InvoiceCommands.Void("Issued to the wrong client"));
 				}
-				case VOIDED_DRAFT -> DemoData.this.invoices.voidInvoice(this.caller,
+				case VOIDED_DRAFT -> DemoData.this.lifecycle.voidInvoice(this.caller,
 						draft(department, client, planned.date()), new InvoiceCommands.Void("Duplicate draft"));
 				case DRAFT -> {
 					long id = draft(department, (this.random.nextInt(10) == 0) ? null : client,
@@ -434,7 +439,7 @@ public class DemoData {
 			for (int i = 0; i < CREDIT_NOTES; i++) {
 				InvoiceView invoice = recentPaid.get(i * 3);
 				DemoData.this.creditNotes.refund(this.caller, invoice.id(),
-						new PaymentCommands.Refund(List.of(invoice.rows().get(invoice.rows().size() - 1).id()), false));
+						new InvoiceCommands.Refund(List.of(invoice.rows().get(invoice.rows().size() - 1).id()), false));
 				if (i % 2 == 0) {
 					DemoData.this.prepayments.moveOverpayment(this.caller, invoice.id());
 				}

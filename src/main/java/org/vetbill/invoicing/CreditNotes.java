@@ -1,5 +1,6 @@
 package org.vetbill.invoicing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,19 +12,19 @@ import org.vetbill.clinic.Department;
 import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
-import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
-import org.vetbill.invoicing.InvoiceRepository.StoredRow;
-import org.vetbill.invoicing.PaymentCommands.Refund;
+import org.vetbill.invoicing.InvoiceStore.StoredInvoice;
+import org.vetbill.invoicing.InvoiceRowStore.StoredRow;
+import org.vetbill.invoicing.InvoiceCommands.Refund;
 import org.vetbill.invoicing.domain.CreditedRows;
 import org.vetbill.invoicing.domain.Finalization;
 import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.invoicing.domain.Payer;
-import org.vetbill.invoicing.domain.PaymentType;
 import org.vetbill.invoicing.domain.ReferenceNumbers;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
+import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,18 +33,24 @@ import org.springframework.transaction.annotation.Transactional;
  * Credit notes: full and partial refunds of finalized invoices. A credit note is a new,
  * finalized invoice numbered in the same sequence, whose rows negate the credited rows;
  * it is settled against the original with a pair of type-12 payments, so the credited
- * amount comes off what the original owes. The original is locked first, so two refunds
- * of one invoice never interleave, and a row is credited at most once (the database
- * refuses a second credit too).
+ * amount comes off what the original owes (the payments module records it). The original
+ * is locked first, so two refunds of one invoice never interleave, and a row is credited
+ * at most once (the database refuses a second credit too).
  */
 @Service
 public class CreditNotes {
 
-	private final InvoiceRepository invoices;
+	private final InvoiceStore headers;
 
-	private final PaymentRepository payments;
+	private final InvoiceRowStore rows;
 
-	private final Ledger ledger;
+	private final CreditNoteStore notes;
+
+	private final NumberCounterStore numbers;
+
+	private final InvoiceReadStore views;
+
+	private final InvoicePayments payments;
 
 	private final Organizations organizations;
 
@@ -53,15 +60,22 @@ public class CreditNotes {
 
 	private final ChangeEvents events;
 
-	CreditNotes(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger, Organizations organizations,
-			Departments departments, AuditLog audit, ChangeEvents events) {
-		this.invoices = invoices;
+	private final Clock clock;
+
+	CreditNotes(InvoiceStore headers, InvoiceRowStore rows, CreditNoteStore notes, NumberCounterStore numbers,
+			InvoiceReadStore views, InvoicePayments payments, Organizations organizations, Departments departments,
+			AuditLog audit, ChangeEvents events, Clock clock) {
+		this.headers = headers;
+		this.rows = rows;
+		this.notes = notes;
+		this.numbers = numbers;
+		this.views = views;
 		this.payments = payments;
-		this.ledger = ledger;
 		this.organizations = organizations;
 		this.departments = departments;
 		this.audit = audit;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -74,41 +88,37 @@ public class CreditNotes {
 	@Transactional
 	public InvoiceView refund(Caller caller, long invoiceId, Refund command) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		StoredInvoice original = this.invoices.lock(caller, invoiceId);
+		StoredInvoice original = this.headers.lock(caller, invoiceId);
 		original.domain(organization.currency()).requireCreditable();
-		List<StoredRow> rows = this.invoices.rows(caller, invoiceId, organization.currency());
-		Set<Long> credited = this.payments.creditedRows(caller, rows.stream().map(StoredRow::id).toList());
-		List<Long> rowIds = rows.stream().map(StoredRow::id).toList();
+		List<Long> rowIds = this.rows.rows(caller, invoiceId, organization.currency())
+			.stream()
+			.map(StoredRow::id)
+			.toList();
+		Set<Long> credited = this.rows.credited(caller, rowIds);
 		List<Long> toCredit = (command.rowIds() == null) ? CreditedRows.full(invoiceId, rowIds, credited)
 				: CreditedRows.partial(invoiceId, rowIds, credited, command.rowIds());
-		LocalDate today = this.ledger.today(organization);
+		LocalDate today = organization.today(this.clock);
 		LocalDate date = command.useOriginalInvoiceDate() ? Objects.requireNonNull(original.invoiceDate()) : today;
 		Department department = this.departments.get(caller, original.departmentId());
-		this.ledger.checkPeriod(department, organization, date,
-				command.useOriginalInvoiceDate() ? "use_original_invoice_date" : "invoice_date");
-		long number = this.invoices.nextNumber(caller, original.departmentId());
+		department.settings()
+			.periodLock()
+			.check(date, command.useOriginalInvoiceDate() ? "use_original_invoice_date" : "invoice_date", today);
+		long number = this.numbers.next(caller, original.departmentId());
 		Finalization.Result numbering = new Finalization.Result(InvoiceStatus.FINALIZED, number,
 				department.details().invoicePrefix(), ReferenceNumbers
 					.forInvoice(organization.settings().referenceNumberFormat(), original.departmentId(), number),
 				date, date, Payer.NONE);
-		Instant now = this.ledger.now();
-		long noteId = this.invoices.insertCreditNote(caller, invoiceId, toCredit, numbering, now);
-		StoredInvoice note = this.invoices.lock(caller, noteId);
-		Money credit = Money.of(note.totalWithVat(), organization.currency()).negate();
-		Instant settled = now;
-		long onOriginal = this.ledger.pay(caller, original, organization.currency(),
-				new PaymentRepository.PaymentRecord(invoiceId, PaymentType.CREDIT_INVOICE, credit.amount(), settled,
-						"Credit note " + noteId, null, null, noteId),
-				now);
-		long onNote = this.ledger.pay(caller, note, organization.currency(),
-				new PaymentRepository.PaymentRecord(noteId, PaymentType.CREDIT_INVOICE, credit.negate().amount(),
-						settled, "Credits invoice " + invoiceId, null, null, noteId),
-				now);
-		InvoiceView created = this.invoices.view(caller, noteId, organization.currency()).orElseThrow();
+		Instant now = Timestamps.now(this.clock);
+		long noteId = this.notes.insert(caller, invoiceId, toCredit, numbering, now);
+		LockedInvoice note = this.headers.lock(caller, noteId).locked(organization.currency());
+		Money credit = note.balance().totalWithVat().negate();
+		List<Long> settlement = this.payments.settleCreditNote(caller, original.locked(organization.currency()), note,
+				credit, now);
+		InvoiceView created = this.views.view(caller, noteId, organization.currency()).orElseThrow();
 		this.audit.record(caller, "invoice.credited", "invoice", invoiceId, null, created);
 		this.events.changed(caller, Change.invoice(department.id(), noteId, true),
-				Change.invoice(department.id(), invoiceId, true), Change.payment(department.id(), onOriginal),
-				Change.payment(department.id(), onNote));
+				Change.invoice(department.id(), invoiceId, true), Change.payment(department.id(), settlement.get(0)),
+				Change.payment(department.id(), settlement.get(1)));
 		return created;
 	}
 

@@ -100,8 +100,8 @@ public final class InvoiceCommands {
 	}
 
 	/**
-	 * A whole invoice as the Clinic API writes it: header, rows, tags and the state asked
-	 * for, applied at once.
+	 * A whole invoice as a client writes it at once: header, rows, tags and the state
+	 * asked for, applied at once.
 	 *
 	 * @param patientId the patient the invoice is for; its owner becomes the client
 	 * @param appointmentId the consultation the invoice refers to
@@ -117,7 +117,7 @@ public final class InvoiceCommands {
 	 * @param tags the tags
 	 * @param state the state asked for
 	 */
-	public record InvoiceDocument(@Nullable Long patientId, @Nullable Long appointmentId, @Nullable LocalDate issueDate,
+	public record WholeInvoice(@Nullable Long patientId, @Nullable Long appointmentId, @Nullable LocalDate issueDate,
 			@Nullable Instant issueTime, @Nullable LocalDate dueDate, @Nullable Instant dueTime,
 			@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
 			@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
@@ -156,22 +156,13 @@ public final class InvoiceCommands {
 	}
 
 	/**
-	 * Which invoices to list.
+	 * A credit note for a finalized invoice.
 	 *
-	 * @param status only this status
-	 * @param departmentId only this department
-	 * @param clientId only this client
-	 * @param creditNote only credit notes, or only invoices
-	 * @param countersale only countersales, or only consultation invoices
-	 * @param invoiceDateFrom invoice date on or after
-	 * @param invoiceDateTo invoice date on or before
+	 * @param rowIds the rows to credit, or null to credit every row not yet credited
+	 * @param useOriginalInvoiceDate whether the credit note takes the original's date
+	 * (otherwise today's)
 	 */
-	public record Filter(@Nullable Integer status, @Nullable Long departmentId, @Nullable Long clientId,
-			@Nullable Boolean creditNote, @Nullable Boolean countersale, @Nullable LocalDate invoiceDateFrom,
-			@Nullable LocalDate invoiceDateTo) {
-
-		public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
-
+	public record Refund(@Nullable List<Long> rowIds, boolean useOriginalInvoiceDate) {
 	}
 
 }

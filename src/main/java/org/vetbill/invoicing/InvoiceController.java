@@ -1,6 +1,8 @@
 package org.vetbill.invoicing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ChargedItem;
@@ -12,6 +14,12 @@ import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Criterion;
+import org.vetbill.shared.query.Found;
+import org.vetbill.shared.query.Operator;
+import org.vetbill.shared.query.Search;
+import org.vetbill.shared.query.Window;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
 import tools.jackson.databind.JsonNode;
@@ -40,12 +48,19 @@ class InvoiceController {
 
 	private final Invoices invoices;
 
+	private final InvoiceLifecycle lifecycle;
+
+	private final CreditNotes creditNotes;
+
 	private final InvoiceQueries queries;
 
 	private final MergePatch mergePatch;
 
-	InvoiceController(Invoices invoices, InvoiceQueries queries, MergePatch mergePatch) {
+	InvoiceController(Invoices invoices, InvoiceLifecycle lifecycle, CreditNotes creditNotes, InvoiceQueries queries,
+			MergePatch mergePatch) {
 		this.invoices = invoices;
+		this.lifecycle = lifecycle;
+		this.creditNotes = creditNotes;
 		this.queries = queries;
 		this.mergePatch = mergePatch;
 	}
@@ -63,8 +78,28 @@ class InvoiceController {
 					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate invoiceDateFrom,
 			@RequestParam(name = "invoice_date_to", required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate invoiceDateTo) {
-		return this.queries.list(caller, new InvoiceCommands.Filter(status, departmentId, clientId, creditNote,
-				countersale, invoiceDateFrom, invoiceDateTo), PageRequest.of(after, limit));
+		PageRequest page = PageRequest.of(after, limit);
+		List<Criterion> criteria = new ArrayList<>();
+		is(criteria, "status", "status", status);
+		is(criteria, "department_id", "departmentId", departmentId);
+		is(criteria, "client_id", "clientId", clientId);
+		is(criteria, "credit_note", "creditNote", creditNote);
+		is(criteria, "countersale", "countersale", countersale);
+		if (invoiceDateFrom != null) {
+			criteria.add(Criterion.of("invoice_date_from", "invoiceDate", Operator.GTE, invoiceDateFrom.toString()));
+		}
+		if (invoiceDateTo != null) {
+			criteria.add(Criterion.of("invoice_date_to", "invoiceDate", Operator.LTE, invoiceDateTo.toString()));
+		}
+		Found<InvoiceView> found = this.queries.search(caller, new Search(new Criteria(criteria, false), List.of(),
+				new Window.Keyset(page.afterOrZero(), page.limit())));
+		return new Page<>(found.items(), found.nextAfter());
+	}
+
+	private static void is(List<Criterion> criteria, String parameter, String field, @Nullable Object value) {
+		if (value != null) {
+			criteria.add(Criterion.of(parameter, field, Operator.IS, value.toString()));
+		}
 	}
 
 	@PostMapping(INVOICES)
@@ -114,14 +149,31 @@ class InvoiceController {
 	@BillingAccess
 	InvoiceView finalize(Caller caller, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Finalize command) {
-		return this.invoices.finalize(caller, id, (command != null) ? command : Finalize.DEFAULT);
+		return this.lifecycle.finalize(caller, id, (command != null) ? command : Finalize.DEFAULT);
 	}
 
 	@PostMapping(INVOICES + "/{id}/void")
 	@BillingAccess
 	InvoiceView voidInvoice(Caller caller, @PathVariable long id,
 			@RequestBody(required = false) InvoiceCommands.@Nullable Void command) {
-		return this.invoices.voidInvoice(caller, id, (command != null) ? command : new InvoiceCommands.Void(null));
+		return this.lifecycle.voidInvoice(caller, id, (command != null) ? command : new InvoiceCommands.Void(null));
+	}
+
+	/**
+	 * The rows to credit (all not yet credited when none are named), and whether the
+	 * credit note takes the original's date.
+	 */
+	record CreditNoteRequest(@Nullable List<Long> rowIds, @Nullable Boolean useOriginalInvoiceDate) {
+	}
+
+	@PostMapping(INVOICES + "/{id}/credit-notes")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	InvoiceView credit(Caller caller, @PathVariable long id,
+			@RequestBody(required = false) @Nullable CreditNoteRequest request) {
+		CreditNoteRequest given = (request != null) ? request : new CreditNoteRequest(null, null);
+		return this.creditNotes.refund(caller, id,
+				new InvoiceCommands.Refund(given.rowIds(), Boolean.TRUE.equals(given.useOriginalInvoiceDate())));
 	}
 
 	@PostMapping(ApiPaths.VETBILL + "/consultations/{id}/finalize")
@@ -129,7 +181,7 @@ class InvoiceController {
 	@BillingAccess
 	InvoiceView finalizeConsultation(Caller caller, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Finalize command) {
-		return this.invoices.finalizeConsultation(caller, id, (command != null) ? command : Finalize.DEFAULT);
+		return this.lifecycle.finalizeConsultation(caller, id, (command != null) ? command : Finalize.DEFAULT);
 	}
 
 }

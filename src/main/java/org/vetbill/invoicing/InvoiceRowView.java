@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An invoice row as every API reads it. Amounts are at the currency's scale;
- * {@code sumTotal} is the figure the invoice totals are built from.
+ * An invoice row as it is read. Amounts are at the currency's scale; {@code sumTotal} is
+ * the figure the invoice totals are built from.
  *
  * @param id the id
- * @param uuid the UUID (the Clinic API's item id)
+ * @param uuid the UUID (its id where ids are UUIDs)
  * @param invoiceId the invoice
  * @param consultationId the consultation the row was charged in, if any
  * @param position the row's place on the invoice

@@ -3,23 +3,27 @@ package org.vetbill.invoicing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.domain.InvoiceState;
+import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.invoicing.domain.Payer;
+import org.vetbill.shared.money.Money;
 
 /**
- * An invoice as every API reads it, with its rows.
+ * An invoice as it is read, with its rows.
  *
- * @param id the id (the Cloud API's integer id)
- * @param uuid the UUID (the Clinic API's id)
+ * @param id the id
+ * @param uuid the UUID (its id where ids are UUIDs)
  * @param documentNumber {@code prefix-number} once finalized, else the id: the number for
  * an ERP
  * @param departmentId the department
  * @param clientId the client, or null for a countersale without client
  * @param consultationId the consultation it was made from
- * @param status the Cloud API status
+ * @param status the status code (see {@link InvoiceStatus})
  * @param countersale whether it is a countersale (no consultation)
  * @param creditNote whether it is a credit note
  * @param creditNoteOriginalInvoiceId the invoice a credit note credits
@@ -76,5 +80,15 @@ public record InvoiceView(long id, UUID uuid, String documentNumber, long depart
 		@Nullable Instant finalizedTime, @Nullable Instant voidedTime, @Nullable String voidReason,
 		@Nullable Long patientId, @Nullable Long appointmentId, @Nullable Instant issueTime, @Nullable Instant dueTime,
 		List<String> tags, Instant created, Instant modified, int version) {
+
+	/**
+	 * The invoice's state: DRAFT, ISSUED, PARTIALY_PAID, PAID, VOID or WRITTEN_OFF.
+	 * @return its state
+	 */
+	public InvoiceState state() {
+		Currency money = Currency.getInstance(this.currency);
+		return InvoiceState.of(InvoiceStatus.of(this.status), Money.of(this.totalWithVat, money),
+				Money.of(this.paidAmount, money), Money.of(this.writtenOffAmount, money));
+	}
 
 }

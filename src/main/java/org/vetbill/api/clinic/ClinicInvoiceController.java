@@ -9,18 +9,22 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.invoicing.InvoiceDocuments;
 import org.vetbill.invoicing.InvoiceQueries;
-import org.vetbill.invoicing.InvoiceQueries.SliceFilter;
-import org.vetbill.invoicing.InvoiceQueries.SortKey;
 import org.vetbill.invoicing.InvoiceView;
+import org.vetbill.invoicing.WholeInvoices;
 import org.vetbill.invoicing.domain.InvoiceState;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
-import org.vetbill.shared.query.Counted;
+import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Criterion;
+import org.vetbill.shared.query.Found;
+import org.vetbill.shared.query.Operator;
+import org.vetbill.shared.query.Search;
+import org.vetbill.shared.query.Sort;
+import org.vetbill.shared.query.Window;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -47,15 +51,15 @@ class ClinicInvoiceController {
 	static final int MAX_LIMIT = 1000;
 
 	/** What {@code order_by} accepts, with a {@code -} for descending. */
-	static final Map<String, SortKey> SORTABLE = sortable();
+	static final Map<String, String> SORTABLE = sortable();
 
-	private final InvoiceDocuments documents;
+	private final WholeInvoices documents;
 
 	private final InvoiceQueries queries;
 
 	private final ClinicInvoices translation;
 
-	ClinicInvoiceController(InvoiceDocuments documents, InvoiceQueries queries, ClinicInvoices translation) {
+	ClinicInvoiceController(WholeInvoices documents, InvoiceQueries queries, ClinicInvoices translation) {
 		this.documents = documents;
 		this.queries = queries;
 		this.translation = translation;
@@ -76,7 +80,7 @@ class ClinicInvoiceController {
 		Integer offsetValue = ClinicValues.integer(offset, "query.offset", 0, 0, Integer.MAX_VALUE, problems);
 		String order = (orderBy == null || orderBy.isBlank()) ? "created_at" : orderBy.trim();
 		boolean descending = order.startsWith("-");
-		SortKey key = SORTABLE.get(descending ? order.substring(1) : order);
+		String key = SORTABLE.get(descending ? order.substring(1) : order);
 		if (key == null) {
 			problems.add(new FieldError("query.order_by", "cannot sort by '" + order + "'; sort by one of "
 					+ String.join(", ", SORTABLE.keySet()) + ", with a leading '-' for descending order"));
@@ -91,14 +95,12 @@ class ClinicInvoiceController {
 		Long appointmentFilter = (appointment != null) ? this.translation.appointmentId(caller, appointment) : null;
 		boolean unknownReference = (patient != null && patientFilter == null)
 				|| (appointment != null && appointmentFilter == null);
-		Counted<InvoiceView> slice = unknownReference ? new Counted<>(List.of(), 0)
-				: this.queries.slice(caller,
-						new SliceFilter(search, (tags != null) ? tags : List.of(), patientFilter, appointmentFilter,
-								state),
-						Objects.requireNonNull(key), descending, Objects.requireNonNull(offsetValue),
-						Objects.requireNonNull(limitValue));
+		Found<InvoiceView> slice = unknownReference ? new Found<>(List.of(), 0L, null)
+				: this.queries.search(caller, search(search, tags, patientFilter, appointmentFilter, state,
+						new Sort(Objects.requireNonNull(key), descending),
+						new Window.Offset(Objects.requireNonNull(offsetValue), Objects.requireNonNull(limitValue))));
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("total", slice.count());
+		body.put("total", slice.total());
 		body.put("offset", offsetValue);
 		body.put("limit", limitValue);
 		body.put("data", this.translation.render(caller, slice.items()));
@@ -144,18 +146,48 @@ class ClinicInvoiceController {
 		return this.queries.idOf(caller, uuid);
 	}
 
-	private static Map<String, SortKey> sortable() {
-		Map<String, SortKey> keys = new LinkedHashMap<>();
-		keys.put("created_at", SortKey.CREATED);
-		keys.put("updated_at", SortKey.MODIFIED);
-		keys.put("issue_date", SortKey.INVOICE_DATE);
-		keys.put("due_date", SortKey.DUE_DATE);
-		keys.put("reg_number", SortKey.NUMBER);
-		keys.put("subtotal", SortKey.TOTAL);
-		keys.put("total_amount", SortKey.TOTAL_WITH_VAT);
-		keys.put("paid_amount", SortKey.PAID_AMOUNT);
-		keys.put("remaining_amount", SortKey.DUE_SUM);
-		keys.put("discount_amount", SortKey.DISCOUNT_AMOUNT);
+	/**
+	 * The search of a list request: its filters in the core's fields, the order and the
+	 * slice.
+	 */
+	private static Search search(@Nullable String text, @Nullable List<String> tags, @Nullable Long patientId,
+			@Nullable Long appointmentId, @Nullable InvoiceState state, Sort order, Window.Offset window) {
+		List<Criterion> criteria = new ArrayList<>();
+		if (text != null) {
+			criteria.add(Criterion.of("query.search", InvoiceQueries.TEXT, Operator.IS, text));
+		}
+		if (tags != null) {
+			tags.forEach((tag) -> criteria.add(Criterion.of("query.tags", InvoiceQueries.TAG, Operator.IS, tag)));
+		}
+		if (patientId != null) {
+			criteria
+				.add(Criterion.of("query.patient_id", InvoiceQueries.FOR_PATIENT, Operator.IS, patientId.toString()));
+		}
+		if (appointmentId != null) {
+			criteria.add(Criterion.of("query.appointment_id", InvoiceQueries.APPOINTMENT, Operator.IS,
+					appointmentId.toString()));
+		}
+		if (state != null) {
+			criteria.add(Criterion.of("query.status", InvoiceQueries.STATE, Operator.IS, state.name()));
+		}
+		return new Search(new Criteria(criteria, false), List.of(order), window);
+	}
+
+	/**
+	 * What {@code order_by} accepts, and the invoice field each sorts by.
+	 */
+	private static Map<String, String> sortable() {
+		Map<String, String> keys = new LinkedHashMap<>();
+		keys.put("created_at", "created");
+		keys.put("updated_at", "modified");
+		keys.put("issue_date", "invoiceDate");
+		keys.put("due_date", "invoiceDueDate");
+		keys.put("reg_number", "invoiceNumber");
+		keys.put("subtotal", "total");
+		keys.put("total_amount", "totalWithVat");
+		keys.put("paid_amount", "paidAmount");
+		keys.put("remaining_amount", "dueSum");
+		keys.put("discount_amount", "discountAmount");
 		return Collections.unmodifiableMap(keys);
 	}
 

@@ -20,9 +20,8 @@ import org.vetbill.clinic.Consultations;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.clinic.Patient;
 import org.vetbill.clinic.Patients;
-import org.vetbill.invoicing.InvoiceCommands.InvoiceDocument;
+import org.vetbill.invoicing.InvoiceCommands.WholeInvoice;
 import org.vetbill.invoicing.InvoiceCommands.InvoiceLine;
-import org.vetbill.invoicing.InvoiceDocuments;
 import org.vetbill.invoicing.InvoiceRowView;
 import org.vetbill.invoicing.InvoiceView;
 import org.vetbill.invoicing.domain.InvoiceState;
@@ -75,7 +74,7 @@ class ClinicInvoices {
 	 * @param current the invoice as it is (PUT), or null (POST)
 	 * @return the document
 	 */
-	InvoiceDocument document(Caller caller, JsonNode body, @Nullable InvoiceView current) {
+	WholeInvoice document(Caller caller, JsonNode body, @Nullable InvoiceView current) {
 		if (!body.isObject()) {
 			throw InvalidInput.field("", "Input should be a valid dictionary or object");
 		}
@@ -83,7 +82,7 @@ class ClinicInvoices {
 		List<FieldError> problems = new ArrayList<>();
 		Map<UUID, Long> patientIds = patientIds(caller, body);
 
-		InvoiceState state = (current != null) ? InvoiceDocuments.stateOf(current) : InvoiceState.DRAFT;
+		InvoiceState state = (current != null) ? current.state() : InvoiceState.DRAFT;
 		if (body.has("status")) {
 			JsonNode status = body.get("status");
 			state = ClinicValues.state(status.isString() ? status.asString() : "?", "status", problems);
@@ -140,7 +139,7 @@ class ClinicInvoices {
 		if (!problems.isEmpty() || state == null) {
 			throw new InvalidInput(problems);
 		}
-		return new InvoiceDocument(patientId, appointmentId, issueDate, issueTime, dueDate, dueTime, discountAmount,
+		return new WholeInvoice(patientId, appointmentId, issueDate, issueTime, dueDate, dueTime, discountAmount,
 				discountPercent, paidAmount, items, tags, state);
 	}
 
@@ -178,7 +177,7 @@ class ClinicInvoices {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		body.put("issue_date", issueDate(invoice, zone));
 		body.put("due_date", dueDate(invoice));
-		body.put("status", InvoiceDocuments.stateOf(invoice).name());
+		body.put("status", invoice.state().name());
 		body.put("discount_amount", invoice.discountAmount());
 		body.put("discount_percent",
 				(invoice.discountPercent() != null) ? Decimals.trim(invoice.discountPercent(), 0) : BigDecimal.ZERO);

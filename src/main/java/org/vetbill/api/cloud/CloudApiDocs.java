@@ -34,7 +34,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.vetbill.apidocs.ApiDescriptions;
-import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.context.annotation.Bean;

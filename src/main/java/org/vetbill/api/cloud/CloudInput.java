@@ -123,7 +123,7 @@ final class CloudInput {
 			return problem(name, dateTimeFormat());
 		}
 		try {
-			return FilterValues.dateTime(new Criterion(name, name, Operator.IS, value.asString()), value.asString(),
+			return FilterValues.dateTime(Criterion.of(name, name, Operator.IS, value.asString()), value.asString(),
 					this.zone);
 		}
 		catch (InvalidInput ex) {

@@ -80,9 +80,16 @@ class CloudLists {
 		Map<String, String> parameters = parameters(request);
 		Set<String> exposed = exposed(resource, parameters);
 		OffsetPage page = page(parameters);
-		Criteria criteria = criteria(parameters);
+		CloudFilters.Translation criteria = resource.filters().translate(criteria(parameters));
 		Instant watermark = this.watermarks.next();
-		Counted<T> found = resource.search(caller, criteria, page);
+		Counted<T> found;
+		try {
+			found = resource.search(caller, criteria.criteria(), page);
+		}
+		catch (InvalidInput ex) {
+			throw criteria.with(ex);
+		}
+		criteria.check();
 		response().setHeader(WATERMARK_HEADER, watermark.toString());
 		long pages = Math.max(1, (found.count() + page.size() - 1) / page.size());
 		if (page.number() > pages) {

@@ -13,12 +13,13 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.invoicing.CreditNotes;
+import org.vetbill.invoicing.InvoiceCommands;
 import org.vetbill.invoicing.InvoiceView;
-import org.vetbill.invoicing.PaymentCommands;
-import org.vetbill.invoicing.PaymentView;
-import org.vetbill.invoicing.Payments;
-import org.vetbill.invoicing.PrepaymentView;
-import org.vetbill.invoicing.Prepayments;
+import org.vetbill.payments.PaymentCommands;
+import org.vetbill.payments.PaymentView;
+import org.vetbill.payments.Payments;
+import org.vetbill.payments.PrepaymentView;
+import org.vetbill.payments.Prepayments;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
@@ -131,7 +132,7 @@ class CloudMoneyController {
 		CloudInput input = input(caller, request);
 		boolean originalDate = input.bool("use_original_invoice_date", false);
 		input.check();
-		InvoiceView note = this.creditNotes.refund(caller, id, new PaymentCommands.Refund(null, originalDate));
+		InvoiceView note = this.creditNotes.refund(caller, id, new InvoiceCommands.Refund(null, originalDate));
 		return this.lists.write(caller, this.invoiceResource, note, request);
 	}
 
@@ -161,7 +162,7 @@ class CloudMoneyController {
 			}
 		}
 		input.check();
-		InvoiceView note = this.creditNotes.refund(caller, id, new PaymentCommands.Refund(rows, originalDate));
+		InvoiceView note = this.creditNotes.refund(caller, id, new InvoiceCommands.Refund(rows, originalDate));
 		return this.lists.write(caller, this.invoiceResource, note, request);
 	}
 

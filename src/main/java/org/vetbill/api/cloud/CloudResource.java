@@ -58,6 +58,14 @@ abstract class CloudResource<T> {
 	abstract void write(T item, CloudObject out);
 
 	/**
+	 * The fields a list can be filtered on, by the API's names.
+	 * @return the filters
+	 */
+	CloudFilters filters() {
+		return CloudFilters.AS_WRITTEN;
+	}
+
+	/**
 	 * The relations {@code expose_<name>} can write inline.
 	 * @return the relations
 	 */

@@ -3,9 +3,10 @@ package org.vetbill.api.cloud;
 import java.util.Collection;
 import java.util.List;
 
-import org.vetbill.invoicing.PaymentView;
-import org.vetbill.invoicing.Payments;
+import org.vetbill.payments.PaymentView;
+import org.vetbill.payments.Payments;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.query.Window;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -22,6 +23,15 @@ class InvoicePaymentResource extends CloudResource<PaymentView> {
 
 	static final String NAME = "invoicepayment";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "payment_type", "paid", "created", "modified")
+		.field("date_added", "paymentDate")
+		.relation("invoice", "invoiceId")
+		.relation("department", "departmentId")
+		.relation("unallocated_payment", "unallocatedPaymentId")
+		.relation("cancelled_payment", "cancelsPaymentId")
+		.build();
+
 	private final Payments payments;
 
 	InvoicePaymentResource(Payments payments) {
@@ -31,12 +41,17 @@ class InvoicePaymentResource extends CloudResource<PaymentView> {
 
 	@Override
 	Counted<PaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.payments.search(caller, criteria, page);
+		return this.payments.search(caller, criteria, Window.Offset.of(page));
 	}
 
 	@Override
 	List<PaymentView> byIds(Caller caller, Collection<Long> ids) {
 		return this.payments.getAll(caller, ids);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

@@ -8,6 +8,9 @@ import org.vetbill.invoicing.InvoiceRowView;
 import org.vetbill.invoicing.InvoiceView;
 import org.vetbill.invoicing.domain.Payer;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.query.Window;
+import org.vetbill.shared.query.Search;
+import org.vetbill.shared.query.Found;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -23,6 +26,18 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 
 	static final String NAME = "invoice";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "status", "invoice_number", "invoice_prefix", "reference_number", "additional_reference",
+				"invoice_date", "invoice_due_date", "created", "modified", "date_paid", "credit_note", "countersale",
+				"total", "total_vat", "total_with_vat", "paid_amount", "due_sum", "payer_name",
+				"payer_organization_name", "payer_vat_number", "payer_register_number", "payer_country_code",
+				"payer_city", "payer_zip_code", "remarks")
+		.relation("client", "clientId")
+		.relation("department", "departmentId")
+		.relation("consultation", "consultationId")
+		.relation("credit_note_original_invoice", "creditNoteOriginalInvoiceId")
+		.build();
+
 	private final InvoiceQueries queries;
 
 	InvoiceResource(InvoiceQueries queries) {
@@ -32,12 +47,18 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 
 	@Override
 	Counted<InvoiceView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.queries.search(caller, criteria, page);
+		Found<InvoiceView> found = this.queries.search(caller, new Search(criteria, List.of(), Window.Offset.of(page)));
+		return new Counted<>(found.items(), found.total());
 	}
 
 	@Override
 	List<InvoiceView> byIds(Caller caller, Collection<Long> ids) {
 		return this.queries.getAll(caller, ids);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

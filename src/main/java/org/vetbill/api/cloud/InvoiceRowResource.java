@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.invoicing.InvoiceQueries;
 import org.vetbill.invoicing.InvoiceRowView;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.query.Window;
+import org.vetbill.shared.query.Search;
+import org.vetbill.shared.query.Found;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -25,6 +28,18 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 
 	static final String NAME = "invoicerow";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "name", "quantity", "price", "price_with_vat", "percentage_change", "vat_percentage",
+				"discount_amount", "sum", "sum_vat", "sum_total", "account_number", "reporting_dimension_1",
+				"reporting_dimension_2", "reporting_dimension_3", "created", "modified")
+		.relation("invoice", "invoiceId")
+		.relation("item", "itemId")
+		.relation("patient", "patientId")
+		.relation("consultation_item", "consultationItemId")
+		.relation("vat_group", "vatGroupId")
+		.relation("credited_invoicerow", "creditedInvoiceRowId")
+		.build();
+
 	private final InvoiceQueries queries;
 
 	InvoiceRowResource(InvoiceQueries queries) {
@@ -34,12 +49,19 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 
 	@Override
 	Counted<InvoiceRowView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.queries.searchRows(caller, criteria, page);
+		Found<InvoiceRowView> found = this.queries.searchRows(caller,
+				new Search(criteria, List.of(), Window.Offset.of(page)));
+		return new Counted<>(found.items(), found.total());
 	}
 
 	@Override
 	List<InvoiceRowView> byIds(Caller caller, Collection<Long> ids) {
 		return this.queries.getRows(caller, ids);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.invoicing.PrepaymentView;
-import org.vetbill.invoicing.Prepayments;
+import org.vetbill.payments.PrepaymentView;
+import org.vetbill.payments.Prepayments;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.query.Window;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
@@ -25,6 +26,14 @@ class UnallocatedPaymentResource extends CloudResource<PrepaymentView> {
 
 	static final String NAME = "unallocatedpayment";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "payment_type", "paid", "unused_amount", "fully_used", "cancelled", "description", "created",
+				"modified")
+		.relation("client", "clientId")
+		.relation("department", "departmentId")
+		.relation("refunds", "refundsId")
+		.build();
+
 	private final Prepayments prepayments;
 
 	UnallocatedPaymentResource(Prepayments prepayments) {
@@ -34,12 +43,17 @@ class UnallocatedPaymentResource extends CloudResource<PrepaymentView> {
 
 	@Override
 	Counted<PrepaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.prepayments.search(caller, criteria, page);
+		return this.prepayments.search(caller, criteria, Window.Offset.of(page));
 	}
 
 	@Override
 	List<PrepaymentView> byIds(Caller caller, Collection<Long> ids) {
 		return this.prepayments.getAll(caller, ids);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

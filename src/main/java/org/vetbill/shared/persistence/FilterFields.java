@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
@@ -18,6 +19,7 @@ import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Criterion;
 import org.vetbill.shared.query.FilterValues;
 import org.vetbill.shared.query.Operator;
+import org.vetbill.shared.query.Sort;
 
 /**
  * The fields a list can be filtered on, and the SQL condition of a set of
@@ -30,8 +32,11 @@ public final class FilterFields {
 
 	private final Map<String, Filterable<?>> fields;
 
-	private FilterFields(Map<String, Filterable<?>> fields) {
+	private final Map<String, Special> specials;
+
+	private FilterFields(Map<String, Filterable<?>> fields, Map<String, Special> specials) {
 		this.fields = Map.copyOf(fields);
+		this.specials = Map.copyOf(specials);
 	}
 
 	public static Builder builder() {
@@ -46,11 +51,25 @@ public final class FilterFields {
 	 * @throws InvalidInput naming every parameter that is wrong
 	 */
 	public Condition condition(Criteria criteria, ZoneId zone) {
+		return condition(criteria, zone, Map.of());
+	}
+
+	/**
+	 * The condition the criteria describe, with special filters that depend on the
+	 * request (such as names looked up beforehand).
+	 * @param criteria the criteria
+	 * @param zone the organization's time zone, for dates and date-times without offset
+	 * @param specials special filters of this request, by name
+	 * @return the condition
+	 * @throws InvalidInput naming every parameter that is wrong
+	 */
+	public Condition condition(Criteria criteria, ZoneId zone, Map<String, Special> specials) {
 		List<Condition> conditions = new ArrayList<>();
 		List<FieldError> errors = new ArrayList<>();
 		for (Criterion criterion : criteria.criteria()) {
 			try {
-				conditions.add(condition(criterion, zone));
+				Special special = specials.get(criterion.field());
+				conditions.add((special != null) ? special.condition(criterion, zone) : condition(criterion, zone));
 			}
 			catch (InvalidInput ex) {
 				errors.addAll(ex.errors());
@@ -67,12 +86,38 @@ public final class FilterFields {
 
 	private Condition condition(Criterion criterion, ZoneId zone) {
 		Filterable<?> filterable = this.fields.get(criterion.field());
-		if (filterable == null) {
-			throw InvalidInput.field(criterion.parameter(),
-					"Unknown filter field '" + criterion.field() + "'. Filterable fields: "
-							+ String.join(", ", this.fields.keySet().stream().sorted().toList()) + ".");
+		if (filterable != null) {
+			return filterable.condition(criterion, zone);
 		}
-		return filterable.condition(criterion, zone);
+		Special special = this.specials.get(criterion.field());
+		if (special != null) {
+			return special.condition(criterion, zone);
+		}
+		throw InvalidInput.field(criterion.parameter(), "Unknown filter field '" + criterion.label()
+				+ "'. Filterable fields: " + String.join(", ", this.fields.keySet().stream().sorted().toList()) + ".");
+	}
+
+	/**
+	 * The SQL order of a list's sort keys, ending in the id in the direction of the last
+	 * key so pages never overlap.
+	 * @param order the sort keys, over the filterable fields
+	 * @param id the id column
+	 * @return the order
+	 * @throws InvalidInput naming a field that cannot be sorted by
+	 */
+	public List<SortField<?>> order(List<Sort> order, Field<Long> id) {
+		List<SortField<?>> fields = new ArrayList<>();
+		boolean descending = false;
+		for (Sort sort : order) {
+			Filterable<?> filterable = this.fields.get(sort.field());
+			if (filterable == null) {
+				throw InvalidInput.field("order", "cannot sort by '" + sort.field() + "'");
+			}
+			fields.add(sort.descending() ? filterable.field().desc() : filterable.field().asc());
+			descending = sort.descending();
+		}
+		fields.add(descending ? id.desc() : id.asc());
+		return fields;
 	}
 
 	/**
@@ -81,6 +126,8 @@ public final class FilterFields {
 	public static final class Builder {
 
 		private final Map<String, Filterable<?>> fields = new LinkedHashMap<>();
+
+		private final Map<String, Special> specials = new LinkedHashMap<>();
 
 		public Builder id(String name, Field<Long> field) {
 			return add(name, new Filterable<>(field, Kind.ORDERED, (c, v, z) -> FilterValues.id(c, v)));
@@ -122,13 +169,26 @@ public final class FilterFields {
 			return add(name, new Filterable<>(field, Kind.ORDERED, FilterValues::dateTime));
 		}
 
+		/**
+		 * A filter that is not a column compared with a value, such as a text searched in
+		 * several places; it takes only {@code is}, and is never named in the list of
+		 * filterable fields.
+		 * @param name the filter's name
+		 * @param condition the condition of a value
+		 * @return this builder
+		 */
+		public Builder special(String name, Special condition) {
+			this.specials.put(name, condition);
+			return this;
+		}
+
 		private Builder add(String name, Filterable<?> filterable) {
 			this.fields.put(name, filterable);
 			return this;
 		}
 
 		public FilterFields build() {
-			return new FilterFields(this.fields);
+			return new FilterFields(this.fields, this.specials);
 		}
 
 	}
@@ -141,6 +201,16 @@ public final class FilterFields {
 		ORDERED,
 		/** Equality, ordering and substrings. */
 		TEXT
+
+	}
+
+	/**
+	 * The condition of a special filter.
+	 */
+	@FunctionalInterface
+	public interface Special {
+
+		Condition condition(Criterion criterion, ZoneId zone);
 
 	}
 
@@ -161,7 +231,7 @@ public final class FilterFields {
 			if ((operator.isTextual() && this.kind != Kind.TEXT)
 					|| (operator.isOrdering() && this.kind == Kind.EQUALITY)) {
 				throw InvalidInput.field(criterion.parameter(), "The operator '" + operator.names().get(0)
-						+ "' does not apply to field '" + criterion.field() + "'.");
+						+ "' does not apply to field '" + criterion.label() + "'.");
 			}
 			if (!operator.takesList()) {
 				return single(operator, value(criterion, criterion.value(), zone), criterion.value());

@@ -8,12 +8,35 @@ import org.vetbill.shared.error.InvalidInput;
 /**
  * One filter of a list query.
  *
- * @param parameter the query parameter as the client wrote it, named in errors
- * @param field the field filtered on, such as {@code client} or {@code client.id}
+ * @param parameter where the client wrote the filter (such as a query parameter), named
+ * in errors
+ * @param label the field as the client named it, for messages
+ * @param field the field filtered on, as the module that owns the list names it
  * @param operator the operator
  * @param value the value as written
  */
-public record Criterion(String parameter, String field, Operator operator, String value) {
+public record Criterion(String parameter, String label, String field, Operator operator, String value) {
+
+	/**
+	 * A filter whose field the client names as the module does.
+	 * @param parameter where the client wrote it
+	 * @param field the field
+	 * @param operator the operator
+	 * @param value the value
+	 * @return the criterion
+	 */
+	public static Criterion of(String parameter, String field, Operator operator, String value) {
+		return new Criterion(parameter, field, field, operator, value);
+	}
+
+	/**
+	 * The same filter on a field the module names otherwise.
+	 * @param moduleField the module's name of the field
+	 * @return the criterion
+	 */
+	public Criterion on(String moduleField) {
+		return new Criterion(this.parameter, this.label, moduleField, this.operator, this.value);
+	}
 
 	private static final String SEPARATOR = "__";
 
@@ -27,7 +50,7 @@ public record Criterion(String parameter, String field, Operator operator, Strin
 	public static Criterion parse(String parameter, String value) {
 		int separator = parameter.lastIndexOf(SEPARATOR);
 		if (separator < 0) {
-			return new Criterion(parameter, parameter, Operator.IS, value);
+			return new Criterion(parameter, parameter, parameter, Operator.IS, value);
 		}
 		String field = parameter.substring(0, separator);
 		String name = parameter.substring(separator + SEPARATOR.length());
@@ -37,7 +60,7 @@ public record Criterion(String parameter, String field, Operator operator, Strin
 		if (field.isEmpty() || field.contains(SEPARATOR)) {
 			throw InvalidInput.field(parameter, "Write a filter as field__operator=value.");
 		}
-		return new Criterion(parameter, field, operator, value);
+		return new Criterion(parameter, field, field, operator, value);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
+import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;
 

@@ -63,7 +63,7 @@ class FilterValuesTests {
 	@Test
 	void criteriaAreReadFromParameters() {
 		assertThat(Criterion.parse("status__is", "3"))
-			.isEqualTo(new Criterion("status__is", "status", Operator.IS, "3"));
+			.isEqualTo(Criterion.of("status__is", "status", Operator.IS, "3"));
 		assertThat(Criterion.parse("status", "3").operator()).isEqualTo(Operator.IS);
 		assertThat(Criterion.parse("status__neq", "3").operator()).isEqualTo(Operator.IS_NOT);
 		assertThat(Criterion.parse("client.id__in", "[1, 2]").values()).containsExactly("1", "2");

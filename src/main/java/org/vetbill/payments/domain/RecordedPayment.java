@@ -1,4 +1,4 @@
-package org.vetbill.invoicing.domain;
+package org.vetbill.payments.domain;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.RuleViolation;

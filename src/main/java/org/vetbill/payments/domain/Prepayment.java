@@ -1,8 +1,9 @@
-package org.vetbill.invoicing.domain;
+package org.vetbill.payments.domain;
 
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.domain.InvoiceBalance;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;

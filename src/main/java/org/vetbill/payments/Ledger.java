@@ -1,4 +1,4 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 
+import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Department;
 import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
-import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
-import org.vetbill.invoicing.PaymentRepository.PaymentRecord;
-import org.vetbill.invoicing.domain.InvoiceBalance;
-import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.invoicing.InvoiceBalances;
+import org.vetbill.invoicing.LockedInvoice;
+import org.vetbill.payments.PaymentStore.PaymentRecord;
+import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.money.Money;
@@ -28,15 +29,15 @@ import org.springframework.stereotype.Component;
 @Component
 class Ledger {
 
-	private final InvoiceRepository invoices;
+	private final InvoiceBalances invoices;
 
-	private final PaymentRepository payments;
+	private final PaymentStore payments;
 
 	private final Departments departments;
 
 	private final Clock clock;
 
-	Ledger(InvoiceRepository invoices, PaymentRepository payments, Departments departments, Clock clock) {
+	Ledger(InvoiceBalances invoices, PaymentStore payments, Departments departments, Clock clock) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.departments = departments;
@@ -44,19 +45,37 @@ class Ledger {
 	}
 
 	/**
+	 * What a payment points at besides its invoice.
+	 *
+	 * @param cancelsPaymentId for a cancellation, the payment it cancels
+	 * @param prepaymentId for the use of a prepayment, the prepayment
+	 * @param creditNoteId for a credit-note settlement, the credit note
+	 */
+	record Links(@Nullable Long cancelsPaymentId, @Nullable Long prepaymentId, @Nullable Long creditNoteId) {
+
+		static final Links NONE = new Links(null, null, null);
+
+	}
+
+	/**
 	 * Records a payment and writes the invoice's new balance.
 	 * @param caller the caller
 	 * @param invoice the invoice, locked
-	 * @param currency the organization's currency
-	 * @param payment the payment
+	 * @param type how it was paid
+	 * @param amount the amount, negative for a cancellation or a payout
+	 * @param date when it was paid
+	 * @param info free text
+	 * @param links what else it points at
 	 * @param now the time
-	 * @return the payment's id
+	 * @return the payment as recorded
 	 */
-	long pay(Caller caller, StoredInvoice invoice, Currency currency, PaymentRecord payment, Instant now) {
-		long id = this.payments.insertPayment(caller, payment, now);
-		InvoiceBalance balance = invoice.balance(currency).pay(Money.of(payment.paid(), currency));
-		this.invoices.updateBalance(caller, invoice, balance, payment.paymentDate(), now);
-		return id;
+	PaymentView pay(Caller caller, LockedInvoice invoice, PaymentType type, Money amount, Instant date,
+			@Nullable String info, Links links, Instant now) {
+		PaymentView payment = this.payments.insert(caller, new PaymentRecord(invoice.id(), invoice.departmentId(), type,
+				amount.amount(), date, info, links.cancelsPaymentId(), links.prepaymentId(), links.creditNoteId()),
+				now);
+		this.invoices.pay(caller, invoice, amount, date, now);
+		return payment;
 	}
 
 	/**

@@ -1,20 +1,20 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.invoicing.domain.PaymentType;
-import org.vetbill.invoicing.domain.RecordedPayment;
+import org.vetbill.payments.domain.PaymentType;
+import org.vetbill.payments.domain.RecordedPayment;
 
 /**
- * A payment on an invoice as the APIs read it. Payments are never changed: a cancellation
- * is a payment of its own, with the opposite amount, that points at the original.
+ * A payment on an invoice as it is read. Payments are never changed: a cancellation is a
+ * payment of its own, with the opposite amount, that points at the original.
  *
  * @param id the payment's id
  * @param invoiceId the invoice paid
  * @param departmentId the invoice's department
- * @param paymentType the Cloud API payment type
+ * @param paymentType the payment type's code (see {@link PaymentType})
  * @param paid the amount, negative for a cancellation or a payout
  * @param paymentDate when the payment was made
  * @param info free text, the reason of a cancellation

@@ -1,4 +1,4 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,10 +1,13 @@
-package org.vetbill.invoicing.domain;
+package org.vetbill.payments.domain;
 
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.vetbill.invoicing.domain.CreditedRows;
+import org.vetbill.invoicing.domain.InvoiceBalance;
+import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +14,19 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
-import org.vetbill.clinic.Consultation;
-import org.vetbill.clinic.Department;
-import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
-import org.vetbill.clinic.Patient;
-import org.vetbill.clinic.Patients;
-import org.vetbill.clinic.Consultations;
 import org.vetbill.invoicing.InvoiceCommands.Finalize;
-import org.vetbill.invoicing.InvoiceCommands.InvoiceDocument;
+import org.vetbill.invoicing.InvoiceCommands.WholeInvoice;
+import org.vetbill.invoicing.domain.StateRequests;
 import org.vetbill.invoicing.InvoiceCommands.InvoiceLine;
-import org.vetbill.invoicing.InvoiceRepository.InvoiceReferences;
-import org.vetbill.invoicing.InvoiceRepository.NewRow;
-import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
-import org.vetbill.invoicing.InvoiceRepository.StoredRow;
+import org.vetbill.invoicing.InvoiceStore.InvoiceReferences;
+import org.vetbill.invoicing.InvoiceRowStore.NewRow;
+import org.vetbill.invoicing.InvoiceStore.StoredInvoice;
+import org.vetbill.invoicing.InvoiceRowStore.StoredRow;
 import org.vetbill.invoicing.domain.InvoiceCalculator;
 import org.vetbill.invoicing.domain.InvoiceState;
-import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.shared.Caller;
-import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
@@ -55,23 +47,23 @@ import org.springframework.transaction.annotation.Transactional;
  * through payments.
  */
 @Service
-public class InvoiceDocuments {
+public class WholeInvoices {
 
 	private static final String WRITE_OFF_REASON = "written off through the Clinic API";
 
 	private final Invoices invoices;
 
-	private final Payments payments;
+	private final InvoiceLifecycle lifecycle;
 
-	private final InvoiceRepository repository;
+	private final InvoiceLines lines;
+
+	private final InvoicePayments payments;
+
+	private final InvoiceStore headers;
+
+	private final InvoiceRowStore rows;
 
 	private final Organizations organizations;
-
-	private final Departments departments;
-
-	private final Patients patients;
-
-	private final Consultations consultations;
 
 	private final InputValidator validator;
 
@@ -81,31 +73,20 @@ public class InvoiceDocuments {
 
 	private final Clock clock;
 
-	InvoiceDocuments(Invoices invoices, Payments payments, InvoiceRepository repository, Organizations organizations,
-			Departments departments, Patients patients, Consultations consultations, InputValidator validator,
+	WholeInvoices(Invoices invoices, InvoiceLifecycle lifecycle, InvoiceLines lines, InvoicePayments payments,
+			InvoiceStore headers, InvoiceRowStore rows, Organizations organizations, InputValidator validator,
 			AuditLog audit, ChangeEvents events, Clock clock) {
 		this.invoices = invoices;
+		this.lifecycle = lifecycle;
+		this.lines = lines;
 		this.payments = payments;
-		this.repository = repository;
+		this.headers = headers;
+		this.rows = rows;
 		this.organizations = organizations;
-		this.departments = departments;
-		this.patients = patients;
-		this.consultations = consultations;
 		this.validator = validator;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	/**
-	 * The state of an invoice in the Clinic API's words.
-	 * @param invoice the invoice
-	 * @return its state
-	 */
-	public static InvoiceState stateOf(InvoiceView invoice) {
-		Currency currency = Currency.getInstance(invoice.currency());
-		return InvoiceState.of(InvoiceStatus.of(invoice.status()), Money.of(invoice.totalWithVat(), currency),
-				Money.of(invoice.paidAmount(), currency), Money.of(invoice.writtenOffAmount(), currency));
 	}
 
 	/**
@@ -115,34 +96,31 @@ public class InvoiceDocuments {
 	 * @return the invoice
 	 */
 	@Transactional
-	public InvoiceView create(Caller caller, InvoiceDocument document) {
+	public InvoiceView create(Caller caller, WholeInvoice document) {
 		this.validator.validate(document);
-		if (document.state() != InvoiceState.DRAFT && document.state() != InvoiceState.ISSUED) {
-			throw new RuleViolation("status_not_requestable", "status",
-					"a new invoice is created as DRAFT or ISSUED; " + stateAdvice(document.state()));
-		}
+		StateRequests.checkNew(document.state());
 		if (document.paidAmount().signum() != 0) {
 			throw new RuleViolation("paid_amount_mismatch", "paid_amount",
 					"a new invoice has nothing paid: send paid_amount 0 and record payments once it is ISSUED");
 		}
 		Organization organization = this.organizations.get(caller.organizationId());
-		Header header = header(caller, document, null);
-		List<NewRow> rows = this.invoices.lineRows(caller, withPatient(document.items(), document.patientId()),
+		InvoiceLines.Header header = this.lines.header(caller, document, null);
+		List<NewRow> rows = this.lines.rows(caller, withPatient(document.items(), document.patientId()),
 				header.clientId(), "items", List.of());
 		Instant now = Timestamps.now(this.clock);
 		StoredInvoice draft = this.invoices.insertDraft(caller, organization,
-				new InvoiceRepository.NewInvoice(header.departmentId(), header.clientId(), null,
+				new InvoiceStore.NewInvoice(header.departmentId(), header.clientId(), null,
 						organization.settings().pricesIncludeVat(), document.issueDate(), document.dueDate(), null,
 						null, discountAmount(document, organization), discountPercent(document), references(document)),
 				rows, now);
 		long id = draft.id();
-		this.repository.replaceTags(caller, id, document.tags(), now);
+		this.headers.replaceTags(caller, id, document.tags(), now);
 		InvoiceView created = this.invoices.view(caller, id, organization);
 		checkDiscount(document, Money.of(created.discountAmount(), organization.currency()));
 		this.audit.record(caller, "invoice.created", "invoice", id, null, created);
 		this.events.changed(caller, Change.invoice(created.departmentId(), id, false));
 		if (document.state() == InvoiceState.ISSUED) {
-			return this.invoices.finalize(caller, id, Finalize.DEFAULT);
+			return this.lifecycle.finalize(caller, id, Finalize.DEFAULT);
 		}
 		return created;
 	}
@@ -158,12 +136,12 @@ public class InvoiceDocuments {
 	 * @return the invoice
 	 */
 	@Transactional
-	public InvoiceView replace(Caller caller, long invoiceId, InvoiceDocument document) {
+	public InvoiceView replace(Caller caller, long invoiceId, WholeInvoice document) {
 		this.validator.validate(document);
 		Organization organization = this.organizations.get(caller.organizationId());
-		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
+		StoredInvoice invoice = this.headers.lock(caller, invoiceId);
 		InvoiceView before = this.invoices.view(caller, invoiceId, organization);
-		InvoiceState current = stateOf(before);
+		InvoiceState current = before.state();
 		InvoiceState target = document.state();
 		if (document.paidAmount().compareTo(before.paidAmount()) != 0) {
 			throw new RuleViolation("paid_amount_mismatch", "paid_amount",
@@ -171,13 +149,10 @@ public class InvoiceDocuments {
 							+ "send " + before.paidAmount().toPlainString()
 							+ " and record a payment (Cloud API POST /invoicepayment/) to change it");
 		}
-		if (!target.isRequestable() && target != current) {
-			throw new RuleViolation("status_not_requestable", "status",
-					"the invoice is " + current + "; " + stateAdvice(target));
-		}
-		Header header = header(caller, document, before);
+		StateRequests.checkRequestable(current, target);
+		InvoiceLines.Header header = this.lines.header(caller, document, before);
 		List<InvoiceLine> lines = withPatient(document.items(), document.patientId());
-		List<StoredRow> rows = this.repository.rows(caller, invoiceId, organization.currency());
+		List<StoredRow> rows = this.rows.rows(caller, invoiceId, organization.currency());
 		Set<Long> itemsOnInvoice = rows.stream()
 			.map(StoredRow::itemId)
 			.filter(Objects::nonNull)
@@ -194,7 +169,7 @@ public class InvoiceDocuments {
 		if (!unknown.isEmpty()) {
 			throw new InvalidInput(unknown);
 		}
-		List<NewRow> newRows = this.invoices.lineRows(caller, lines, header.clientId(), "items", itemsOnInvoice);
+		List<NewRow> newRows = this.lines.rows(caller, lines, header.clientId(), "items", itemsOnInvoice);
 		String changed = firstChange(before, header, document, lines, newRows, rows);
 		Instant now = Timestamps.now(this.clock);
 		boolean modified = false;
@@ -212,14 +187,14 @@ public class InvoiceDocuments {
 					Money.of(discountAmount(document, organization), organization.currency()),
 					discountPercent(document), now);
 			checkDiscount(document, calculation.discountAmount());
-			this.repository.updateReferences(caller, invoiceId, references(document), now);
+			this.headers.updateReferences(caller, invoiceId, references(document), now);
 			modified = true;
 		}
 		else if (current == InvoiceState.DRAFT && timesChanged(before, document)) {
-			this.repository.updateReferences(caller, invoiceId, references(document), now);
+			this.headers.updateReferences(caller, invoiceId, references(document), now);
 			modified = true;
 		}
-		modified |= this.repository.replaceTags(caller, invoiceId, document.tags(), now);
+		modified |= this.headers.replaceTags(caller, invoiceId, document.tags(), now);
 		if (modified) {
 			InvoiceView after = this.invoices.view(caller, invoiceId, organization);
 			this.audit.record(caller, "invoice.updated", "invoice", invoiceId, before, after);
@@ -236,13 +211,10 @@ public class InvoiceDocuments {
 	@Transactional
 	public void deleteDraft(Caller caller, long invoiceId) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		StoredInvoice invoice = this.repository.lock(caller, invoiceId);
+		this.headers.lock(caller, invoiceId);
 		InvoiceView before = this.invoices.view(caller, invoiceId, organization);
-		if (!invoice.status().isDraft()) {
-			throw new RuleViolation("invoice_not_deletable", "status", "only a DRAFT can be deleted; the invoice is "
-					+ stateOf(before) + ": void it (while nothing is paid) or correct it with a credit note");
-		}
-		this.repository.deleteDraft(caller, invoiceId);
+		StateRequests.checkDeletable(before.state());
+		this.headers.deleteDraft(caller, invoiceId);
 		this.audit.record(caller, "invoice.deleted", "invoice", invoiceId, before, null);
 		List<Change> changes = new ArrayList<>();
 		changes.add(Change.invoice(before.departmentId(), invoiceId, false));
@@ -252,102 +224,15 @@ public class InvoiceDocuments {
 
 	private InvoiceView reach(Caller caller, long invoiceId, InvoiceState current, InvoiceState target,
 			Organization organization) {
-		if (target == current) {
-			return this.invoices.view(caller, invoiceId, organization);
-		}
-		return switch (target) {
-			case ISSUED -> {
-				if (current != InvoiceState.DRAFT) {
-					throw new RuleViolation("status_not_requestable", "status",
-							"the invoice is " + current + "; "
-									+ (current.isIssued() ? "an issued invoice's status follows its payments: send "
-											+ current + " or leave status out" : "nothing more can happen to it"));
-				}
-				yield this.invoices.finalize(caller, invoiceId, Finalize.DEFAULT);
+		return switch (StateRequests.step(current, target)) {
+			case NONE -> this.invoices.view(caller, invoiceId, organization);
+			case FINALIZE -> this.lifecycle.finalize(caller, invoiceId, Finalize.DEFAULT);
+			case VOID -> this.lifecycle.voidInvoice(caller, invoiceId, new InvoiceCommands.Void(null));
+			case WRITE_OFF -> {
+				this.payments.writeOff(caller, invoiceId, WRITE_OFF_REASON);
+				yield this.invoices.view(caller, invoiceId, organization);
 			}
-			case VOID -> {
-				if (current == InvoiceState.WRITTEN_OFF) {
-					throw new RuleViolation("status_not_requestable", "status",
-							"the invoice is WRITTEN_OFF; nothing more can happen to it");
-				}
-				yield this.invoices.voidInvoice(caller, invoiceId, new InvoiceCommands.Void(null));
-			}
-			case WRITTEN_OFF -> {
-				if (!current.isIssued()) {
-					throw new RuleViolation("status_not_requestable", "status", "the invoice is " + current
-							+ "; only an ISSUED or PARTIALY_PAID invoice can be written off");
-				}
-				yield this.payments.writeOff(caller, invoiceId, WRITE_OFF_REASON);
-			}
-			case DRAFT -> throw new RuleViolation("status_not_requestable", "status", "the invoice is " + current
-					+ " and cannot return to DRAFT; void it (while nothing is paid) or correct it with a credit note");
-			case PAID, PARTIALY_PAID -> throw new RuleViolation("status_not_requestable", "status",
-					"the invoice is " + current + "; " + stateAdvice(target));
 		};
-	}
-
-	private static String stateAdvice(InvoiceState state) {
-		return switch (state) {
-			case PAID, PARTIALY_PAID -> state + " follows from payments and cannot be asked for: record a payment "
-					+ "(Cloud API POST /invoicepayment/) on the ISSUED invoice";
-			case VOID -> "VOID is reached by voiding an existing DRAFT or ISSUED invoice";
-			case WRITTEN_OFF -> "WRITTEN_OFF is reached by writing off an ISSUED invoice's balance";
-			case DRAFT, ISSUED -> "ask for DRAFT, ISSUED, VOID or WRITTEN_OFF";
-		};
-	}
-
-	/**
-	 * The client and department an invoice's patient and appointment give it.
-	 */
-	private record Header(long departmentId, @Nullable Long clientId) {
-	}
-
-	private Header header(Caller caller, InvoiceDocument document, @Nullable InvoiceView current) {
-		List<FieldError> problems = new ArrayList<>();
-		Long clientId = (current != null) ? current.clientId() : null;
-		if (document.patientId() != null) {
-			Patient patient = this.patients.getAll(caller, List.of(document.patientId())).get(document.patientId());
-			if (patient == null) {
-				problems.add(new FieldError("patient_id", "patient " + document.patientId() + " does not exist"));
-			}
-			else {
-				clientId = patient.details().clientId();
-			}
-		}
-		Long departmentId = (current != null) ? current.departmentId() : null;
-		if (document.appointmentId() != null) {
-			List<Consultation> found = this.consultations.getAll(caller, List.of(document.appointmentId()));
-			if (found.isEmpty()) {
-				problems.add(new FieldError("appointment_id",
-						"appointment " + document.appointmentId() + " does not exist"));
-			}
-			else {
-				Consultation appointment = found.get(0);
-				if (clientId != null && appointment.clientId() != clientId) {
-					problems.add(new FieldError("appointment_id",
-							"the appointment is of another client than the invoice's patient"));
-				}
-				if (departmentId == null) {
-					departmentId = appointment.departmentId();
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		if (departmentId == null) {
-			departmentId = this.departments.list(caller, PageRequest.of(null, 1), false)
-				.items()
-				.stream()
-				.findFirst()
-				.map(Department::id)
-				.orElseThrow(() -> new RuleViolation("no_department",
-						"the organization has no department to invoice from; create one first"));
-		}
-		if (current != null && clientId != null && !clientId.equals(current.clientId())) {
-			this.invoices.requirePatientsOf(caller, clientId, current.patientIds());
-		}
-		return new Header(departmentId, clientId);
 	}
 
 	/**
@@ -368,7 +253,7 @@ public class InvoiceDocuments {
 	 * The first field of the document that differs from the invoice (its times only where
 	 * they fall on another date), or null when none does.
 	 */
-	private static @Nullable String firstChange(InvoiceView before, Header header, InvoiceDocument document,
+	private static @Nullable String firstChange(InvoiceView before, InvoiceLines.Header header, WholeInvoice document,
 			List<InvoiceLine> lines, List<NewRow> newRows, List<StoredRow> rows) {
 		if (!Objects.equals(before.patientId(), document.patientId())
 				|| !Objects.equals(before.clientId(), header.clientId())) {
@@ -403,7 +288,7 @@ public class InvoiceDocuments {
 		return null;
 	}
 
-	private static boolean timesChanged(InvoiceView before, InvoiceDocument document) {
+	private static boolean timesChanged(InvoiceView before, WholeInvoice document) {
 		return !Objects.equals(before.issueTime(), document.issueTime())
 				|| !Objects.equals(before.dueTime(), document.dueTime());
 	}
@@ -423,7 +308,7 @@ public class InvoiceDocuments {
 		List<Change> deleted = new ArrayList<>();
 		for (StoredRow row : rows) {
 			if (!kept.contains(row.uuid())) {
-				this.repository.deleteRow(caller, invoiceId, row.id());
+				this.rows.delete(caller, invoiceId, row.id());
 				deleted.add(Change.rowDeleted(departmentId, row.id()));
 			}
 		}
@@ -432,26 +317,26 @@ public class InvoiceDocuments {
 			int position = last + i + 1;
 			UUID id = lines.get(i).id();
 			if (id == null) {
-				this.repository.insertRows(caller, invoiceId, position, List.of(newRows.get(i)), now);
+				this.rows.insert(caller, invoiceId, position, List.of(newRows.get(i)), now);
 				continue;
 			}
 			StoredRow row = Objects.requireNonNull(rowsByUuid.get(id));
 			if (!newRows.get(i).sameCharge(row)) {
-				this.repository.updateRow(caller, invoiceId, row.id(), newRows.get(i), now);
+				this.rows.update(caller, invoiceId, row.id(), newRows.get(i), now);
 			}
-			this.repository.moveRow(caller, invoiceId, row.id(), position, now);
+			this.rows.move(caller, invoiceId, row.id(), position, now);
 		}
 		if (!deleted.isEmpty()) {
 			this.events.changed(caller, deleted.toArray(Change[]::new));
 		}
 	}
 
-	private static BigDecimal discountAmount(InvoiceDocument document, Organization organization) {
+	private static BigDecimal discountAmount(WholeInvoice document, Organization organization) {
 		return (document.discountPercent().signum() > 0) ? BigDecimal.ZERO
-				: Invoices.discountAmount(document.discountAmount(), organization.currency()).amount();
+				: InvoiceLines.discountAmount(document.discountAmount(), organization.currency()).amount();
 	}
 
-	private static @Nullable BigDecimal discountPercent(InvoiceDocument document) {
+	private static @Nullable BigDecimal discountPercent(WholeInvoice document) {
 		return (document.discountPercent().signum() > 0) ? document.discountPercent() : null;
 	}
 
@@ -459,7 +344,7 @@ public class InvoiceDocuments {
 	 * With a discount percentage, the amount it gives is the discount: a request may send
 	 * that amount back, or zero, but not another one.
 	 */
-	private static void checkDiscount(InvoiceDocument document, Money applied) {
+	private static void checkDiscount(WholeInvoice document, Money applied) {
 		if (document.discountPercent().signum() > 0 && document.discountAmount().signum() != 0
 				&& document.discountAmount().compareTo(applied.amount()) != 0) {
 			throw InvalidInput.field("discount_amount",
@@ -470,7 +355,7 @@ public class InvoiceDocuments {
 		}
 	}
 
-	private static InvoiceReferences references(InvoiceDocument document) {
+	private static InvoiceReferences references(WholeInvoice document) {
 		return new InvoiceReferences(document.patientId(), document.appointmentId(), document.issueTime(),
 				document.dueTime());
 	}

@@ -1,8 +1,7 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -37,16 +36,6 @@ public final class PaymentCommands {
 	 * {@code payment_cancel_set_date} setting is on; null for now
 	 */
 	public record CancelPayment(String info, @Nullable Instant cancelDate) {
-	}
-
-	/**
-	 * A credit note for a finalized invoice.
-	 *
-	 * @param rowIds the rows to credit, or null to credit every row not yet credited
-	 * @param useOriginalInvoiceDate whether the credit note takes the original's date
-	 * (otherwise today's)
-	 */
-	public record Refund(@Nullable List<Long> rowIds, boolean useOriginalInvoiceDate) {
 	}
 
 	/**

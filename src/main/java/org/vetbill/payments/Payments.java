@@ -1,10 +1,11 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -13,27 +14,27 @@ import org.vetbill.clinic.Department;
 import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
-import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
-import org.vetbill.invoicing.PaymentCommands.CancelPayment;
-import org.vetbill.invoicing.PaymentCommands.NewPayment;
-import org.vetbill.invoicing.PaymentCommands.PayOut;
+import org.vetbill.invoicing.InvoiceBalances;
+import org.vetbill.invoicing.InvoiceQueries;
+import org.vetbill.invoicing.InvoiceView;
+import org.vetbill.invoicing.LockedInvoice;
 import org.vetbill.invoicing.domain.InvoiceBalance;
-import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.payments.PaymentCommands.CancelPayment;
+import org.vetbill.payments.PaymentCommands.NewPayment;
+import org.vetbill.payments.PaymentCommands.PayOut;
+import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
-import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
-import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Window;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.INVOICE;
-import static org.vetbill.shared.db.Tables.INVOICE_PAYMENT;
 
 /**
  * Payments on invoices: recording, cancelling, paying out an overpayment and writing off
@@ -43,23 +44,13 @@ import static org.vetbill.shared.db.Tables.INVOICE_PAYMENT;
 @Service
 public class Payments {
 
-	/** The fields payments can be filtered on, as the APIs name them. */
-	public static final FilterFields FILTERS = FilterFields.builder()
-		.id("id", INVOICE_PAYMENT.ID)
-		.relation("invoice", INVOICE_PAYMENT.INVOICE_ID)
-		.relation("department", INVOICE.DEPARTMENT_ID)
-		.relation("unallocated_payment", INVOICE_PAYMENT.UNALLOCATED_PAYMENT_ID)
-		.relation("cancelled_payment", INVOICE_PAYMENT.CANCELS_PAYMENT_ID)
-		.integer("payment_type", INVOICE_PAYMENT.PAYMENT_TYPE)
-		.decimal("paid", INVOICE_PAYMENT.PAID)
-		.dateTime("date_added", INVOICE_PAYMENT.PAYMENT_DATE)
-		.dateTime("created", INVOICE_PAYMENT.CREATED)
-		.dateTime("modified", INVOICE_PAYMENT.MODIFIED)
-		.build();
+	private final InvoiceBalances invoices;
 
-	private final InvoiceRepository invoices;
+	private final InvoiceQueries invoiceQueries;
 
-	private final PaymentRepository payments;
+	private final PaymentStore payments;
+
+	private final PrepaymentStore prepayments;
 
 	private final Ledger ledger;
 
@@ -71,10 +62,13 @@ public class Payments {
 
 	private final ChangeEvents events;
 
-	Payments(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger, Organizations organizations,
-			Departments departments, AuditLog audit, ChangeEvents events) {
+	Payments(InvoiceBalances invoices, InvoiceQueries invoiceQueries, PaymentStore payments,
+			PrepaymentStore prepayments, Ledger ledger, Organizations organizations, Departments departments,
+			AuditLog audit, ChangeEvents events) {
 		this.invoices = invoices;
+		this.invoiceQueries = invoiceQueries;
 		this.payments = payments;
+		this.prepayments = prepayments;
 		this.ledger = ledger;
 		this.organizations = organizations;
 		this.departments = departments;
@@ -94,21 +88,20 @@ public class Payments {
 		Organization organization = this.organizations.get(caller.organizationId());
 		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
 		Money amount = Ledger.amount(command.paid(), organization.currency(), "paid");
-		StoredInvoice invoice = this.invoices.tryLock(caller, command.invoiceId())
+		LockedInvoice invoice = this.invoices.tryLock(caller, command.invoiceId(), organization.currency())
 			.orElseThrow(() -> InvalidInput.field("invoice",
 					"Invalid hyperlink - invoice " + command.invoiceId() + " does not exist."));
-		InvoiceBalance balance = invoice.balance(organization.currency());
+		InvoiceBalance balance = invoice.balance();
 		balance.requirePayable("invoice");
 		balance.checkPayment(amount, "paid");
 		Instant now = this.ledger.now();
 		Instant date = (command.paymentDate() != null) ? command.paymentDate().truncatedTo(ChronoUnit.MICROS) : now;
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.dateOf(organization, date),
 				"date_added");
-		long id = this.ledger.pay(caller, invoice, organization.currency(), new PaymentRepository.PaymentRecord(
-				invoice.id(), type, amount.amount(), date, command.info(), null, null, null), now);
-		PaymentView payment = this.payments.payment(caller, id, organization.currency());
-		this.audit.record(caller, "payment.recorded", "invoice_payment", id, null, payment);
-		this.events.changed(caller, Change.payment(invoice.departmentId(), id),
+		PaymentView payment = this.ledger.pay(caller, invoice, type, amount, date, command.info(), Ledger.Links.NONE,
+				now);
+		this.audit.record(caller, "payment.recorded", "invoice_payment", payment.id(), null, payment);
+		this.events.changed(caller, Change.payment(invoice.departmentId(), payment.id()),
 				Change.invoice(invoice.departmentId(), invoice.id(), true));
 		return payment;
 	}
@@ -130,9 +123,11 @@ public class Payments {
 			throw InvalidInput.field("info", "This field may not be blank.");
 		}
 		Organization organization = this.organizations.get(caller.organizationId());
-		PaymentView original = this.payments.payment(caller, paymentId, organization.currency());
-		StoredInvoice invoice = this.invoices.lock(caller, original.invoiceId());
-		PaymentView current = this.payments.payment(caller, paymentId, organization.currency());
+		PaymentView original = payment(caller, paymentId, organization.currency());
+		LockedInvoice invoice = this.invoices.lock(caller, original.invoiceId(), organization.currency());
+		// read again under the invoice's lock: a concurrent cancellation has committed by
+		// now
+		PaymentView current = payment(caller, paymentId, organization.currency());
 		current.recorded().requireCancellable();
 		Department department = this.departments.get(caller, invoice.departmentId());
 		Instant now = this.ledger.now();
@@ -146,19 +141,17 @@ public class Payments {
 		List<Change> changes = new ArrayList<>();
 		Long prepaymentId = current.unallocatedPaymentId();
 		if (prepaymentId != null) {
-			long prepaymentDepartment = this.payments.lockPrepayment(caller, prepaymentId).departmentId();
-			this.payments.changeUnusedAmount(caller, prepaymentId, current.paid(), now);
+			long prepaymentDepartment = this.prepayments.lock(caller, prepaymentId).departmentId();
+			this.prepayments.changeUnusedAmount(caller, prepaymentId, current.paid(), now);
 			changes.add(Change.prepayment(prepaymentDepartment, prepaymentId));
 		}
-		long id = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.PaymentRecord(invoice.id(), PaymentType.of(current.paymentType()),
-						amount.amount(), date, command.info(), paymentId, prepaymentId, null),
-				now);
-		this.payments.touchPayment(caller, paymentId, now);
-		PaymentView cancellation = this.payments.payment(caller, id, organization.currency());
+		PaymentView cancellation = this.ledger.pay(caller, invoice, PaymentType.of(current.paymentType()), amount, date,
+				command.info(), new Ledger.Links(paymentId, prepaymentId, null), now);
+		this.payments.touch(caller, paymentId, now);
 		this.audit.record(caller, "payment.cancelled", "invoice_payment", paymentId, current, cancellation);
 		changes.addAll(0,
-				List.of(Change.payment(invoice.departmentId(), id), Change.payment(invoice.departmentId(), paymentId),
+				List.of(Change.payment(invoice.departmentId(), cancellation.id()),
+						Change.payment(invoice.departmentId(), paymentId),
 						Change.invoice(invoice.departmentId(), invoice.id(), true)));
 		this.events.changed(caller, changes);
 		return cancellation;
@@ -175,17 +168,14 @@ public class Payments {
 	public PaymentView payOut(Caller caller, long invoiceId, PayOut command) {
 		Organization organization = this.organizations.get(caller.organizationId());
 		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
-		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
-		Money overpayment = invoice.balance(organization.currency()).overpayment();
+		LockedInvoice invoice = this.invoices.lock(caller, invoiceId, organization.currency());
+		Money overpayment = invoice.balance().overpayment();
 		Instant now = this.ledger.now();
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.today(organization), "date");
-		long id = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.PaymentRecord(invoiceId, type, overpayment.negate().amount(), now,
-						(command.info() != null) ? command.info() : "Overpayment paid out", null, null, null),
-				now);
-		PaymentView payout = this.payments.payment(caller, id, organization.currency());
-		this.audit.record(caller, "payment.paid_out", "invoice_payment", id, null, payout);
-		this.events.changed(caller, Change.payment(invoice.departmentId(), id),
+		PaymentView payout = this.ledger.pay(caller, invoice, type, overpayment.negate(), now,
+				(command.info() != null) ? command.info() : "Overpayment paid out", Ledger.Links.NONE, now);
+		this.audit.record(caller, "payment.paid_out", "invoice_payment", payout.id(), null, payout);
+		this.events.changed(caller, Change.payment(invoice.departmentId(), payout.id()),
 				Change.invoice(invoice.departmentId(), invoiceId, true));
 		return payout;
 	}
@@ -205,15 +195,15 @@ public class Payments {
 			throw InvalidInput.field("reason", "must not be blank");
 		}
 		Organization organization = this.organizations.get(caller.organizationId());
-		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
-		InvoiceBalance balance = invoice.balance(organization.currency());
+		LockedInvoice invoice = this.invoices.lock(caller, invoiceId, organization.currency());
+		InvoiceBalance balance = invoice.balance();
 		Money amount = balance.writeOff();
 		Instant now = this.ledger.now();
 		LocalDate today = this.ledger.today(organization);
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), today, "date");
 		this.payments.insertWriteOff(caller, invoiceId, amount.amount(), today, reason, now);
-		this.invoices.writeOff(caller, invoiceId, amount.amount(), now);
-		InvoiceView after = this.invoices.view(caller, invoiceId, organization.currency()).orElseThrow();
+		this.invoices.writeOff(caller, invoice, amount, now);
+		InvoiceView after = this.invoiceQueries.get(caller, invoiceId);
 		this.audit.record(caller, "invoice.written_off", "invoice", invoiceId, balance, after);
 		this.events.changed(caller, Change.invoice(invoice.departmentId(), invoiceId, true));
 		return after;
@@ -221,22 +211,43 @@ public class Payments {
 
 	@Transactional(readOnly = true)
 	public PaymentView get(Caller caller, long id) {
-		return this.payments.payment(caller, id, currency(caller));
+		return payment(caller, id, currency(caller));
 	}
 
+	/**
+	 * The payments matching the criteria from an offset, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over the fields {@link PaymentStore} lists
+	 * @param window the offset and limit
+	 * @return the payments and how many match
+	 */
 	@Transactional(readOnly = true)
-	public Counted<PaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<PaymentView> search(Caller caller, Criteria criteria, Window.Offset window) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		return this.payments.paymentPage(caller, FILTERS.condition(criteria, organization.zone()), page,
-				organization.currency());
+		return this.payments.search(caller, criteria, window, organization.zone(), organization.currency());
 	}
 
 	@Transactional(readOnly = true)
 	public List<PaymentView> getAll(Caller caller, Collection<Long> ids) {
-		return ids.isEmpty() ? List.of() : this.payments.payments(caller, ids, currency(caller));
+		return ids.isEmpty() ? List.of() : this.payments.byIds(caller, ids, currency(caller));
 	}
 
-	private java.util.Currency currency(Caller caller) {
+	/**
+	 * The payments of an invoice, cancellations included, in id order.
+	 * @param caller the caller
+	 * @param invoiceId the invoice
+	 * @return its payments
+	 */
+	@Transactional(readOnly = true)
+	public List<PaymentView> ofInvoice(Caller caller, long invoiceId) {
+		return getAll(caller, this.invoiceQueries.get(caller, invoiceId).paymentIds());
+	}
+
+	private PaymentView payment(Caller caller, long id, Currency currency) {
+		return this.payments.find(caller, id, currency).orElseThrow(() -> new NotFound("invoice payment", id));
+	}
+
+	private Currency currency(Caller caller) {
 		return this.organizations.get(caller.organizationId()).currency();
 	}
 

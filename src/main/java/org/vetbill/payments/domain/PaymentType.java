@@ -1,4 +1,4 @@
-package org.vetbill.invoicing.domain;
+package org.vetbill.payments.domain;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

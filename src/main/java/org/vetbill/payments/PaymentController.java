@@ -1,4 +1,4 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.InvoiceView;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
@@ -23,9 +24,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Money at the clinic in vetbill's own API: taking and cancelling payments, credit notes,
- * prepayments applied to invoices, overpayments paid out or moved to the client's
- * prepayments, and write-offs.
+ * Money at the clinic in vetbill's own API: taking and cancelling payments, prepayments
+ * applied to invoices, overpayments paid out or moved to the client's prepayments, and
+ * write-offs.
  */
 @RestController
 class PaymentController {
@@ -36,18 +37,11 @@ class PaymentController {
 
 	private final Prepayments prepayments;
 
-	private final CreditNotes creditNotes;
-
-	private final InvoiceQueries queries;
-
 	private final InputValidator validator;
 
-	PaymentController(Payments payments, Prepayments prepayments, CreditNotes creditNotes, InvoiceQueries queries,
-			InputValidator validator) {
+	PaymentController(Payments payments, Prepayments prepayments, InputValidator validator) {
 		this.payments = payments;
 		this.prepayments = prepayments;
-		this.creditNotes = creditNotes;
-		this.queries = queries;
 		this.validator = validator;
 	}
 
@@ -59,9 +53,6 @@ class PaymentController {
 	}
 
 	record CancelRequest(@NotBlank @Size(max = 1000) String info, @Nullable Instant cancelDate) {
-	}
-
-	record CreditNoteRequest(@Nullable List<Long> rowIds, @Nullable Boolean useOriginalInvoiceDate) {
 	}
 
 	record ApplyRequest(@NotNull Long unallocatedPaymentId, @Nullable BigDecimal amount) {
@@ -76,7 +67,7 @@ class PaymentController {
 	@GetMapping(INVOICE + "/payments")
 	@ReadAccess
 	List<PaymentView> list(Caller caller, @PathVariable long id) {
-		return this.payments.getAll(caller, this.queries.get(caller, id).paymentIds());
+		return this.payments.ofInvoice(caller, id);
 	}
 
 	@PostMapping(INVOICE + "/payments")
@@ -95,16 +86,6 @@ class PaymentController {
 		this.validator.validate(request);
 		return this.payments.cancel(caller, id,
 				new PaymentCommands.CancelPayment(request.info(), request.cancelDate()));
-	}
-
-	@PostMapping(INVOICE + "/credit-notes")
-	@ResponseStatus(HttpStatus.CREATED)
-	@BillingAccess
-	InvoiceView credit(Caller caller, @PathVariable long id,
-			@RequestBody(required = false) @Nullable CreditNoteRequest request) {
-		CreditNoteRequest given = (request != null) ? request : new CreditNoteRequest(null, null);
-		return this.creditNotes.refund(caller, id,
-				new PaymentCommands.Refund(given.rowIds(), Boolean.TRUE.equals(given.useOriginalInvoiceDate())));
 	}
 
 	@PostMapping(INVOICE + "/apply-prepayment")

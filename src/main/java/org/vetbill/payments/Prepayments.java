@@ -1,24 +1,23 @@
-package org.vetbill.invoicing;
+package org.vetbill.payments;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.jooq.impl.DSL;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.Clients;
 import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
-import org.vetbill.invoicing.InvoiceRepository.StoredInvoice;
-import org.vetbill.invoicing.PaymentCommands.ApplyPrepayment;
-import org.vetbill.invoicing.PaymentCommands.ExternalInfo;
-import org.vetbill.invoicing.PaymentCommands.NewPrepayment;
-import org.vetbill.invoicing.PaymentRepository.StoredPrepayment;
-import org.vetbill.invoicing.domain.PaymentType;
+import org.vetbill.invoicing.InvoiceBalances;
+import org.vetbill.invoicing.LockedInvoice;
+import org.vetbill.payments.PaymentCommands.ApplyPrepayment;
+import org.vetbill.payments.PaymentCommands.ExternalInfo;
+import org.vetbill.payments.PaymentCommands.NewPrepayment;
+import org.vetbill.payments.PrepaymentStore.StoredPrepayment;
+import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
@@ -26,15 +25,12 @@ import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
-import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
-import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Window;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
 
 /**
  * Prepayments (unallocated payments): money received from a client before an invoice
@@ -45,25 +41,11 @@ import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
 @Service
 public class Prepayments {
 
-	/** The fields prepayments can be filtered on, as the APIs name them. */
-	public static final FilterFields FILTERS = FilterFields.builder()
-		.id("id", UNALLOCATED_PAYMENT.ID)
-		.relation("client", UNALLOCATED_PAYMENT.CLIENT_ID)
-		.relation("department", UNALLOCATED_PAYMENT.DEPARTMENT_ID)
-		.relation("refunds", UNALLOCATED_PAYMENT.REFUNDS_ID)
-		.integer("payment_type", UNALLOCATED_PAYMENT.PAYMENT_TYPE)
-		.decimal("paid", UNALLOCATED_PAYMENT.PAID)
-		.decimal("unused_amount", UNALLOCATED_PAYMENT.UNUSED_AMOUNT)
-		.bool("fully_used", DSL.field(UNALLOCATED_PAYMENT.UNUSED_AMOUNT.eq(BigDecimal.ZERO)))
-		.bool("cancelled", UNALLOCATED_PAYMENT.CANCELLED)
-		.text("description", UNALLOCATED_PAYMENT.DESCRIPTION)
-		.dateTime("created", UNALLOCATED_PAYMENT.CREATED)
-		.dateTime("modified", UNALLOCATED_PAYMENT.MODIFIED)
-		.build();
+	private final PrepaymentStore prepayments;
 
-	private final PaymentRepository payments;
+	private final PaymentStore payments;
 
-	private final InvoiceRepository invoices;
+	private final InvoiceBalances invoices;
 
 	private final Ledger ledger;
 
@@ -77,8 +59,10 @@ public class Prepayments {
 
 	private final ChangeEvents events;
 
-	Prepayments(PaymentRepository payments, InvoiceRepository invoices, Ledger ledger, Organizations organizations,
-			Departments departments, Clients clients, AuditLog audit, ChangeEvents events) {
+	Prepayments(PrepaymentStore prepayments, PaymentStore payments, InvoiceBalances invoices, Ledger ledger,
+			Organizations organizations, Departments departments, Clients clients, AuditLog audit,
+			ChangeEvents events) {
+		this.prepayments = prepayments;
 		this.payments = payments;
 		this.invoices = invoices;
 		this.ledger = ledger;
@@ -125,16 +109,16 @@ public class Prepayments {
 			}
 		}
 		else {
-			StoredPrepayment original = this.payments.tryLockPrepayment(caller, refundsId)
+			StoredPrepayment original = this.prepayments.tryLock(caller, refundsId)
 				.orElseThrow(() -> InvalidInput.field("refunds",
 						"Invalid hyperlink - unallocated payment " + refundsId + " does not exist."));
 			original.domain(organization.currency()).checkRefund(command.clientId(), paid);
-			this.payments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
+			this.prepayments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
 			changes.add(Change.prepayment(original.departmentId(), refundsId));
 		}
-		long id = this.payments.insertPrepayment(caller, new PaymentRepository.PrepaymentRecord(command.departmentId(),
+		long id = this.prepayments.insert(caller, new PrepaymentStore.PrepaymentRecord(command.departmentId(),
 				command.clientId(), type, paid.amount(), command.description(), refundsId, null, today), now);
-		PrepaymentView created = this.payments.prepayment(caller, id, organization.currency());
+		PrepaymentView created = this.prepayments.get(caller, id, organization.currency());
 		this.audit.record(caller, (refundsId == null) ? "prepayment.recorded" : "prepayment.refunded",
 				"unallocated_payment", (refundsId == null) ? id : refundsId, null, created);
 		changes.add(0, Change.prepayment(command.departmentId(), id));
@@ -151,14 +135,15 @@ public class Prepayments {
 	 */
 	@Transactional
 	public PrepaymentView cancel(Caller caller, long id) {
-		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, id);
+		StoredPrepayment prepayment = this.prepayments.lock(caller, id);
 		Organization organization = this.organizations.get(caller.organizationId());
-		prepayment.domain(organization.currency()).requireCancellable(this.payments.prepaymentTouched(caller, id));
+		prepayment.domain(organization.currency())
+			.requireCancellable(this.payments.anyFrom(caller, id) || this.prepayments.refunded(caller, id));
 		this.ledger.checkPeriod(caller, organization, prepayment.departmentId(), this.ledger.today(organization),
 				"date");
-		PrepaymentView before = this.payments.prepayment(caller, id, organization.currency());
-		this.payments.markPrepaymentCancelled(caller, id, this.ledger.now());
-		PrepaymentView after = this.payments.prepayment(caller, id, organization.currency());
+		PrepaymentView before = this.prepayments.get(caller, id, organization.currency());
+		this.prepayments.markCancelled(caller, id, this.ledger.now());
+		PrepaymentView after = this.prepayments.get(caller, id, organization.currency());
 		this.audit.record(caller, "prepayment.cancelled", "unallocated_payment", id, before, after);
 		this.events.changed(caller, Change.prepayment(prepayment.departmentId(), id));
 		return after;
@@ -176,11 +161,11 @@ public class Prepayments {
 		if (info.externalId() != null && info.externalId().length() > 200) {
 			throw InvalidInput.field("external_id", "Ensure this field has no more than 200 characters.");
 		}
-		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, id);
+		StoredPrepayment prepayment = this.prepayments.lock(caller, id);
 		Organization organization = this.organizations.get(caller.organizationId());
-		PrepaymentView before = this.payments.prepayment(caller, id, organization.currency());
-		this.payments.setExternalInfo(caller, id, info.externalId(), info.metadata(), this.ledger.now());
-		PrepaymentView after = this.payments.prepayment(caller, id, organization.currency());
+		PrepaymentView before = this.prepayments.get(caller, id, organization.currency());
+		this.prepayments.setExternalInfo(caller, id, info.externalId(), info.metadata(), this.ledger.now());
+		PrepaymentView after = this.prepayments.get(caller, id, organization.currency());
 		this.audit.record(caller, "prepayment.external_info", "unallocated_payment", id, before, after);
 		this.events.changed(caller, Change.prepayment(prepayment.departmentId(), id));
 		return after;
@@ -197,23 +182,20 @@ public class Prepayments {
 	@Transactional
 	public PaymentView apply(Caller caller, long invoiceId, ApplyPrepayment command) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
-		StoredPrepayment prepayment = this.payments.lockPrepayment(caller, command.prepaymentId());
+		LockedInvoice invoice = this.invoices.lock(caller, invoiceId, organization.currency());
+		StoredPrepayment prepayment = this.prepayments.lock(caller, command.prepaymentId());
 		Money amount = prepayment.domain(organization.currency())
 			.toApply(
 					invoice.clientId(), (command.amount() != null)
 							? Ledger.amount(command.amount(), organization.currency(), "amount") : null,
-					invoice.balance(organization.currency()));
+					invoice.balance());
 		Instant now = this.ledger.now();
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.today(organization), "date");
-		this.payments.changeUnusedAmount(caller, prepayment.id(), amount.negate().amount(), now);
-		long id = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.PaymentRecord(invoiceId, PaymentType.PREPAYMENT, amount.amount(), now,
-						"Prepayment " + prepayment.id(), null, prepayment.id(), null),
-				now);
-		PaymentView payment = this.payments.payment(caller, id, organization.currency());
-		this.audit.record(caller, "prepayment.applied", "invoice_payment", id, null, payment);
-		this.events.changed(caller, Change.payment(invoice.departmentId(), id),
+		this.prepayments.changeUnusedAmount(caller, prepayment.id(), amount.negate().amount(), now);
+		PaymentView payment = this.ledger.pay(caller, invoice, PaymentType.PREPAYMENT, amount, now,
+				"Prepayment " + prepayment.id(), new Ledger.Links(null, prepayment.id(), null), now);
+		this.audit.record(caller, "prepayment.applied", "invoice_payment", payment.id(), null, payment);
+		this.events.changed(caller, Change.payment(invoice.departmentId(), payment.id()),
 				Change.invoice(invoice.departmentId(), invoiceId, true),
 				Change.prepayment(prepayment.departmentId(), prepayment.id()));
 		return payment;
@@ -229,8 +211,8 @@ public class Prepayments {
 	@Transactional
 	public PrepaymentView moveOverpayment(Caller caller, long invoiceId) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		StoredInvoice invoice = this.invoices.lock(caller, invoiceId);
-		Money overpayment = invoice.balance(organization.currency()).overpayment();
+		LockedInvoice invoice = this.invoices.lock(caller, invoiceId, organization.currency());
+		Money overpayment = invoice.balance().overpayment();
 		Long clientId = invoice.clientId();
 		if (clientId == null) {
 			throw new RuleViolation("invoice_without_client", "invoice " + invoiceId
@@ -239,15 +221,15 @@ public class Prepayments {
 		LocalDate today = this.ledger.today(organization);
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), today, "date");
 		Instant now = this.ledger.now();
-		long prepaymentId = this.payments.insertPrepayment(caller,
-				new PaymentRepository.PrepaymentRecord(invoice.departmentId(), clientId, PaymentType.OTHER,
+		long prepaymentId = this.prepayments.insert(caller,
+				new PrepaymentStore.PrepaymentRecord(invoice.departmentId(), clientId, PaymentType.OTHER,
 						overpayment.amount(), "Overpayment of invoice " + invoiceId, null, invoiceId, today),
 				now);
-		long paymentId = this.ledger.pay(caller, invoice, organization.currency(),
-				new PaymentRepository.PaymentRecord(invoiceId, PaymentType.PREPAYMENT, overpayment.negate().amount(),
-						now, "Overpayment moved to prepayment " + prepaymentId, null, null, null),
-				now);
-		PrepaymentView prepayment = this.payments.prepayment(caller, prepaymentId, organization.currency());
+		long paymentId = this.ledger
+			.pay(caller, invoice, PaymentType.PREPAYMENT, overpayment.negate(), now,
+					"Overpayment moved to prepayment " + prepaymentId, Ledger.Links.NONE, now)
+			.id();
+		PrepaymentView prepayment = this.prepayments.get(caller, prepaymentId, organization.currency());
 		this.audit.record(caller, "invoice.overpayment_moved", "invoice_payment", paymentId, null, prepayment);
 		this.events.changed(caller, Change.prepayment(invoice.departmentId(), prepaymentId),
 				Change.payment(invoice.departmentId(), paymentId),
@@ -257,19 +239,25 @@ public class Prepayments {
 
 	@Transactional(readOnly = true)
 	public PrepaymentView get(Caller caller, long id) {
-		return this.payments.prepayment(caller, id, currency(caller));
+		return this.prepayments.get(caller, id, currency(caller));
 	}
 
+	/**
+	 * The prepayments matching the criteria from an offset, in id order.
+	 * @param caller the caller
+	 * @param criteria filters over the fields {@link PrepaymentStore} lists
+	 * @param window the offset and limit
+	 * @return the prepayments and how many match
+	 */
 	@Transactional(readOnly = true)
-	public Counted<PrepaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<PrepaymentView> search(Caller caller, Criteria criteria, Window.Offset window) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		return this.payments.prepaymentPage(caller, FILTERS.condition(criteria, organization.zone()), page,
-				organization.currency());
+		return this.prepayments.search(caller, criteria, window, organization.zone(), organization.currency());
 	}
 
 	@Transactional(readOnly = true)
 	public List<PrepaymentView> getAll(Caller caller, Collection<Long> ids) {
-		return ids.isEmpty() ? List.of() : this.payments.prepayments(caller, ids, currency(caller));
+		return ids.isEmpty() ? List.of() : this.prepayments.byIds(caller, ids, currency(caller));
 	}
 
 	private java.util.Currency currency(Caller caller) {
