@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.supply.domain.Address;
@@ -95,9 +96,9 @@ final class SupplyCsv {
 				long fileLine = this.lines.get(Math.min(index, this.lines.size() - 1));
 				String column = (line.group(2) != null) ? column(this.lineColumns, line.group(2))
 						: String.join("/", this.lineColumns.keySet().stream().limit(2).toList());
-				return new FieldError(at(fileLine, column), error.message());
+				return error.at(at(fileLine, column));
 			}
-			return new FieldError(at(this.lines.get(0), column(this.columns, error.field())), error.message());
+			return error.at(at(this.lines.get(0), column(this.columns, error.field())));
 		}
 
 		private static String column(Map<String, String> columns, String field) {
@@ -131,7 +132,8 @@ final class SupplyCsv {
 				throw read.located(ex);
 			}
 			catch (Conflict ex) {
-				throw new Conflict(ex.code(), at(read.lines().get(0), keyColumn) + ": " + ex.detail());
+				throw new Conflict(ex.code(), ex.variant(),
+						Facts.with(ex.facts(), "at", at(read.lines().get(0), keyColumn)));
 			}
 			lines += read.lines().size();
 		}

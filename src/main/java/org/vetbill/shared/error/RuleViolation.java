@@ -1,31 +1,88 @@
 package org.vetbill.shared.error;
 
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * A well-formed request that a business rule refuses, such as paying a draft or dating an
- * invoice inside a locked period (HTTP 422 in vetbill's own API). The message says why
+ * invoice inside a locked period (HTTP 422 in vetbill's own API). Its wording says why
  * and, where there is one, what to do instead.
  */
 public final class RuleViolation extends BusinessError {
 
 	private final @Nullable String field;
 
-	public RuleViolation(String code, @Nullable String field, String message) {
-		super(code, message);
-		this.field = field;
-	}
-
-	public RuleViolation(String code, String message) {
-		this(code, null, message);
+	/**
+	 * A refusal.
+	 * @param code the rule's code
+	 * @param field the input the rule is about, or null
+	 * @param facts what it is about
+	 */
+	public RuleViolation(String code, @Nullable String field, Map<String, @Nullable Object> facts) {
+		this(code, field, null, facts);
 	}
 
 	/**
-	 * The request field the rule is about, if any.
+	 * A refusal in one of the cases of its rule, each worded its own way.
+	 * @param code the rule's code
+	 * @param field the input the rule is about, or null
+	 * @param variant which case of the rule
+	 * @param facts what it is about
+	 */
+	public RuleViolation(String code, @Nullable String field, @Nullable String variant,
+			Map<String, @Nullable Object> facts) {
+		super(code, variant, facts);
+		this.field = field;
+	}
+
+	/**
+	 * A refusal with a message instead of facts.
+	 * @param code the rule's code
+	 * @param field the input, or null
+	 * @param message the message
+	 * @deprecated raise the refusal with facts and word it in the catalogs; kept while
+	 * the modules move over
+	 */
+	@Deprecated(forRemoval = true)
+	public RuleViolation(String code, @Nullable String field, String message) {
+		this(code, field, FieldError.WORDED, Facts.of(FieldError.MESSAGE, message));
+	}
+
+	/**
+	 * A refusal with a message instead of facts.
+	 * @param code the rule's code
+	 * @param message the message
+	 * @deprecated raise the refusal with facts and word it in the catalogs; kept while
+	 * the modules move over
+	 */
+	@Deprecated(forRemoval = true)
+	public RuleViolation(String code, String message) {
+		this(code, null, FieldError.WORDED, Facts.of(FieldError.MESSAGE, message));
+	}
+
+	/**
+	 * A refusal about no input in particular.
+	 * @param code the rule's code
+	 * @param namesAndValues the facts, as names and values
+	 * @return the refusal
+	 */
+	public static RuleViolation of(String code, @Nullable Object... namesAndValues) {
+		return new RuleViolation(code, null, Facts.of(namesAndValues));
+	}
+
+	/**
+	 * The input the rule is about, if any.
 	 * @return the field name or null
 	 */
 	public @Nullable String field() {
 		return this.field;
+	}
+
+	@Override
+	public RuleViolation withFields(UnaryOperator<String> naming) {
+		return new RuleViolation(code(), (this.field != null) ? naming.apply(this.field) : null, variant(), facts());
 	}
 
 }

@@ -119,10 +119,10 @@ class PrepaymentAndCancellationTests {
 		assertThat(CreditedRows.partial(12, List.of(1L, 2L, 3L), Set.of(), List.of(3L, 1L))).containsExactly(3L, 1L);
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> CreditedRows.partial(12, List.of(1L, 2L, 3L), Set.of(2L), List.of(2L, 9L, 1L, 1L)))
-			.satisfies((error) -> assertThat(error.errors()).extracting((e) -> e.field() + ": " + e.message())
-				.containsExactly("invoice_rows[0].invoice_row: Row 2 is already credited.",
-						"invoice_rows[1].invoice_row: Row 9 is not a row of invoice 12.",
-						"invoice_rows[3].invoice_row: Row 1 is named twice."));
+			.satisfies((error) -> assertThat(error.errors())
+				.extracting((e) -> e.field() + ": " + e.code() + " " + e.facts())
+				.containsExactly("rowIds[0]: row_already_credited {row=2}",
+						"rowIds[1]: row_not_of_invoice {row=9, invoice=12}", "rowIds[3]: row_named_twice {row=1}"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> CreditedRows.partial(12, List.of(1L), Set.of(), List.of()));
 	}

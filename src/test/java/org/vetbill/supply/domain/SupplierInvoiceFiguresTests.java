@@ -45,7 +45,7 @@ class SupplierInvoiceFiguresTests {
 			.isInstanceOfSatisfying(InvalidInput.class, (error) -> {
 				assertThat(error.errors()).singleElement().satisfies((field) -> {
 					assertThat(field.field()).isEqualTo("total");
-					assertThat(field.message()).contains("22.01").contains("22.00");
+					assertThat(String.valueOf(field.facts().get("message"))).contains("22.01").contains("22.00");
 				});
 			});
 	}
