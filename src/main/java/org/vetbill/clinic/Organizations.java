@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.RequestMemo;
 import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
@@ -61,9 +62,20 @@ public class Organizations {
 		return created;
 	}
 
+	/**
+	 * An organization, read once per request: every step of a request sees the same
+	 * settings.
+	 * @param organizationId the organization
+	 * @return the organization
+	 */
 	@Transactional(readOnly = true)
 	public Organization get(long organizationId) {
-		return this.organizations.find(organizationId).orElseThrow(() -> new NotFound("organization", organizationId));
+		return RequestMemo.get(key(organizationId), Organization.class, () -> this.organizations.find(organizationId)
+			.orElseThrow(() -> new NotFound("organization", organizationId)));
+	}
+
+	private static String key(long organizationId) {
+		return "organization:" + organizationId;
 	}
 
 	@Transactional(readOnly = true)
@@ -96,6 +108,7 @@ public class Organizations {
 				Timestamps.now(this.clock))) {
 			throw Conflict.staleVersion("organization", caller.organizationId());
 		}
+		RequestMemo.forget(key(caller.organizationId()));
 		Organization after = get(caller.organizationId());
 		this.audit.record(caller, "organization.updated", "organization", after.id(), before, after);
 		return after;

@@ -9,6 +9,8 @@
  * joins by declaring a {@link org.vetbill.ratelimit.RateLimitedApi} bean.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "security", "shared" })
 package org.vetbill.ratelimit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

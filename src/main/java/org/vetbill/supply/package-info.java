@@ -6,6 +6,8 @@
  * see its order lines received).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "audit", "shared" })
 package org.vetbill.supply;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

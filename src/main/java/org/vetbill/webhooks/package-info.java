@@ -7,6 +7,8 @@
  * it.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "audit", "clinic", "shared" })
 package org.vetbill.webhooks;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
