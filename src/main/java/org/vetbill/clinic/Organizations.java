@@ -10,6 +10,7 @@ import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.RequestMemo;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
@@ -49,11 +50,11 @@ public class Organizations {
 	@Transactional
 	public Organization create(String provetId, OrganizationSettings settings) {
 		if (!provetId.matches("[1-9][0-9]{0,9}")) {
-			throw InvalidInput.field("provet_id", "must be 1 to 10 digits, not starting with 0");
+			throw InvalidInput.of("provetId", "provet_id_format", "provetId", provetId);
 		}
 		this.validator.validate(settings, settings::problems);
 		if (findByProvetId(provetId).isPresent()) {
-			throw InvalidInput.field("provet_id", "'" + provetId + "' is already in use");
+			throw InvalidInput.of("provetId", "provet_id_in_use", "provetId", provetId);
 		}
 		Instant now = Timestamps.now(this.clock);
 		long id = this.organizations.insert(provetId, settings, now);
@@ -102,7 +103,7 @@ public class Organizations {
 		Organization before = get(caller.organizationId());
 		if (!before.settings().currency().equals(settings.currency())) {
 			throw new RuleViolation("currency_fixed", "currency",
-					"the currency of an organization cannot change once it is created");
+					Facts.of("currency", before.settings().currency(), "requested", settings.currency()));
 		}
 		if (!this.organizations.update(caller.organizationId(), expectedVersion, settings,
 				Timestamps.now(this.clock))) {
