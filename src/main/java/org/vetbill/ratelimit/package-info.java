@@ -1,5 +1,5 @@
 /**
- * Rate limits of the APIs, per API client and endpoint action, as the Cloud API publishes
+ * Rate limits of the APIs, per API client and endpoint action, as each API publishes
  * them: each authenticated caller (organization and actor) has a budget of requests per
  * rolling minute for each action (HTTP method and the handler's path template), a list
  * request weighs its page size in default pages, and a request over the budget is
