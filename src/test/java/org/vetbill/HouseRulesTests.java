@@ -142,9 +142,9 @@ class HouseRulesTests {
 	}
 
 	/** The calls that raise an error with a key, and which literal is the key. */
-	private static final List<Pattern> KEYED_CALLS = List.of(
-			Pattern.compile("RuleViolation\\.of\\(\\s*\"([a-z_]+)\""),
-			Pattern.compile("new RuleViolation\\(\\s*\"([a-z_]+)\""), Pattern.compile("new Conflict\\(\\s*\"([a-z_]+)\""),
+	private static final List<Pattern> KEYED_CALLS = List.of(Pattern.compile("RuleViolation\\.of\\(\\s*\"([a-z_]+)\""),
+			Pattern.compile("new RuleViolation\\(\\s*\"([a-z_]+)\""),
+			Pattern.compile("new Conflict\\(\\s*\"([a-z_]+)\""),
 			Pattern.compile("(?:InvalidInput|FieldError)\\.(?:of|written)\\([^,;]+,\\s*\"([a-z_]+)\""));
 
 	static Set<String> errorKeys(Map<String, String> sources) {

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Whole invoices, as the Clinic API writes them: header, rows, tags and the state asked
+ * Whole invoices, as a client writes them at once: header, rows, tags and the state asked
  * for, applied in one transaction through the same rules as every other change
  * (finalization numbers the invoice, voiding and writing off check theirs). A state is
  * asked for, not set: PAID and PARTIALY_PAID follow from payments, and money moves only

@@ -7,8 +7,7 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Input that is malformed or out of range, field by field (HTTP 400 in vetbill's own
- * API).
+ * Input that is malformed or out of range, field by field (answered as HTTP 400).
  */
 public final class InvalidInput extends BusinessError {
 

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A well-formed request that a business rule refuses, such as paying a draft or dating an
- * invoice inside a locked period (HTTP 422 in vetbill's own API). Its wording says why
- * and, where there is one, what to do instead.
+ * invoice inside a locked period (answered as HTTP 422 where an API has no other way).
+ * Its wording says why and, where there is one, what to do instead.
  */
 public final class RuleViolation extends BusinessError {
 

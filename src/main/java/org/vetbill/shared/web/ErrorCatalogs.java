@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.UnaryOperator;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -33,7 +31,10 @@ public class ErrorCatalogs {
 
 	private final ErrorWording defaultWording;
 
-	ErrorCatalogs() {
+	/**
+	 * Reads the catalogs from the class path.
+	 */
+	public ErrorCatalogs() {
 		this.defaults = load(DEFAULT);
 		this.defaultWording = new ErrorWording(List.of(this.defaults), FieldNames::snakeCase);
 	}
@@ -94,10 +95,6 @@ public class ErrorCatalogs {
 			throw new IllegalStateException("cannot read the error catalogs " + pattern, ex);
 		}
 		return Collections.unmodifiableMap(templates);
-	}
-
-	static ErrorWording wording(List<Map<String, String>> catalogs, UnaryOperator<String> fields) {
-		return new ErrorWording(new ArrayList<>(catalogs), fields);
 	}
 
 }

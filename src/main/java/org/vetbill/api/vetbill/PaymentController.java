@@ -1,4 +1,4 @@
-package org.vetbill.payments;
+package org.vetbill.api.vetbill;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.payments.PaymentCommands;
+import org.vetbill.payments.PaymentView;
+import org.vetbill.payments.Payments;
+import org.vetbill.payments.PrepaymentView;
+import org.vetbill.payments.Prepayments;
 import org.vetbill.invoicing.InvoiceView;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.BillingAccess;
