@@ -94,8 +94,8 @@ public class ConnectInvoices {
 			return practice.accountCodes();
 		}
 		if (!practice.accountCodes().contains(accountCode)) {
-			throw InvalidInput.field("Account-Code", "'" + accountCode + "' is not an account of practice "
-					+ practice.name() + " (its accounts: " + String.join(", ", practice.accountCodes()) + ")");
+			throw InvalidInput.of("accountCode", "account_not_of_practice", "account", accountCode, "practice",
+					practice.name(), "accounts", practice.accountCodes());
 		}
 		return List.of(accountCode);
 	}
