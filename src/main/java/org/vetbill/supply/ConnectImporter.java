@@ -23,11 +23,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports a supplier's invoices from its Connect endpoint: asks for the invoices changed
- * since the last successful poll ({@code UpdatedAfter}), reads each, and stores it once
- * by its number (a changed invoice is updated, an unchanged one left alone), which also
- * marks the lines of its order received. A poll that fails (the endpoint unreachable or
- * answering an error, or an invoice vetbill cannot store) keeps what it stored, reports
- * the error on the source and is retried after a back-off, from the same point.
+ * since the last successful poll, reads each, and stores it once by its number (a changed
+ * invoice is updated, an unchanged one left alone), which also marks the lines of its
+ * order received. A poll that fails (the endpoint unreachable or answering an error, or
+ * an invoice vetbill cannot store) keeps what it stored, reports the error on the source
+ * and is retried after a back-off, from the same point.
  */
 @Service
 public class ConnectImporter {

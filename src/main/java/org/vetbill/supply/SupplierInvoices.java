@@ -29,10 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Supplier invoices: recorded by the supplier (and served by the Connect API) or imported
- * from a supplier's Connect endpoint. Every change sets the invoice's modified time,
- * which Connect's {@code UpdatedAfter} follows, and brings the received quantities of the
- * invoice's order up to date.
+ * Supplier invoices: recorded by the supplier (and read by its enrolled practices) or
+ * imported from a supplier's Connect endpoint. Every change sets the invoice's modified
+ * time, which the lists of invoices changed after a time follow, and brings the received
+ * quantities of the invoice's order up to date.
  */
 @Service
 public class SupplierInvoices {

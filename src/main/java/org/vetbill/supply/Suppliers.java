@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Suppliers and what belongs to each: the practices' accounts, the practices enrolled
- * with its Connect API (and their user tokens), the keys of the practice management
- * systems allowed to call it, and its products.
+ * Suppliers and what belongs to each: the practices' accounts, the practices enrolled to
+ * read its invoices (and their user tokens), the keys of the practice management systems
+ * they read them through, and its products.
  */
 @Service
 public class Suppliers {
@@ -110,7 +110,7 @@ public class Suppliers {
 	}
 
 	/**
-	 * Enrols a practice with the supplier's Connect API: its accounts become its own and
+	 * Enrols a practice to read the supplier's invoices: its accounts become its own and
 	 * it receives a user token, shown this once.
 	 * @param caller the caller
 	 * @param supplierId the supplier

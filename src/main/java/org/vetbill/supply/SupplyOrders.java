@@ -113,7 +113,7 @@ public class SupplyOrders {
 	 * here.
 	 * @param caller the caller
 	 * @param supplierId the supplier
-	 * @param orderId the order (Connect's OrderId)
+	 * @param orderId the supplier's order id
 	 */
 	void refreshReceipts(Caller caller, long supplierId, long orderId) {
 		Long id = this.repository.lock(caller, supplierId, orderId);
