@@ -123,7 +123,7 @@ public class ConnectImporter {
 
 	/**
 	 * An error as the source's status shows it to the buying organization's users: worded
-	 * as vetbill's own API words it, each wrong field as {@code field: message}.
+	 * in the default wording, each wrong field as {@code field: message}.
 	 */
 	private String words(BusinessError error) {
 		ApiError worded = this.catalogs.defaults().apiError(error);

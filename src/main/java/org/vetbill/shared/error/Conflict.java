@@ -26,18 +26,6 @@ public final class Conflict extends BusinessError {
 	}
 
 	/**
-	 * A conflict with a message instead of facts.
-	 * @param code the code
-	 * @param message the message
-	 * @deprecated raise the conflict with facts and word it in the catalogs; kept while
-	 * the modules move over
-	 */
-	@Deprecated(forRemoval = true)
-	public Conflict(String code, String message) {
-		this(code, FieldError.WORDED, Facts.of(FieldError.MESSAGE, message));
-	}
-
-	/**
 	 * A change based on a version of a record that is no longer the current one.
 	 * @param entity the kind of record
 	 * @param id its id

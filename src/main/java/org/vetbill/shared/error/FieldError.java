@@ -30,18 +30,6 @@ public record FieldError(String field, boolean asWritten, String code, Map<Strin
 	public static final String TYPE = "type";
 
 	/**
-	 * A field error with a message instead of a code and facts.
-	 * @param field the field
-	 * @param message the message
-	 * @deprecated raise the error with a code and facts ({@link #of}) and word it in the
-	 * catalogs; kept while the modules move over
-	 */
-	@Deprecated(forRemoval = true)
-	public FieldError(String field, String message) {
-		this(field, true, WORDED, Facts.of(MESSAGE, message));
-	}
-
-	/**
 	 * A field error with its facts.
 	 * @param field the input
 	 * @param code what is wrong

@@ -30,19 +30,6 @@ public final class InvalidInput extends BusinessError {
 	}
 
 	/**
-	 * One field is wrong, with a message instead of a code and facts.
-	 * @param field the field
-	 * @param message the message
-	 * @return the error
-	 * @deprecated raise the error with a code and facts ({@link #of}) and word it in the
-	 * catalogs; kept while the modules move over
-	 */
-	@Deprecated(forRemoval = true)
-	public static InvalidInput field(String field, String message) {
-		return new InvalidInput(List.of(FieldError.worded(field, message)));
-	}
-
-	/**
 	 * One input, as the request names it, is wrong.
 	 * @param name the request's name of the input
 	 * @param code what is wrong

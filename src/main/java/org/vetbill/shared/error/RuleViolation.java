@@ -38,31 +38,6 @@ public final class RuleViolation extends BusinessError {
 	}
 
 	/**
-	 * A refusal with a message instead of facts.
-	 * @param code the rule's code
-	 * @param field the input, or null
-	 * @param message the message
-	 * @deprecated raise the refusal with facts and word it in the catalogs; kept while
-	 * the modules move over
-	 */
-	@Deprecated(forRemoval = true)
-	public RuleViolation(String code, @Nullable String field, String message) {
-		this(code, field, FieldError.WORDED, Facts.of(FieldError.MESSAGE, message));
-	}
-
-	/**
-	 * A refusal with a message instead of facts.
-	 * @param code the rule's code
-	 * @param message the message
-	 * @deprecated raise the refusal with facts and word it in the catalogs; kept while
-	 * the modules move over
-	 */
-	@Deprecated(forRemoval = true)
-	public RuleViolation(String code, String message) {
-		this(code, null, FieldError.WORDED, Facts.of(FieldError.MESSAGE, message));
-	}
-
-	/**
 	 * A refusal about no input in particular.
 	 * @param code the rule's code
 	 * @param namesAndValues the facts, as names and values

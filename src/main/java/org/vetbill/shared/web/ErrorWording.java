@@ -48,9 +48,6 @@ public final class ErrorWording {
 	 * @return the message
 	 */
 	public String words(String key, Map<String, @Nullable Object> facts) {
-		if (key.endsWith("." + FieldError.WORDED)) {
-			return format(facts.get(FieldError.MESSAGE));
-		}
 		String template = template(key);
 		if (template == null) {
 			int dot = key.indexOf('.');
