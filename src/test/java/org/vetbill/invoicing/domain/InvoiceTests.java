@@ -113,7 +113,7 @@ class InvoiceTests {
 		Invoice draft = invoice(InvoiceStatus.DRAFT, null, LocalDate.parse("2026-11-01"), "0");
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> draft.finalize(terms(null, null, PeriodLock.NONE, 1), this.sequence::incrementAndGet))
-			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("invoice_due_date"));
+			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("invoiceDueDate"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.vetbill.payments.domain;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -39,14 +40,17 @@ class PrepaymentAndCancellationTests {
 		assertThatNoException().isThrownBy(() -> DEPOSIT.checkRefund(7, eur("-300.00")));
 		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> DEPOSIT.checkRefund(7, eur("-300.01")))
 			.satisfies((error) -> assertThat(error.field()).isEqualTo("paid"))
-			.withMessage("The refund of 300.01 is more than the unused amount 300.00 of unallocated payment 50.");
+			.satisfies((error) -> assertThat(error.code()).isEqualTo("refund_exceeds_unused"))
+			.satisfies((error) -> assertThat(error.facts()).containsEntry("refund", new BigDecimal("300.01"))
+				.containsEntry("unused", new BigDecimal("300.00"))
+				.containsEntry("prepayment", 50L));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> DEPOSIT.checkRefund(7, eur("10")))
 			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("paid"));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> DEPOSIT.checkRefund(8, eur("-10")))
-			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("client"));
+			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("clientId"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> new Prepayment(51, 7, eur("0"), 50L, false).checkRefund(7, eur("-1")))
-			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("refunds"));
+			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("refundsId"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> new Prepayment(52, 7, eur("0"), null, true).checkRefund(7, eur("-1")));
 	}
