@@ -8,6 +8,8 @@
  * APIs describe their own resources in their packages.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "shared" })
 package org.vetbill.apidocs;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * transaction.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "shared" })
 package org.vetbill.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -144,7 +144,7 @@ public class Clients {
 		List<FieldError> problems = new ArrayList<>(details.problems());
 		Long department = details.homeDepartmentId();
 		if (department != null && !this.departments.exists(caller, department)) {
-			problems.add(new FieldError("home_department_id", "department " + department + " does not exist"));
+			problems.add(FieldError.of("homeDepartmentId", "does_not_exist", "entity", "department", "id", department));
 		}
 		return problems;
 	}

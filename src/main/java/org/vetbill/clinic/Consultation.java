@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
  * A consultation and the items charged during it.
  *
  * @param id the id
- * @param uuid the UUID (the Clinic API's appointment id)
+ * @param uuid the UUID, its public id
  * @param departmentId where it took place
  * @param clientId the client who pays
  * @param patientId the patient
- * @param status the Cloud API status code
- * @param consultationType the Cloud API consultation type
+ * @param status the status code ({@code ConsultationStatus})
+ * @param consultationType the consultation type: 0 inpatient, 1 outpatient, 2 home call,
+ * 3 farm visit, 4 boarding, 5 pet service
  * @param admittedTime when it began
  * @param finalizedTime when it was finalized (and invoiced), or null
  * @param items the charged items

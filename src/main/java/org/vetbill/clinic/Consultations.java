@@ -118,8 +118,7 @@ public class Consultations {
 	}
 
 	/**
-	 * Consultations by their UUIDs (the Clinic API's appointment ids), without their
-	 * items.
+	 * Consultations by their UUIDs (their public ids), without their items.
 	 * @param caller the caller
 	 * @param uuids the UUIDs
 	 * @return the ids found, by UUID
@@ -249,7 +248,7 @@ public class Consultations {
 	 * @param caller the caller
 	 * @param consultationId the consultation
 	 * @return the consultation with its items
-	 * @throws RuleViolation when it was already finalized
+	 * @throws RuleViolation {@code consultation_finalized} when it was already finalized
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Consultation lockOpen(Caller caller, long consultationId) {
@@ -257,8 +256,7 @@ public class Consultations {
 			.orElseThrow(() -> new NotFound("consultation", consultationId));
 		ConsultationStatus status = ConsultationStatus.ofCode(consultation.status());
 		if (status == null || !status.isOpen()) {
-			throw new RuleViolation("consultation_finalized", "consultation " + consultationId
-					+ " is already finalized and invoiced; correct its invoice with a credit note");
+			throw RuleViolation.of("consultation_finalized", "consultation", consultationId);
 		}
 		return consultation;
 	}
@@ -291,15 +289,16 @@ public class Consultations {
 	private List<FieldError> problems(Caller caller, NewConsultation command) {
 		List<FieldError> problems = new ArrayList<>();
 		if (!this.departments.exists(caller, command.departmentId())) {
-			problems.add(new FieldError("department_id", "department " + command.departmentId() + " does not exist"));
+			problems.add(FieldError.of("departmentId", "does_not_exist", "entity", "department", "id",
+					command.departmentId()));
 		}
 		if (!this.clients.exists(caller, command.clientId())) {
-			problems.add(new FieldError("client_id", "client " + command.clientId() + " does not exist"));
+			problems.add(FieldError.of("clientId", "does_not_exist", "entity", "client", "id", command.clientId()));
 		}
 		Long patient = command.patientId();
 		if (patient != null && !this.patients.isPatientOf(caller, patient, command.clientId())) {
-			problems.add(new FieldError("patient_id",
-					"patient " + patient + " does not exist or is not a patient of client " + command.clientId()));
+			problems.add(FieldError.of("patientId", "not_a_patient_of_client", "patient", patient, "client",
+					command.clientId()));
 		}
 		return problems;
 	}
@@ -307,12 +306,12 @@ public class Consultations {
 	private List<FieldError> chargeProblems(Caller caller, Consultation consultation, ChargedItem charge) {
 		List<FieldError> problems = new ArrayList<>();
 		if (!this.items.exists(caller, charge.itemId())) {
-			problems.add(new FieldError("item_id", "item " + charge.itemId() + " does not exist"));
+			problems.add(FieldError.of("itemId", "does_not_exist", "entity", "item", "id", charge.itemId()));
 		}
 		Long patient = charge.patientId();
 		if (patient != null && !this.patients.isPatientOf(caller, patient, consultation.clientId())) {
-			problems.add(new FieldError("patient_id",
-					"patient " + patient + " does not exist or is not a patient of client " + consultation.clientId()));
+			problems.add(FieldError.of("patientId", "not_a_patient_of_client", "patient", patient, "client",
+					consultation.clientId()));
 		}
 		return problems;
 	}

@@ -16,6 +16,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
@@ -156,9 +157,9 @@ public class Departments {
 		LocalDate inForce = before.settings().periodLock().effectiveDate(today(caller));
 		if (settings.automaticFinancialPeriodLockEnabled()
 				&& !Objects.equals(inForce, settings.financialPeriodLockDate())) {
-			throw new RuleViolation("period_lock_automatic", "financial_period_lock_date",
-					"financial_period_lock_date is managed automatically while automatic_financial_period_lock_enabled "
-							+ "is true (it is " + inForce + "); turn the automatic lock off to set the date by hand");
+			throw new RuleViolation("period_lock_automatic", "financialPeriodLockDate",
+					(inForce != null) ? null : "no_lock_date",
+					Facts.of("lockDate", inForce, "requested", settings.financialPeriodLockDate()));
 		}
 		if (!this.departments.updateSettings(caller, id, expectedVersion, settings, Timestamps.now(this.clock))) {
 			throw Conflict.staleVersion("department", id);
@@ -180,8 +181,7 @@ public class Departments {
 
 	private static List<FieldError> settingsProblems(DepartmentSettings settings) {
 		if (settings.automaticFinancialPeriodLockEnabled() && settings.automaticFinancialPeriodLockMonthday() == null) {
-			return List.of(new FieldError("automatic_financial_period_lock_monthday",
-					"is required when automatic_financial_period_lock_enabled is true"));
+			return List.of(FieldError.of("automaticFinancialPeriodLockMonthday", "monthday_required_when_automatic"));
 		}
 		return List.of();
 	}

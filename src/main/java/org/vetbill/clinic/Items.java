@@ -120,12 +120,13 @@ public class Items {
 
 	private List<FieldError> problems(Caller caller, ItemDetails details, @Nullable Long itemId) {
 		List<FieldError> problems = new ArrayList<>();
-		if (!this.vatGroups.exists(caller, details.vatGroupId())) {
-			problems.add(new FieldError("vat_group_id", "VAT group " + details.vatGroupId() + " does not exist"));
+		long vatGroup = details.vatGroupId();
+		if (!this.vatGroups.exists(caller, vatGroup)) {
+			problems.add(FieldError.of("vatGroupId", "does_not_exist", "entity", "VAT group", "id", vatGroup));
 		}
 		String code = details.code();
 		if (code != null && this.items.codeUsed(caller, code, itemId)) {
-			problems.add(new FieldError("code", "'" + code + "' is already used by another item"));
+			problems.add(FieldError.of("code", "item_code_in_use", "code", code));
 		}
 		return problems;
 	}

@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.RequestMemo;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
@@ -48,11 +50,11 @@ public class Organizations {
 	@Transactional
 	public Organization create(String provetId, OrganizationSettings settings) {
 		if (!provetId.matches("[1-9][0-9]{0,9}")) {
-			throw InvalidInput.field("provet_id", "must be 1 to 10 digits, not starting with 0");
+			throw InvalidInput.of("provetId", "provet_id_format", "provetId", provetId);
 		}
 		this.validator.validate(settings, settings::problems);
 		if (findByProvetId(provetId).isPresent()) {
-			throw InvalidInput.field("provet_id", "'" + provetId + "' is already in use");
+			throw InvalidInput.of("provetId", "provet_id_in_use", "provetId", provetId);
 		}
 		Instant now = Timestamps.now(this.clock);
 		long id = this.organizations.insert(provetId, settings, now);
@@ -61,9 +63,20 @@ public class Organizations {
 		return created;
 	}
 
+	/**
+	 * An organization, read once per request: every step of a request sees the same
+	 * settings.
+	 * @param organizationId the organization
+	 * @return the organization
+	 */
 	@Transactional(readOnly = true)
 	public Organization get(long organizationId) {
-		return this.organizations.find(organizationId).orElseThrow(() -> new NotFound("organization", organizationId));
+		return RequestMemo.get(key(organizationId), Organization.class, () -> this.organizations.find(organizationId)
+			.orElseThrow(() -> new NotFound("organization", organizationId)));
+	}
+
+	private static String key(long organizationId) {
+		return "organization:" + organizationId;
 	}
 
 	@Transactional(readOnly = true)
@@ -90,12 +103,13 @@ public class Organizations {
 		Organization before = get(caller.organizationId());
 		if (!before.settings().currency().equals(settings.currency())) {
 			throw new RuleViolation("currency_fixed", "currency",
-					"the currency of an organization cannot change once it is created");
+					Facts.of("currency", before.settings().currency(), "requested", settings.currency()));
 		}
 		if (!this.organizations.update(caller.organizationId(), expectedVersion, settings,
 				Timestamps.now(this.clock))) {
 			throw Conflict.staleVersion("organization", caller.organizationId());
 		}
+		RequestMemo.forget(key(caller.organizationId()));
 		Organization after = get(caller.organizationId());
 		this.audit.record(caller, "organization.updated", "organization", after.id(), before, after);
 		return after;

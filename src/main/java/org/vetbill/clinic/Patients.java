@@ -92,7 +92,7 @@ public class Patients {
 	}
 
 	/**
-	 * Patients by their UUIDs (the Clinic API's patient ids).
+	 * Patients by their UUIDs (their public ids).
 	 * @param caller the caller
 	 * @param uuids the UUIDs
 	 * @return the patients found, by UUID
@@ -166,7 +166,7 @@ public class Patients {
 
 	private List<FieldError> problems(Caller caller, PatientDetails details) {
 		if (!this.clients.exists(caller, details.clientId())) {
-			return List.of(new FieldError("client_id", "client " + details.clientId() + " does not exist"));
+			return List.of(FieldError.of("clientId", "does_not_exist", "entity", "client", "id", details.clientId()));
 		}
 		return List.of();
 	}

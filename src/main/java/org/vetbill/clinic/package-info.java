@@ -5,6 +5,8 @@
  * invoicing module.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "audit", "shared" })
 package org.vetbill.clinic;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

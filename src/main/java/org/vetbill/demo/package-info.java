@@ -5,6 +5,9 @@
  * on an empty database; depends on the core modules, none depends on it.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "clinic", "clinic :: domain", "invoicing", "invoicing :: domain", "payments",
+		"payments :: domain", "security", "shared", "supply", "supply :: domain" })
 package org.vetbill.demo;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

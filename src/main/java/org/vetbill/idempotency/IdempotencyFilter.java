@@ -24,7 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.security.VetbillPrincipal;
 import org.vetbill.shared.Caller;
-import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.web.ApiError;
 import org.vetbill.shared.web.ErrorResponses;
@@ -88,8 +87,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String key = request.getHeader(HEADER).strip();
 		if (key.isEmpty() || key.length() > 255) {
-			this.errors.write(ApiError.invalid(List.of(new FieldError(HEADER, "must be 1 to 255 characters"))), request,
-					response);
+			this.errors.write(
+					ApiError.invalid(List.of(new ApiError.FieldProblem(HEADER, "must be 1 to 255 characters"))),
+					request, response);
 			return;
 		}
 		boolean form = isForm(request);

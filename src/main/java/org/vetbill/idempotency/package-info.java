@@ -5,6 +5,8 @@
  * another body is refused.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "security", "shared" })
 package org.vetbill.idempotency;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

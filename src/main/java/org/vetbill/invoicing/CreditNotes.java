@@ -102,7 +102,7 @@ public class CreditNotes {
 		Department department = this.departments.get(caller, original.departmentId());
 		department.settings()
 			.periodLock()
-			.check(date, command.useOriginalInvoiceDate() ? "use_original_invoice_date" : "invoice_date", today);
+			.check(date, command.useOriginalInvoiceDate() ? "useOriginalInvoiceDate" : "invoiceDate", today);
 		long number = this.numbers.next(caller, original.departmentId());
 		Finalization.Result numbering = new Finalization.Result(InvoiceStatus.FINALIZED, number,
 				department.details().invoicePrefix(), ReferenceNumbers

@@ -116,6 +116,7 @@ public final class InvoiceCommands {
 	 * @param items the rows, in order
 	 * @param tags the tags
 	 * @param state the state asked for
+	 * @param writeOffReason why the balance is written off, when WRITTEN_OFF is asked for
 	 */
 	public record WholeInvoice(@Nullable Long patientId, @Nullable Long appointmentId, @Nullable LocalDate issueDate,
 			@Nullable Instant issueTime, @Nullable LocalDate dueDate, @Nullable Instant dueTime,
@@ -123,7 +124,8 @@ public final class InvoiceCommands {
 			@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
 			@NotNull @Digits(integer = 15, fraction = 4) BigDecimal paidAmount,
 			@NotNull @Size(max = 500) List<@Valid @NotNull InvoiceLine> items,
-			@NotNull @Size(max = 50) List<@NotNull @Size(min = 1, max = 50) String> tags, @NotNull InvoiceState state) {
+			@NotNull @Size(max = 50) List<@NotNull @Size(min = 1, max = 50) String> tags, @NotNull InvoiceState state,
+			@NotNull @Size(min = 1, max = 1000) String writeOffReason) {
 	}
 
 	/**

@@ -130,8 +130,7 @@ public class InvoiceLifecycle {
 		Organization organization = this.organizations.get(caller.organizationId());
 		Consultation consultation = this.consultations.lockOpen(caller, consultationId);
 		if (consultation.items().isEmpty()) {
-			throw new RuleViolation("consultation_empty",
-					"consultation " + consultationId + " has no charged items; add items before finalizing it");
+			throw RuleViolation.of("consultation_empty", "consultation", consultationId);
 		}
 		List<NewRow> rows = this.lines.ofConsultation(caller, consultation.items(), consultation.clientId());
 		Instant now = Timestamps.now(this.clock);
@@ -180,7 +179,7 @@ public class InvoiceLifecycle {
 		InvoiceStatus target = (command.status() == null) ? InvoiceStatus.FINALIZED
 				: InvoiceStatus.ofCode(command.status());
 		if (target == null) {
-			throw InvalidInput.field("status", "an invoice is finalized to status 3 (finalized) or 4 (invoicing)");
+			throw InvalidInput.of("status", "finalized_status");
 		}
 		Department department = this.departments.get(caller, invoice.departmentId());
 		Client client = (invoice.clientId() != null) ? this.clients.get(caller, invoice.clientId()) : null;

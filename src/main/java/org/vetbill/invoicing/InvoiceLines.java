@@ -144,12 +144,13 @@ class InvoiceLines {
 			if (patientId != null) {
 				Patient patient = patientsById.get(patientId);
 				if (patient == null) {
-					problems.add(new FieldError(prefix + "patient_id", "patient " + patientId + " does not exist"));
+					problems.add(FieldError.of(prefix + "patientId", "does_not_exist", "entity", "patient", "id",
+							patientId));
 				}
 				else if (!patient.details().clientId().equals(clientId)) {
-					problems.add(new FieldError(prefix + "patient_id",
-							(clientId == null) ? "an invoice without a client cannot name a patient"
-									: "patient " + patientId + " is not a patient of client " + clientId));
+					problems.add((clientId == null) ? FieldError.of(prefix + "patientId", "patient_without_client")
+							: FieldError.of(prefix + "patientId", "patient_not_of_client", "patient", patientId,
+									"client", clientId));
 				}
 			}
 			BigDecimal percentageChange = (line.discountPercent() != null) ? line.discountPercent().negate()
@@ -165,18 +166,16 @@ class InvoiceLines {
 			}
 			Item item = itemsById.get(itemId);
 			if (item == null) {
-				problems.add(new FieldError(prefix + "item_id", "item " + itemId + " does not exist"));
+				problems.add(FieldError.of(prefix + "itemId", "does_not_exist", "entity", "item", "id", itemId));
 				continue;
 			}
 			if (item.details().archived() && !allowedArchivedItems.contains(item.id())) {
-				problems.add(new FieldError(prefix + "item_id", "item " + itemId + " is archived"));
+				problems.add(FieldError.of(prefix + "itemId", "item_archived", "item", itemId));
 			}
 			VatGroup vat = Objects.requireNonNull(vatGroupsById.get(item.details().vatGroupId()));
 			if (line.taxRate() != null && line.taxRate().compareTo(vat.details().percentage()) != 0) {
-				problems.add(new FieldError(prefix + "tax_rate",
-						"item " + itemId + " is taxed at "
-								+ vat.details().percentage().stripTrailingZeros().toPlainString()
-								+ " %; leave tax_rate out, or change the item's VAT group"));
+				problems.add(FieldError.of(prefix + "taxRate", "tax_rate_not_item_rate", "item", itemId, "rate",
+						vat.details().percentage().stripTrailingZeros()));
 			}
 			BigDecimal unitPrice = (line.unitPrice() != null) ? line.unitPrice() : item.details().price();
 			String name = (line.description() != null) ? line.description() : item.details().name();
@@ -196,21 +195,21 @@ class InvoiceLines {
 	private @Nullable VatGroup freeLineVatGroup(Caller caller, InvoiceLine line, String prefix,
 			List<FieldError> problems, Map<BigDecimal, List<VatGroup>> groupsByRate) {
 		if (line.description() == null) {
-			problems.add(new FieldError(prefix + "description", "a line without item_id needs a description"));
+			problems.add(FieldError.of(prefix + "description", "free_line_needs_description"));
 		}
 		if (line.unitPrice() == null) {
-			problems.add(new FieldError(prefix + "unit_price", "a line without item_id needs a unit_price"));
+			problems.add(FieldError.of(prefix + "unitPrice", "free_line_needs_unit_price"));
 		}
 		if (line.taxRate() == null) {
-			problems.add(new FieldError(prefix + "tax_rate", "a line without item_id needs a tax_rate"));
+			problems.add(FieldError.of(prefix + "taxRate", "free_line_needs_tax_rate"));
 			return null;
 		}
 		BigDecimal rate = line.taxRate();
 		List<VatGroup> groups = groupsByRate.computeIfAbsent(Decimals.trim(rate, 0),
 				(key) -> this.vatGroups.withPercentage(caller, rate));
 		if (groups.isEmpty()) {
-			problems.add(new FieldError(prefix + "tax_rate", "no VAT group in force has the rate "
-					+ line.taxRate().stripTrailingZeros().toPlainString() + " %"));
+			problems.add(FieldError.of(prefix + "taxRate", "no_vat_group_of_rate", "rate",
+					line.taxRate().stripTrailingZeros()));
 			return null;
 		}
 		return groups.get(0);
@@ -222,8 +221,8 @@ class InvoiceLines {
 	void requirePatientsOf(Caller caller, @Nullable Long clientId, List<Long> patientIds) {
 		for (Patient patient : this.patients.getAll(caller, patientIds).values()) {
 			if (!patient.details().clientId().equals(clientId)) {
-				throw InvalidInput.field("client_id", "the invoice has rows for patient " + patient.id() + " of client "
-						+ patient.details().clientId() + "; remove those rows first");
+				throw InvalidInput.of("clientId", "rows_of_other_client", "patient", patient.id(), "client",
+						patient.details().clientId());
 			}
 		}
 	}
@@ -235,14 +234,13 @@ class InvoiceLines {
 			@Nullable BigDecimal discountAmount, @Nullable BigDecimal discountPercent) {
 		List<FieldError> problems = new ArrayList<>();
 		if (!this.departments.exists(caller, departmentId)) {
-			problems.add(new FieldError("department_id", "department " + departmentId + " does not exist"));
+			problems.add(FieldError.of("departmentId", "does_not_exist", "entity", "department", "id", departmentId));
 		}
 		if (clientId != null && this.clients.find(caller, clientId).isEmpty()) {
-			problems.add(new FieldError("client_id", "client " + clientId + " does not exist"));
+			problems.add(FieldError.of("clientId", "does_not_exist", "entity", "client", "id", clientId));
 		}
 		if (discountAmount != null && discountAmount.signum() != 0 && discountPercent != null) {
-			problems.add(new FieldError("discount_amount",
-					"give discount_amount or discount_percent, not both (set discount_percent to null)"));
+			problems.add(FieldError.of("discountAmount", "discount_amount_and_percent"));
 		}
 		return problems;
 	}
@@ -259,7 +257,8 @@ class InvoiceLines {
 		if (document.patientId() != null) {
 			Patient patient = this.patients.getAll(caller, List.of(document.patientId())).get(document.patientId());
 			if (patient == null) {
-				problems.add(new FieldError("patient_id", "patient " + document.patientId() + " does not exist"));
+				problems
+					.add(FieldError.of("patientId", "does_not_exist", "entity", "patient", "id", document.patientId()));
 			}
 			else {
 				clientId = patient.details().clientId();
@@ -269,14 +268,13 @@ class InvoiceLines {
 		if (document.appointmentId() != null) {
 			List<Consultation> found = this.consultations.getAll(caller, List.of(document.appointmentId()));
 			if (found.isEmpty()) {
-				problems.add(new FieldError("appointment_id",
-						"appointment " + document.appointmentId() + " does not exist"));
+				problems.add(FieldError.of("appointmentId", "does_not_exist", "entity", "appointment", "id",
+						document.appointmentId()));
 			}
 			else {
 				Consultation appointment = found.get(0);
 				if (clientId != null && appointment.clientId() != clientId) {
-					problems.add(new FieldError("appointment_id",
-							"the appointment is of another client than the invoice's patient"));
+					problems.add(FieldError.of("appointmentId", "appointment_of_other_client"));
 				}
 				if (departmentId == null) {
 					departmentId = appointment.departmentId();
@@ -292,8 +290,7 @@ class InvoiceLines {
 				.stream()
 				.findFirst()
 				.map(Department::id)
-				.orElseThrow(() -> new RuleViolation("no_department",
-						"the organization has no department to invoice from; create one first"));
+				.orElseThrow(() -> RuleViolation.of("no_department"));
 		}
 		if (current != null && clientId != null && !clientId.equals(current.clientId())) {
 			requirePatientsOf(caller, clientId, current.patientIds());
@@ -309,8 +306,8 @@ class InvoiceLines {
 			return Money.of(amount, currency);
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidInput.field("discount_amount", "has more decimals than " + currency.getCurrencyCode()
-					+ " allows (" + Money.scaleOf(currency) + ")");
+			throw InvalidInput.of("discountAmount", "too_many_decimals", "currency", currency.getCurrencyCode(),
+					"scale", Money.scaleOf(currency));
 		}
 	}
 

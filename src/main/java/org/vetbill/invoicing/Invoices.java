@@ -141,7 +141,7 @@ public class Invoices {
 		InvoiceRowView row = row(view(caller, invoiceId, this.organizations.get(caller.organizationId())), rowId);
 		Long itemId = row.itemId();
 		if (itemId == null) {
-			throw new RuleViolation("row_not_editable", "row " + rowId + " has no item and cannot be changed");
+			throw RuleViolation.of("row_not_editable", "row", rowId);
 		}
 		return new ChargedItem(itemId, row.quantity(), row.unitPrice(), row.percentageChange(), row.patientId(),
 				row.name());
@@ -218,7 +218,7 @@ public class Invoices {
 		}
 		InvoiceStatus target = InvoiceStatus.ofCode(changes.status());
 		if (target == null) {
-			throw InvalidInput.field("status", "must be one of 0, 1, 2, 3, 4, 99");
+			throw InvalidInput.of("status", "status_choice");
 		}
 		Invoice domain = invoice.domain(organization.currency());
 		InvoiceView before = view(caller, invoiceId, organization);

@@ -27,6 +27,7 @@ import org.vetbill.invoicing.InvoiceRowStore.StoredRow;
 import org.vetbill.invoicing.domain.InvoiceCalculator;
 import org.vetbill.invoicing.domain.InvoiceState;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Whole invoices, as the Clinic API writes them: header, rows, tags and the state asked
+ * Whole invoices, as a client writes them at once: header, rows, tags and the state asked
  * for, applied in one transaction through the same rules as every other change
  * (finalization numbers the invoice, voiding and writing off check theirs). A state is
  * asked for, not set: PAID and PARTIALY_PAID follow from payments, and money moves only
@@ -48,8 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WholeInvoices {
-
-	private static final String WRITE_OFF_REASON = "written off through the Clinic API";
 
 	private final Invoices invoices;
 
@@ -100,8 +99,7 @@ public class WholeInvoices {
 		this.validator.validate(document);
 		StateRequests.checkNew(document.state());
 		if (document.paidAmount().signum() != 0) {
-			throw new RuleViolation("paid_amount_mismatch", "paid_amount",
-					"a new invoice has nothing paid: send paid_amount 0 and record payments once it is ISSUED");
+			throw new RuleViolation("paid_amount_mismatch", "paidAmount", "new", Facts.of());
 		}
 		Organization organization = this.organizations.get(caller.organizationId());
 		InvoiceLines.Header header = this.lines.header(caller, document, null);
@@ -144,10 +142,7 @@ public class WholeInvoices {
 		InvoiceState current = before.state();
 		InvoiceState target = document.state();
 		if (document.paidAmount().compareTo(before.paidAmount()) != 0) {
-			throw new RuleViolation("paid_amount_mismatch", "paid_amount",
-					"paid_amount is " + before.paidAmount().toPlainString() + " and changes only through payments: "
-							+ "send " + before.paidAmount().toPlainString()
-							+ " and record a payment (Cloud API POST /invoicepayment/) to change it");
+			throw new RuleViolation("paid_amount_mismatch", "paidAmount", Facts.of("paid", before.paidAmount()));
 		}
 		StateRequests.checkRequestable(current, target);
 		InvoiceLines.Header header = this.lines.header(caller, document, before);
@@ -162,8 +157,7 @@ public class WholeInvoices {
 		for (int i = 0; i < lines.size(); i++) {
 			UUID id = lines.get(i).id();
 			if (id != null && !rowsByUuid.containsKey(id)) {
-				unknown.add(new FieldError("items[" + i + "].id",
-						"invoice " + before.uuid() + " has no item " + id + "; leave id out for a new item"));
+				unknown.add(FieldError.of("items[" + i + "].id", "no_such_row", "invoice", before.uuid(), "row", id));
 			}
 		}
 		if (!unknown.isEmpty()) {
@@ -175,10 +169,7 @@ public class WholeInvoices {
 		boolean modified = false;
 		if (changed != null) {
 			if (!current.equals(InvoiceState.DRAFT)) {
-				throw new RuleViolation("invoice_not_editable", changed,
-						"the invoice is " + current + " and its " + changed
-								+ " cannot change; correct an issued invoice with a credit note "
-								+ "(Cloud API POST /invoice/{id}/partial_refund/), or void it while nothing is paid");
+				throw new RuleViolation("invoice_not_editable", changed, "whole", Facts.of("state", current));
 			}
 			replaceRows(caller, invoice.departmentId(), invoiceId, lines, newRows, rowsByUuid, rows, now);
 			InvoiceCalculator.Calculation calculation = this.invoices.recalculate(caller, invoice,
@@ -200,7 +191,7 @@ public class WholeInvoices {
 			this.audit.record(caller, "invoice.updated", "invoice", invoiceId, before, after);
 			this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, after.invoiceNumber() != null));
 		}
-		return reach(caller, invoiceId, current, target, organization);
+		return reach(caller, invoiceId, current, target, document.writeOffReason(), organization);
 	}
 
 	/**
@@ -222,14 +213,14 @@ public class WholeInvoices {
 		this.events.changed(caller, changes.toArray(Change[]::new));
 	}
 
-	private InvoiceView reach(Caller caller, long invoiceId, InvoiceState current, InvoiceState target,
+	private InvoiceView reach(Caller caller, long invoiceId, InvoiceState current, InvoiceState target, String reason,
 			Organization organization) {
 		return switch (StateRequests.step(current, target)) {
 			case NONE -> this.invoices.view(caller, invoiceId, organization);
 			case FINALIZE -> this.lifecycle.finalize(caller, invoiceId, Finalize.DEFAULT);
 			case VOID -> this.lifecycle.voidInvoice(caller, invoiceId, new InvoiceCommands.Void(null));
 			case WRITE_OFF -> {
-				this.payments.writeOff(caller, invoiceId, WRITE_OFF_REASON);
+				this.payments.writeOff(caller, invoiceId, reason);
 				yield this.invoices.view(caller, invoiceId, organization);
 			}
 		};
@@ -250,31 +241,31 @@ public class WholeInvoices {
 	}
 
 	/**
-	 * The first field of the document that differs from the invoice (its times only where
+	 * The first input of the document that differs from the invoice (its times only where
 	 * they fall on another date), or null when none does.
 	 */
 	private static @Nullable String firstChange(InvoiceView before, InvoiceLines.Header header, WholeInvoice document,
 			List<InvoiceLine> lines, List<NewRow> newRows, List<StoredRow> rows) {
 		if (!Objects.equals(before.patientId(), document.patientId())
 				|| !Objects.equals(before.clientId(), header.clientId())) {
-			return "patient_id";
+			return "patientId";
 		}
 		if (!Objects.equals(before.appointmentId(), document.appointmentId())) {
-			return "appointment_id";
+			return "appointmentId";
 		}
 		if (!Objects.equals(before.invoiceDate(), document.issueDate())) {
-			return "issue_date";
+			return "issueDate";
 		}
 		if (!Objects.equals(before.invoiceDueDate(), document.dueDate())) {
-			return "due_date";
+			return "dueDate";
 		}
 		BigDecimal percent = (before.discountPercent() != null) ? before.discountPercent() : BigDecimal.ZERO;
 		if (percent.compareTo(document.discountPercent()) != 0) {
-			return "discount_percent";
+			return "discountPercent";
 		}
 		if (before.discountAmount().compareTo(document.discountAmount()) != 0
 				&& (document.discountPercent().signum() == 0 || document.discountAmount().signum() != 0)) {
-			return "discount_amount";
+			return "discountAmount";
 		}
 		if (lines.size() != rows.size()) {
 			return "items";
@@ -347,11 +338,8 @@ public class WholeInvoices {
 	private static void checkDiscount(WholeInvoice document, Money applied) {
 		if (document.discountPercent().signum() > 0 && document.discountAmount().signum() != 0
 				&& document.discountAmount().compareTo(applied.amount()) != 0) {
-			throw InvalidInput.field("discount_amount",
-					"discount_percent " + document.discountPercent().stripTrailingZeros().toPlainString()
-							+ " gives a discount of " + applied.amount().toPlainString() + "; send "
-							+ applied.amount().toPlainString()
-							+ " or 0, or set discount_percent to 0 to give an amount");
+			throw InvalidInput.of("discountAmount", "discount_of_percent", "percent",
+					document.discountPercent().stripTrailingZeros(), "discount", applied.amount());
 		}
 	}
 

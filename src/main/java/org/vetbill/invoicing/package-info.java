@@ -6,6 +6,8 @@
  * and vetbill's own endpoints.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "audit", "clinic", "clinic :: domain", "shared" })
 package org.vetbill.invoicing;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -111,17 +111,17 @@ class Ledger {
 			return Money.of(amount, currency);
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidInput.field(field, "Ensure that there are no more than " + Money.scaleOf(currency)
-					+ " decimal places (" + currency.getCurrencyCode() + ").");
+			throw InvalidInput.of(field, "too_many_decimal_places", "scale", Money.scaleOf(currency), "currency",
+					currency.getCurrencyCode());
 		}
 	}
 
 	static PaymentType recordableType(int code, String field) {
 		PaymentType type = PaymentType.ofCode(code);
 		if (type == null || !type.recordable()) {
-			throw InvalidInput.field(field, (type == PaymentType.PREPAYMENT)
-					? "Payment type 8 (prepayment) is not accepted here; prepayments are applied to invoices by the clinic."
-					: "\"" + code + "\" is not a valid choice; use one of " + PaymentType.RECORDABLE_CODES + ".");
+			throw InvalidInput.of(field,
+					(type == PaymentType.PREPAYMENT) ? "prepayment_type_not_recordable" : "payment_type_choice", "code",
+					code, "codes", PaymentType.RECORDABLE_CODES);
 		}
 		return type;
 	}

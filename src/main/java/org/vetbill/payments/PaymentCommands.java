@@ -19,7 +19,7 @@ public final class PaymentCommands {
 	 * A payment on a finalized invoice.
 	 *
 	 * @param invoiceId the invoice
-	 * @param paymentType the Cloud API payment type (not 8)
+	 * @param paymentType the payment type's code (not 8)
 	 * @param paid the amount, more than zero
 	 * @param paymentDate when it was paid; null for now
 	 * @param info free text

@@ -86,18 +86,18 @@ public class Payments {
 	@Transactional
 	public PaymentView record(Caller caller, NewPayment command) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
+		PaymentType type = Ledger.recordableType(command.paymentType(), "paymentType");
 		Money amount = Ledger.amount(command.paid(), organization.currency(), "paid");
 		LockedInvoice invoice = this.invoices.tryLock(caller, command.invoiceId(), organization.currency())
-			.orElseThrow(() -> InvalidInput.field("invoice",
-					"Invalid hyperlink - invoice " + command.invoiceId() + " does not exist."));
+			.orElseThrow(() -> InvalidInput.of("invoiceId", "unknown_relation", "entity", "invoice", "id",
+					command.invoiceId()));
 		InvoiceBalance balance = invoice.balance();
-		balance.requirePayable("invoice");
+		balance.requirePayable("invoiceId");
 		balance.checkPayment(amount, "paid");
 		Instant now = this.ledger.now();
 		Instant date = (command.paymentDate() != null) ? command.paymentDate().truncatedTo(ChronoUnit.MICROS) : now;
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.dateOf(organization, date),
-				"date_added");
+				"paymentDate");
 		PaymentView payment = this.ledger.pay(caller, invoice, type, amount, date, command.info(), Ledger.Links.NONE,
 				now);
 		this.audit.record(caller, "payment.recorded", "invoice_payment", payment.id(), null, payment);
@@ -120,7 +120,7 @@ public class Payments {
 	@Transactional
 	public PaymentView cancel(Caller caller, long paymentId, CancelPayment command) {
 		if (command.info().isBlank()) {
-			throw InvalidInput.field("info", "This field may not be blank.");
+			throw InvalidInput.of("info", "blank");
 		}
 		Organization organization = this.organizations.get(caller.organizationId());
 		PaymentView original = payment(caller, paymentId, organization.currency());
@@ -136,7 +136,7 @@ public class Payments {
 		if (department.settings().paymentCancelSetDate() && asked != null) {
 			date = asked.truncatedTo(ChronoUnit.MICROS);
 		}
-		this.ledger.checkPeriod(department, organization, this.ledger.dateOf(organization, date), "cancel_date");
+		this.ledger.checkPeriod(department, organization, this.ledger.dateOf(organization, date), "cancelDate");
 		Money amount = Money.of(current.paid(), organization.currency()).negate();
 		List<Change> changes = new ArrayList<>();
 		Long prepaymentId = current.unallocatedPaymentId();
@@ -167,7 +167,7 @@ public class Payments {
 	@Transactional
 	public PaymentView payOut(Caller caller, long invoiceId, PayOut command) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
+		PaymentType type = Ledger.recordableType(command.paymentType(), "paymentType");
 		LockedInvoice invoice = this.invoices.lock(caller, invoiceId, organization.currency());
 		Money overpayment = invoice.balance().overpayment();
 		Instant now = this.ledger.now();
@@ -192,7 +192,7 @@ public class Payments {
 	@Transactional
 	public InvoiceView writeOff(Caller caller, long invoiceId, @Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw InvalidInput.field("reason", "must not be blank");
+			throw InvalidInput.of("reason", "must_not_be_blank");
 		}
 		Organization organization = this.organizations.get(caller.organizationId());
 		LockedInvoice invoice = this.invoices.lock(caller, invoiceId, organization.currency());

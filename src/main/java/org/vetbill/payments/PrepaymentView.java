@@ -9,13 +9,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A prepayment (unallocated payment) as the APIs read it: money a client paid before an
- * invoice existed, or a refund of such money (a negative amount that refunds another).
+ * A prepayment (unallocated payment) as it is read: money a client paid before an invoice
+ * existed, or a refund of such money (a negative amount that refunds another).
  *
  * @param id its id
  * @param departmentId the department that received it
  * @param clientId the client
- * @param paymentType how it was paid, with the Cloud API's numbers
+ * @param paymentType how it was paid: a {@link org.vetbill.payments.domain.PaymentType}
+ * code
  * @param paid the amount received, negative for a refund
  * @param unusedAmount what is left to apply to invoices or refund
  * @param fullyUsed whether nothing is left

@@ -85,33 +85,31 @@ public class Prepayments {
 		Organization organization = this.organizations.get(caller.organizationId());
 		List<FieldError> problems = new ArrayList<>();
 		if (!this.departments.exists(caller, command.departmentId())) {
-			problems.add(new FieldError("department",
-					"Invalid hyperlink - department " + command.departmentId() + " does not exist."));
+			problems.add(FieldError.of("departmentId", "unknown_relation", "entity", "department", "id",
+					command.departmentId()));
 		}
 		if (this.clients.find(caller, command.clientId()).isEmpty()) {
-			problems
-				.add(new FieldError("client", "Invalid hyperlink - client " + command.clientId() + " does not exist."));
+			problems.add(FieldError.of("clientId", "unknown_relation", "entity", "client", "id", command.clientId()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		PaymentType type = Ledger.recordableType(command.paymentType(), "payment_type");
+		PaymentType type = Ledger.recordableType(command.paymentType(), "paymentType");
 		Money paid = Ledger.amount(command.paid(), organization.currency(), "paid");
 		LocalDate today = this.ledger.today(organization);
-		this.ledger.checkPeriod(caller, organization, command.departmentId(), today, "payment_date");
+		this.ledger.checkPeriod(caller, organization, command.departmentId(), today, "paymentDate");
 		Instant now = this.ledger.now();
 		Long refundsId = command.refundsId();
 		List<Change> changes = new ArrayList<>();
 		if (refundsId == null) {
 			if (!paid.isPositive()) {
-				throw InvalidInput.field("paid", "A prepayment must be more than zero; "
-						+ "a refund is a negative amount with refunds pointing at the prepayment.");
+				throw InvalidInput.of("paid", "prepayment_not_positive");
 			}
 		}
 		else {
 			StoredPrepayment original = this.prepayments.tryLock(caller, refundsId)
-				.orElseThrow(() -> InvalidInput.field("refunds",
-						"Invalid hyperlink - unallocated payment " + refundsId + " does not exist."));
+				.orElseThrow(() -> InvalidInput.of("refundsId", "unknown_relation", "entity", "unallocated payment",
+						"id", refundsId));
 			original.domain(organization.currency()).checkRefund(command.clientId(), paid);
 			this.prepayments.changeUnusedAmount(caller, refundsId, paid.amount(), now);
 			changes.add(Change.prepayment(original.departmentId(), refundsId));
@@ -159,7 +157,7 @@ public class Prepayments {
 	@Transactional
 	public PrepaymentView setExternalInfo(Caller caller, long id, ExternalInfo info) {
 		if (info.externalId() != null && info.externalId().length() > 200) {
-			throw InvalidInput.field("external_id", "Ensure this field has no more than 200 characters.");
+			throw InvalidInput.of("externalId", "too_long", "max", 200);
 		}
 		StoredPrepayment prepayment = this.prepayments.lock(caller, id);
 		Organization organization = this.organizations.get(caller.organizationId());
@@ -215,8 +213,7 @@ public class Prepayments {
 		Money overpayment = invoice.balance().overpayment();
 		Long clientId = invoice.clientId();
 		if (clientId == null) {
-			throw new RuleViolation("invoice_without_client", "invoice " + invoiceId
-					+ " has no client whose prepayments could take the overpayment; pay it out instead");
+			throw RuleViolation.of("invoice_without_client", "invoice", invoiceId);
 		}
 		LocalDate today = this.ledger.today(organization);
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), today, "date");

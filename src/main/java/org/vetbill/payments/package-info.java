@@ -9,6 +9,9 @@
  * endpoints.
  */
 @NullMarked
+@ApplicationModule(
+		allowedDependencies = { "audit", "clinic", "clinic :: domain", "invoicing", "invoicing :: domain", "shared" })
 package org.vetbill.payments;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,5 @@
 /**
- * Rate limits of the APIs, per API client and endpoint action, as the Cloud API publishes
+ * Rate limits of the APIs, per API client and endpoint action, as each API publishes
  * them: each authenticated caller (organization and actor) has a budget of requests per
  * rolling minute for each action (HTTP method and the handler's path template), a list
  * request weighs its page size in default pages, and a request over the budget is
@@ -9,6 +9,8 @@
  * joins by declaring a {@link org.vetbill.ratelimit.RateLimitedApi} bean.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "security", "shared" })
 package org.vetbill.ratelimit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -44,7 +44,7 @@ class AdminController {
 	Tenants.CreatedTenant create(@RequestBody NewOrganization request) {
 		String provetId = request.provetId();
 		if (provetId == null) {
-			throw InvalidInput.field("provet_id", "is required");
+			throw InvalidInput.of("provetId", "provet_id_required");
 		}
 		return this.tenants.create(provetId,
 				new OrganizationSettings(request.name(), request.currency(), request.country(), request.timeZone(),

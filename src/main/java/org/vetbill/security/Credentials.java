@@ -180,7 +180,7 @@ public class Credentials {
 		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
 		String clientId = (request.clientId() != null) ? request.clientId() : "vb-" + randomSecret(12);
 		if (this.repository.apiClientExists(caller, clientId)) {
-			throw InvalidInput.field("client_id", "'" + clientId + "' is already registered");
+			throw InvalidInput.of("clientId", "client_id_taken", "clientId", clientId);
 		}
 		Instant now = Timestamps.now(this.clock);
 		long id = this.repository.insertApiClient(caller, clientId, request.name(), this.passwords.encode(secret),
@@ -209,7 +209,7 @@ public class Credentials {
 		this.validator.validate(request);
 		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
 		if (this.repository.userExists(caller, request.username())) {
-			throw InvalidInput.field("username", "'" + request.username() + "' is already taken");
+			throw InvalidInput.of("username", "username_taken", "username", request.username());
 		}
 		Instant now = Timestamps.now(this.clock);
 		long id = this.repository.insertUser(caller, request.username(), request.displayName(),

@@ -36,7 +36,7 @@ final class Permissions {
 				permissions.add(Permission.valueOf(name.trim().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw InvalidInput.field(field, "'" + name + "' is not a permission; use read, billing or settings");
+				throw InvalidInput.of(field, "permission_unknown", "permission", name);
 			}
 		}
 		return permissions;

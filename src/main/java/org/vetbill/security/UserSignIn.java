@@ -6,11 +6,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues access tokens to users who sign in with a username and password without naming
- * their organization, as the Clinic API's token endpoint does (its paths carry no
- * tenant). Usernames are unique only within an organization, so the user's organization
- * is found from the password: the password is checked against the active users of that
- * name in every organization, and exactly one must match. A user whose name is also used
- * elsewhere with the same password, or in very many organizations, signs in as
+ * their organization, for a token endpoint whose paths carry no tenant. Usernames are
+ * unique only within an organization, so the user's organization is found from the
+ * password: the password is checked against the active users of that name in every
+ * organization, and exactly one must match. A user whose name is also used elsewhere with
+ * the same password, or in very many organizations, signs in as
  * {@code <provet_id>/<username>}, which is always accepted. The token is the same bearer
  * token the organization's own token endpoint issues to the user.
  */

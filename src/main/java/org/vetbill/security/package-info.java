@@ -5,6 +5,8 @@
  * credential of one organization asking for another's data gets 404.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "audit", "clinic", "clinic :: domain", "shared" })
 package org.vetbill.security;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

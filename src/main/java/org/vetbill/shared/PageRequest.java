@@ -18,7 +18,7 @@ public record PageRequest(@Nullable Long after, int limit) {
 
 	public PageRequest {
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw InvalidInput.field("limit", "must be between 1 and " + MAX_LIMIT);
+			throw InvalidInput.of("limit", "between", "min", 1, "max", MAX_LIMIT);
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The key of a practice management system allowed to call a supplier's Connect API (the
- * {@code Client-Auth} header).
+ * The key of a practice management system allowed to read a supplier's invoices for the
+ * practices enrolled with it.
  *
  * @param id its id
  * @param name the system's name

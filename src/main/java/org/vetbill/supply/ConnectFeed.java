@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.supply.domain.SupplierInvoiceDetails;
 
 /**
- * A supplier's Connect API as the importer reads it (implemented by the Connect dialect,
+ * A supplier's Connect endpoint as the importer reads it (implemented by an API leaf,
  * which knows the wire format).
  */
 public interface ConnectFeed {
 
 	/**
-	 * {@code GET /invoices?UpdatedAfter=...}: the invoices changed after a time.
+	 * The invoices changed after a time.
 	 * @param source the endpoint and headers
 	 * @param updatedAfter the time, or null for every invoice
 	 * @return the invoices' summaries
@@ -22,7 +22,7 @@ public interface ConnectFeed {
 	List<InvoiceSummary> invoices(ConnectSource source, @Nullable Instant updatedAfter);
 
 	/**
-	 * {@code GET /invoices/{InvoiceNumber}}: one invoice with its lines.
+	 * One invoice with its lines.
 	 * @param source the endpoint and headers
 	 * @param invoiceNumber the invoice number
 	 * @return the invoice

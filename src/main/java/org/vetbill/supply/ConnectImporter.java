@@ -2,13 +2,18 @@ package org.vetbill.supply;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.BusinessError;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
+import org.vetbill.shared.web.ApiError;
+import org.vetbill.shared.web.ErrorCatalogs;
 import org.vetbill.supply.ConnectSources.Claimed;
 import org.vetbill.supply.ConnectSources.SourceKey;
 import org.vetbill.supply.SupplierInvoices.Saved;
@@ -18,11 +23,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports a supplier's invoices from its Connect endpoint: asks for the invoices changed
- * since the last successful poll ({@code UpdatedAfter}), reads each, and stores it once
- * by its number (a changed invoice is updated, an unchanged one left alone), which also
- * marks the lines of its order received. A poll that fails (the endpoint unreachable or
- * answering an error, or an invoice vetbill cannot store) keeps what it stored, reports
- * the error on the source and is retried after a back-off, from the same point.
+ * since the last successful poll, reads each, and stores it once by its number (a changed
+ * invoice is updated, an unchanged one left alone), which also marks the lines of its
+ * order received. A poll that fails (the endpoint unreachable or answering an error, or
+ * an invoice vetbill cannot store) keeps what it stored, reports the error on the source
+ * and is retried after a back-off, from the same point.
  */
 @Service
 public class ConnectImporter {
@@ -35,10 +40,13 @@ public class ConnectImporter {
 
 	private final ConnectFeed feed;
 
-	ConnectImporter(ConnectSources sources, SupplierInvoices invoices, ConnectFeed feed) {
+	private final ErrorCatalogs catalogs;
+
+	ConnectImporter(ConnectSources sources, SupplierInvoices invoices, ConnectFeed feed, ErrorCatalogs catalogs) {
 		this.sources = sources;
 		this.invoices = invoices;
 		this.feed = feed;
+		this.catalogs = catalogs;
 	}
 
 	/**
@@ -53,9 +61,8 @@ public class ConnectImporter {
 		ConnectSourceStatus status = this.sources.status(caller, supplierId);
 		Optional<Claimed> poll = this.sources.claim(new SourceKey(caller.organizationId(), supplierId), false);
 		if (poll.isEmpty()) {
-			throw new RuleViolation("connect_poll_too_soon", "the source was polled at " + status.lastPoll()
-					+ " or is being polled now; Connect asks clients to poll at most every 5 minutes, and the next poll is due at "
-					+ status.nextPoll());
+			throw new RuleViolation("connect_poll_too_soon", null, (status.lastPoll() != null) ? null : "first_poll",
+					Facts.of("lastPoll", status.lastPoll(), "nextPoll", status.nextPoll()));
 		}
 		return run(poll.get());
 	}
@@ -98,18 +105,35 @@ public class ConnectImporter {
 			}
 		}
 		catch (ConnectFeed.FeedFailure | InvalidInput ex) {
-			String error = ((current != null) ? "invoice " + current + ": " : "") + ex.getMessage();
+			String error = ((current != null) ? "invoice " + current + ": " : "")
+					+ ((ex instanceof InvalidInput invalid) ? words(invalid) : ex.getMessage());
 			Instant next = this.sources.failed(poll, error);
 			log.warn("Connect import for organization {} supplier {} failed, next try at {}: {}",
 					poll.key().organizationId(), poll.key().supplierId(), next, error);
 			return new ImportRun(listed, imported, updated, unchanged, error, next);
 		}
 		catch (RuntimeException ex) {
-			this.sources.failed(poll, "vetbill could not import: " + ex);
+			this.sources.failed(poll, "vetbill could not import: "
+					+ ((ex instanceof BusinessError error) ? error.getClass().getName() + ": " + words(error) : ex));
 			throw ex;
 		}
 		Instant next = this.sources.succeeded(poll);
 		return new ImportRun(listed, imported, updated, unchanged, null, next);
+	}
+
+	/**
+	 * An error as the source's status shows it to the buying organization's users: worded
+	 * in the default wording, each wrong field as {@code field: message}.
+	 */
+	private String words(BusinessError error) {
+		ApiError worded = this.catalogs.defaults().apiError(error);
+		if (worded.errors().isEmpty()) {
+			return worded.detail();
+		}
+		return worded.errors()
+			.stream()
+			.map((field) -> field.field() + ": " + field.message())
+			.collect(Collectors.joining("; "));
 	}
 
 }

@@ -14,10 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A supplier's invoices as its Connect API serves them: to an enrolled practice, found by
- * its user token, calling through a practice management system with a key of the
- * supplier's; a practice sees its own accounts' invoices only, or one of its accounts
- * when it names it.
+ * A supplier's invoices as its enrolled practices read them: a practice, found by its
+ * user token, reads through a practice management system with a key of the supplier's; it
+ * sees its own accounts' invoices only, or one of its accounts' when it names it.
  */
 @Service
 public class ConnectInvoices {
@@ -33,7 +32,7 @@ public class ConnectInvoices {
 
 	/**
 	 * The practice a user token belongs to.
-	 * @param userAuth the {@code User-Auth} header
+	 * @param userAuth the practice's user token
 	 * @return the practice, or empty when no active practice has this token
 	 */
 	@Transactional(readOnly = true)
@@ -44,7 +43,7 @@ public class ConnectInvoices {
 	/**
 	 * Whether a practice management system's key is one the practice's supplier made.
 	 * @param practice the practice
-	 * @param clientAuth the {@code Client-Auth} header
+	 * @param clientAuth the practice management system's key
 	 * @return true when the key is active
 	 */
 	@Transactional(readOnly = true)
@@ -56,9 +55,11 @@ public class ConnectInvoices {
 	/**
 	 * The practice's invoices, in number order.
 	 * @param practice the practice
-	 * @param accountCode one of its accounts ({@code Account-Code}), or null for all
+	 * @param accountCode one of its accounts, or null for all
 	 * @param filter the dates and changes asked for (its account codes are ignored)
 	 * @return the invoices' summaries
+	 * @throws InvalidInput when the account code is not one of the practice's (input
+	 * {@code accountCode})
 	 */
 	@Transactional(readOnly = true)
 	public List<InvoiceSummary> list(ConnectPractice practice, @Nullable String accountCode, InvoiceFilter filter) {
@@ -69,10 +70,12 @@ public class ConnectInvoices {
 	/**
 	 * One of the practice's invoices.
 	 * @param practice the practice
-	 * @param accountCode one of its accounts ({@code Account-Code}), or null for all
+	 * @param accountCode one of its accounts, or null for all
 	 * @param invoiceNumber the invoice number
 	 * @return the invoice
 	 * @throws NotFound when the supplier has no such invoice for the practice's accounts
+	 * @throws InvalidInput when the account code is not one of the practice's (input
+	 * {@code accountCode})
 	 */
 	@Transactional(readOnly = true)
 	public SupplierInvoice get(ConnectPractice practice, @Nullable String accountCode, long invoiceNumber) {
@@ -94,8 +97,8 @@ public class ConnectInvoices {
 			return practice.accountCodes();
 		}
 		if (!practice.accountCodes().contains(accountCode)) {
-			throw InvalidInput.field("Account-Code", "'" + accountCode + "' is not an account of practice "
-					+ practice.name() + " (its accounts: " + String.join(", ", practice.accountCodes()) + ")");
+			throw InvalidInput.of("accountCode", "account_not_of_practice", "account", accountCode, "practice",
+					practice.name(), "accounts", practice.accountCodes());
 		}
 		return List.of(accountCode);
 	}

@@ -3,7 +3,7 @@ package org.vetbill.supply;
 import java.util.List;
 
 /**
- * A practice calling a supplier's Connect API, as its user token identifies it.
+ * A practice reading a supplier's invoices, as its user token identifies it.
  *
  * @param organizationId the supplier's organization
  * @param supplierId the supplier

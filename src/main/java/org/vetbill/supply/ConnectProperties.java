@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * minutes at least, so shorter values are raised to five minutes
  * @param maxBackoff the longest wait after failed polls (the wait doubles after each)
  * @param overlap how far before the start of the last successful poll the next one asks
- * for changes ({@code UpdatedAfter}), covering clock differences and late commits; the
- * invoices seen twice are recognised and left alone
+ * for changes, covering clock differences and late commits; the invoices seen twice are
+ * recognised and left alone
  * @param scanInterval how often this node looks for sources that are due
  * @param lease how long a poll keeps its source to itself (other nodes leave it alone)
  */

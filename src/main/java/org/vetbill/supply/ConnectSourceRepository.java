@@ -37,7 +37,8 @@ class ConnectSourceRepository {
 	 *
 	 * @param source the endpoint and headers
 	 * @param enabled whether the importer polls it
-	 * @param updatedAfter the {@code UpdatedAfter} of the next poll (null: everything)
+	 * @param updatedAfter the next poll asks for the invoices changed after this time
+	 * (null: everything)
 	 * @param nextPoll when the next poll is due
 	 * @param failures failed polls in a row
 	 * @param lastPoll when the last poll began
@@ -126,7 +127,7 @@ class ConnectSourceRepository {
 	/**
 	 * Ends a successful poll and releases the lease.
 	 * @param key the source
-	 * @param updatedAfter the {@code UpdatedAfter} of the next poll
+	 * @param updatedAfter the next poll asks for the invoices changed after this time
 	 * @param nextPoll when the next poll is due
 	 * @param now the time
 	 */

@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
  * characters only.
  *
  * @param baseUrl the endpoint's base URL
- * @param client the {@code Client} header
- * @param clientAuthHint the first characters of the {@code Client-Auth} key
- * @param userAuthHint the first characters of the {@code User-Auth} token
- * @param practice the {@code Practice} header
- * @param user the {@code User} header
- * @param accountCode the {@code Account-Code} header, if any
+ * @param client this system's name and version, as the endpoint is told it
+ * @param clientAuthHint the first characters of the practice management system's key
+ * @param userAuthHint the first characters of the practice's user token
+ * @param practice the practice's name
+ * @param user the user the import runs for
+ * @param accountCode the one account whose invoices are imported, if any
  * @param enabled whether the importer polls it
- * @param updatedAfter the {@code UpdatedAfter} of the next poll (null: import everything)
+ * @param updatedAfter the next poll asks for the invoices changed after this time (null:
+ * import everything)
  * @param nextPoll when the importer polls next
  * @param failures how many polls in a row have failed
  * @param lastPoll when the last poll started

@@ -119,8 +119,9 @@ public class ConnectSources {
 	 * @param key the source
 	 * @param onlyWhenDue whether the poll must be due (the schedule) or may come early (a
 	 * poll asked for by a user), never sooner than the poll interval after the last one
-	 * @return the source with the {@code UpdatedAfter} to ask for, or empty when another
-	 * node polls it, it is not due, or it was polled less than the poll interval ago
+	 * @return the source with the time after which to ask for changes, or empty when
+	 * another node polls it, it is not due, or it was polled less than the poll interval
+	 * ago
 	 */
 	@Transactional
 	public Optional<Claimed> claim(SourceKey key, boolean onlyWhenDue) {
@@ -138,7 +139,7 @@ public class ConnectSources {
 	 *
 	 * @param key the source
 	 * @param source its endpoint and headers
-	 * @param updatedAfter the {@code UpdatedAfter} to ask for (null: everything)
+	 * @param updatedAfter ask for the invoices changed after this time (null: everything)
 	 * @param started when the poll began
 	 */
 	public record Claimed(SourceKey key, ConnectSource source, @Nullable Instant updatedAfter, Instant started) {

@@ -6,13 +6,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A practice enrolled with a supplier's Connect API.
+ * A practice enrolled with a supplier to read its invoices.
  *
  * @param id its id
  * @param name the practice's name
  * @param accountCodes the accounts whose invoices it sees
- * @param userAuth its Connect user token (the {@code User-Auth} header), shown once when
- * the practice is enrolled and never again
+ * @param userAuth its user token, shown once when the practice is enrolled and never
+ * again
  * @param tokenHint the token's first characters, to tell tokens apart
  * @param active whether the token is accepted
  * @param created when it was enrolled

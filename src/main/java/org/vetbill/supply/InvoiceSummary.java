@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A supplier invoice in a list: Connect's InvoiceSummary.
+ * A supplier invoice in a list.
  *
  * @param invoiceNumber the invoice number
  * @param orderId the electronic order

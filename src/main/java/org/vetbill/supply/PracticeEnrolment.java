@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A practice to enrol with a supplier's Connect API.
+ * A practice to enrol with a supplier, to read its invoices.
  *
  * @param name the practice's name
  * @param accountCodes its accounts with the supplier (recorded before, not yet enrolled)

@@ -14,8 +14,8 @@ import org.vetbill.supply.domain.SupplierInvoiceDetails;
  * A supplier invoice as stored.
  *
  * @param supplierId the supplier
- * @param invoiceNumber the supplier's invoice number (Connect's InvoiceNumber)
- * @param orderId the electronic order it ships (Connect's OrderId)
+ * @param invoiceNumber the supplier's invoice number
+ * @param orderId the electronic order it ships
  * @param purchaseOrderNumber the order's purchase order number
  * @param accountCode the practice's account
  * @param date the invoice date

@@ -161,7 +161,7 @@ class SupplierInvoiceRepository {
 	 * The invoice lines of the supplier's invoices for an order.
 	 * @param caller the caller
 	 * @param supplierId the supplier
-	 * @param orderNumber the order (Connect's OrderId)
+	 * @param orderNumber the order's id
 	 * @return the lines, by invoice number and line number
 	 */
 	List<InvoiceLineDetails> linesOfOrder(Caller caller, long supplierId, long orderNumber) {

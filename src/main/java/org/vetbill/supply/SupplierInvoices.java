@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
@@ -28,10 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Supplier invoices: recorded by the supplier (and served by the Connect API) or imported
- * from a supplier's Connect endpoint. Every change sets the invoice's modified time,
- * which Connect's {@code UpdatedAfter} follows, and brings the received quantities of the
- * invoice's order up to date.
+ * Supplier invoices: recorded by the supplier (and read by its enrolled practices) or
+ * imported from a supplier's Connect endpoint. Every change sets the invoice's modified
+ * time, which the lists of invoices changed after a time follow, and brings the received
+ * quantities of the invoice's order up to date.
  */
 @Service
 public class SupplierInvoices {
@@ -87,8 +88,7 @@ public class SupplierInvoices {
 		long number = (invoice.invoiceNumber() != null) ? invoice.invoiceNumber()
 				: this.repository.nextNumber(caller, supplierId);
 		if (this.repository.exists(caller, supplierId, number)) {
-			throw new Conflict("duplicate_invoice_number",
-					"the supplier already has an invoice " + number + "; replace it with PUT instead");
+			throw new Conflict("duplicate_invoice_number", Facts.of("invoice", number));
 		}
 		insert(caller, supplierId, number, invoice, RECORDED);
 		SupplierInvoice created = get(caller, supplierId, number);
@@ -121,15 +121,14 @@ public class SupplierInvoices {
 	@Transactional
 	public SupplierInvoice replace(Caller caller, long supplierId, long invoiceNumber, SupplierInvoiceDetails details) {
 		if (details.invoiceNumber() != null && details.invoiceNumber() != invoiceNumber) {
-			throw InvalidInput.field("invoice_number", "is " + details.invoiceNumber() + " but the invoice replaced is "
-					+ invoiceNumber + "; an invoice keeps its number");
+			throw InvalidInput.of("invoiceNumber", "invoice_number_changed", "invoiceNumber", details.invoiceNumber(),
+					"invoice", invoiceNumber);
 		}
 		SupplierInvoiceDetails invoice = checked(caller, supplierId, details);
 		this.suppliers.lock(caller, supplierId);
 		SupplierInvoice before = get(caller, supplierId, invoiceNumber);
 		if (!RECORDED.equals(before.origin())) {
-			throw new Conflict("imported_invoice",
-					"invoice " + invoiceNumber + " was imported from the supplier's Connect API and changes there");
+			throw new Conflict("imported_invoice", Facts.of("invoice", invoiceNumber));
 		}
 		update(caller, supplierId, invoiceNumber, invoice, before);
 		SupplierInvoice after = get(caller, supplierId, invoiceNumber);
@@ -164,7 +163,7 @@ public class SupplierInvoices {
 	public Saved saveImported(Caller caller, long supplierId, SupplierInvoiceDetails details) {
 		this.validator.validate(details);
 		if (details.invoiceNumber() == null) {
-			throw InvalidInput.field("invoice_number", "is required");
+			throw InvalidInput.of("invoiceNumber", "invoice_number_required");
 		}
 		SupplierInvoiceDetails invoice = normalized(details, SupplierInvoiceFigures.asSent(details));
 		this.suppliers.lock(caller, supplierId);
@@ -226,11 +225,10 @@ public class SupplierInvoices {
 		this.suppliers.get(caller, supplierId);
 		List<FieldError> errors = new ArrayList<>();
 		if (!this.supplierRepository.hasAccount(caller, supplierId, details.accountCode())) {
-			errors.add(new FieldError("account_code",
-					"the supplier has no account " + details.accountCode() + "; record it first"));
+			errors.add(FieldError.of("accountCode", "supplier_has_no_account", "account", details.accountCode()));
 		}
 		if (details.orderId() != null && !this.orderRepository.exists(caller, supplierId, details.orderId())) {
-			errors.add(new FieldError("order_id", "the supplier has no electronic order " + details.orderId()));
+			errors.add(FieldError.of("orderId", "supplier_has_no_order", "order", details.orderId()));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);

@@ -12,6 +12,7 @@ import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Secrets;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
@@ -25,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Suppliers and what belongs to each: the practices' accounts, the practices enrolled
- * with its Connect API (and their user tokens), the keys of the practice management
- * systems allowed to call it, and its products.
+ * Suppliers and what belongs to each: the practices' accounts, the practices enrolled to
+ * read its invoices (and their user tokens), the keys of the practice management systems
+ * they read them through, and its products.
  */
 @Service
 public class Suppliers {
@@ -88,7 +89,7 @@ public class Suppliers {
 	public SupplyAccount addAccount(Caller caller, long supplierId, SupplyAccount account) {
 		this.validator.validate(account);
 		if (account.practiceId() != null) {
-			throw InvalidInput.field("practice_id", "is set by enrolling the practice (POST .../practices), not here");
+			throw InvalidInput.of("practiceId", "practice_id_set_by_enrolment");
 		}
 		get(caller, supplierId);
 		try {
@@ -96,8 +97,7 @@ public class Suppliers {
 					Timestamps.now(this.clock));
 		}
 		catch (DuplicateKeyException ex) {
-			throw new Conflict("duplicate_account_code",
-					"the supplier already has an account " + account.accountCode());
+			throw new Conflict("duplicate_account_code", Facts.of("account", account.accountCode()));
 		}
 		this.audit.record(caller, "supply_account.created", "supplier", supplierId, null, account);
 		return account;
@@ -110,7 +110,7 @@ public class Suppliers {
 	}
 
 	/**
-	 * Enrols a practice with the supplier's Connect API: its accounts become its own and
+	 * Enrols a practice to read the supplier's invoices: its accounts become its own and
 	 * it receives a user token, shown this once.
 	 * @param caller the caller
 	 * @param supplierId the supplier
@@ -144,12 +144,12 @@ public class Suppliers {
 		for (int i = 0; i < codes.size(); i++) {
 			Long owner = owners.get(codes.get(i));
 			if (owner == null) {
-				errors.add(new FieldError("account_codes[" + i + "]",
-						"the supplier has no account " + codes.get(i) + "; record it first"));
+				errors
+					.add(FieldError.of("accountCodes[" + i + "]", "supplier_has_no_account", "account", codes.get(i)));
 			}
 			else if (owner != 0L) {
-				errors.add(new FieldError("account_codes[" + i + "]",
-						"account " + codes.get(i) + " belongs to another enrolled practice"));
+				errors.add(
+						FieldError.of("accountCodes[" + i + "]", "account_of_other_practice", "account", codes.get(i)));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -214,8 +214,9 @@ public class Suppliers {
 	 */
 	@Transactional
 	public Product putProduct(Caller caller, long supplierId, String productCode, Product product) {
-		this.validator.validate(product, () -> productCode.equals(product.productCode()) ? List.of() : List
-			.of(new FieldError("product_code", "is " + product.productCode() + " but the path names " + productCode)));
+		this.validator.validate(product,
+				() -> productCode.equals(product.productCode()) ? List.of() : List.of(FieldError.of("productCode",
+						"product_code_not_path", "productCode", product.productCode(), "code", productCode)));
 		lock(caller, supplierId);
 		Instant now = Timestamps.now(this.clock);
 		boolean updated = this.repository.updateProduct(caller, supplierId, product, now);

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An account a practice holds with a supplier (Connect's AccountCode).
+ * An account a practice holds with a supplier.
  *
  * @param accountCode the account code
  * @param name whose account it is

@@ -24,8 +24,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.web.FieldNames;
 import org.vetbill.supply.domain.Address;
 import org.vetbill.supply.domain.InvoiceLineDetails;
 import org.vetbill.supply.domain.OrderDetails;
@@ -34,35 +36,44 @@ import org.vetbill.supply.domain.Shipping;
 import org.vetbill.supply.domain.SupplierInvoiceDetails;
 
 /**
- * The CSV files a supplier imports its orders and invoices from: a header row with
- * Connect's field names (any case), then one row per line; the columns of the order or
- * invoice itself repeat on each of its rows (or stay empty after the first), rows of one
- * order or invoice are grouped by OrderId or InvoiceNumber. Errors name the file line
- * (the header is line 1) and the column.
+ * The CSV files a supplier imports its orders and invoices from: a header row naming the
+ * columns (any case), then one row per line; the columns of the order or invoice itself
+ * repeat on each of its rows (or stay empty after the first), rows of one order or
+ * invoice are grouped by their order id or invoice number column. Errors name the file
+ * line (the header is line 1) and the column, as the client wrote them.
  */
 final class SupplyCsv {
 
-	/** Invoice columns and the field each fills, as the use case names it. */
-	static final Map<String, String> INVOICE_COLUMNS = columns("InvoiceNumber=invoice_number", "OrderId=order_id",
-			"PurchaseOrderNumber=purchase_order_number", "AccountCode=account_code", "Date=date", "Notes=notes",
-			"ShippingName=shipping.name", "AddressLine1=shipping.address.address_line_1",
-			"AddressLine2=shipping.address.address_line_2", "Suburb=shipping.address.suburb",
+	/**
+	 * Invoice columns and the input each fills, as the use case names it (its property
+	 * path).
+	 */
+	static final Map<String, String> INVOICE_COLUMNS = columns("InvoiceNumber=invoiceNumber", "OrderId=orderId",
+			"PurchaseOrderNumber=purchaseOrderNumber", "AccountCode=accountCode", "Date=date", "Notes=notes",
+			"ShippingName=shipping.name", "AddressLine1=shipping.address.addressLine1",
+			"AddressLine2=shipping.address.addressLine2", "Suburb=shipping.address.suburb",
 			"State=shipping.address.state", "Postcode=shipping.address.postcode", "Country=shipping.address.country",
-			"Carrier=shipping.carrier", "TrackingId=shipping.tracking_id", "PaymentDue=payment_due", "Freight=freight",
+			"Carrier=shipping.carrier", "TrackingId=shipping.trackingId", "PaymentDue=paymentDue", "Freight=freight",
 			"Tax=tax", "Total=total");
 
-	static final Map<String, String> INVOICE_LINE_COLUMNS = columns("ProductCode=product_code",
-			"Description=description", "QuantityOrdered=quantity_ordered", "QuantityShipped=quantity_shipped",
-			"LinePurchaseOrderNumber=purchase_order_number", "Price=price", "ListPrice=list_price", "RRP=rrp",
-			"LineTax=tax", "Batch=batch", "Expiry=expiry", "MiscellaneousItem=miscellaneous_item");
+	static final Map<String, String> INVOICE_LINE_COLUMNS = columns("ProductCode=productCode",
+			"Description=description", "QuantityOrdered=quantityOrdered", "QuantityShipped=quantityShipped",
+			"LinePurchaseOrderNumber=purchaseOrderNumber", "Price=price", "ListPrice=listPrice", "RRP=rrp",
+			"LineTax=tax", "Batch=batch", "Expiry=expiry", "MiscellaneousItem=miscellaneousItem");
 
-	static final Map<String, String> ORDER_COLUMNS = columns("OrderId=order_id",
-			"PurchaseOrderNumber=purchase_order_number", "AccountCode=account_code");
+	static final Map<String, String> ORDER_COLUMNS = columns("OrderId=orderId",
+			"PurchaseOrderNumber=purchaseOrderNumber", "AccountCode=accountCode");
 
-	static final Map<String, String> ORDER_LINE_COLUMNS = columns("ProductCode=product_code", "Description=description",
+	static final Map<String, String> ORDER_LINE_COLUMNS = columns("ProductCode=productCode", "Description=description",
 			"Quantity=quantity", "Price=price");
 
+	/** The variant of a conflict's code that says where in the file it was met. */
+	static final String LOCATED = "located";
+
 	private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)](?:\\.(.+))?");
+
+	/** The field of an error about the file as a whole. */
+	private static final String FILE = "file";
 
 	private SupplyCsv() {
 	}
@@ -79,8 +90,8 @@ final class SupplyCsv {
 	record Read<T>(T value, List<Long> lines, Map<String, String> columns, Map<String, String> lineColumns) {
 
 		/**
-		 * An error of the use case, for the file: each field becomes a file line and a
-		 * column.
+		 * An error of the use case, for the file: each input becomes a file line and a
+		 * column, as the client wrote them; the code and facts stay.
 		 * @param error the use case's error
 		 * @return the same errors, located in the file
 		 */
@@ -95,18 +106,22 @@ final class SupplyCsv {
 				long fileLine = this.lines.get(Math.min(index, this.lines.size() - 1));
 				String column = (line.group(2) != null) ? column(this.lineColumns, line.group(2))
 						: String.join("/", this.lineColumns.keySet().stream().limit(2).toList());
-				return new FieldError(at(fileLine, column), error.message());
+				return error.at(at(fileLine, column));
 			}
-			return new FieldError(at(this.lines.get(0), column(this.columns, error.field())), error.message());
+			return error.at(at(this.lines.get(0), column(this.columns, error.field())));
 		}
 
+		/**
+		 * The column an input is read from; an input no column fills (which the file
+		 * cannot get wrong) keeps the name the default wording gives it.
+		 */
 		private static String column(Map<String, String> columns, String field) {
 			return columns.entrySet()
 				.stream()
 				.filter((column) -> column.getValue().equals(field))
 				.map(Map.Entry::getKey)
 				.findFirst()
-				.orElse(field);
+				.orElseGet(() -> FieldNames.snakeCase(field));
 		}
 
 	}
@@ -114,7 +129,8 @@ final class SupplyCsv {
 	/**
 	 * Records what a file holds, one order or invoice at a time, locating the use case's
 	 * errors in the file: a field's error at its line and column, a conflict at the line
-	 * that starts the order or invoice.
+	 * that starts the order or invoice (the conflict's {@value #LOCATED} variant, with
+	 * the fact {@code at}).
 	 * @param <T> orders or invoices
 	 * @param reads what the file holds
 	 * @param keyColumn the column that groups the rows
@@ -131,7 +147,8 @@ final class SupplyCsv {
 				throw read.located(ex);
 			}
 			catch (Conflict ex) {
-				throw new Conflict(ex.code(), at(read.lines().get(0), keyColumn) + ": " + ex.detail());
+				throw new Conflict(ex.code(), (ex.variant() != null) ? ex.variant() + "_" + LOCATED : LOCATED,
+						Facts.with(ex.facts(), "at", at(read.lines().get(0), keyColumn)));
 			}
 			lines += read.lines().size();
 		}
@@ -190,15 +207,15 @@ final class SupplyCsv {
 			for (String name : parser.getHeaderNames()) {
 				String column = known.get(name);
 				if (column == null) {
-					errors.add(new FieldError(at(1, name),
-							"is not a column of this file; the columns are " + String.join(", ", known.values())));
+					errors.add(FieldError.written(at(1, name), "csv_unknown_column", "columns",
+							List.copyOf(known.values())));
 				}
 				else {
 					header.put(column, name);
 				}
 			}
 			if (!header.containsKey(key)) {
-				errors.add(new FieldError(at(1, key), "column is required: it groups the rows"));
+				errors.add(FieldError.written(at(1, key), "csv_group_column_missing"));
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInput(errors);
@@ -207,7 +224,7 @@ final class SupplyCsv {
 				Row row = new Row(record, header, errors);
 				String group = row.raw(key);
 				if (group == null) {
-					errors.add(new FieldError(at(row.line(), key), "is required"));
+					errors.add(FieldError.written(at(row.line(), key), "csv_group_value_missing"));
 					continue;
 				}
 				groups.computeIfAbsent(group, (k) -> new ArrayList<>()).add(row);
@@ -217,10 +234,10 @@ final class SupplyCsv {
 			throw new UncheckedIOException(ex);
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
-			throw InvalidInput.field("file", "is not a CSV file with a header row: " + ex.getMessage());
+			throw InvalidInput.written(FILE, "csv_unreadable", "reason", String.valueOf(ex.getMessage()));
 		}
 		if (groups.isEmpty() && errors.isEmpty()) {
-			errors.add(new FieldError("file", "has no rows after its header"));
+			errors.add(FieldError.written(FILE, "csv_no_rows"));
 		}
 		List<Read<T>> read = new ArrayList<>();
 		for (List<Row> rows : groups.values()) {
@@ -299,7 +316,7 @@ final class SupplyCsv {
 				return (value != null) ? Long.valueOf(value) : null;
 			}
 			catch (NumberFormatException ex) {
-				return fail(column, "'" + value + "' is not a whole number");
+				return fail(column, "csv_not_whole_number", value);
 			}
 		}
 
@@ -314,7 +331,7 @@ final class SupplyCsv {
 				return (value != null) ? new BigDecimal(value) : null;
 			}
 			catch (NumberFormatException ex) {
-				return fail(column, "'" + value + "' is not a decimal number (write 12.50)");
+				return fail(column, "csv_not_decimal", value);
 			}
 		}
 
@@ -324,7 +341,7 @@ final class SupplyCsv {
 				return (value != null) ? LocalDate.parse(value) : null;
 			}
 			catch (DateTimeParseException ex) {
-				return fail(column, "'" + value + "' is not a date (write 2026-07-31)");
+				return fail(column, "csv_not_date", value);
 			}
 		}
 
@@ -336,7 +353,7 @@ final class SupplyCsv {
 			if (TRUE.contains(value.toLowerCase(Locale.ROOT))) {
 				return true;
 			}
-			fail(column, "'" + value + "' is neither true nor false");
+			fail(column, "csv_not_boolean", value);
 			return false;
 		}
 
@@ -348,16 +365,18 @@ final class SupplyCsv {
 			for (Row row : rows.subList(1, rows.size())) {
 				for (String column : columns) {
 					String value = row.raw(column);
-					if (value != null && !value.equals(raw(column))) {
-						this.errors.add(new FieldError(at(row.line(), column), "is '" + value + "' but line " + line()
-								+ " of the same " + "order or invoice says '" + raw(column) + "'"));
+					String first = raw(column);
+					if (value != null && !value.equals(first)) {
+						this.errors.add(FieldError.written(at(row.line(), column),
+								(first != null) ? "csv_not_as_first_row" : "csv_first_row_empty", "value", value,
+								"firstLine", line(), "first", first));
 					}
 				}
 			}
 		}
 
-		private <T> @Nullable T fail(String column, String message) {
-			this.errors.add(new FieldError(at(line(), column), message));
+		private <T> @Nullable T fail(String column, String code, @Nullable String value) {
+			this.errors.add(FieldError.written(at(line(), column), code, "value", value));
 			return null;
 		}
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An electronic order with what its lines have received so far.
  *
- * @param orderId the supplier's electronic order id (Connect's OrderId)
+ * @param orderId the supplier's electronic order id
  * @param purchaseOrderNumber the practice's purchase order number
  * @param accountCode the account ordered on
  * @param status {@code OPEN} (nothing received), {@code PARTLY_RECEIVED} or

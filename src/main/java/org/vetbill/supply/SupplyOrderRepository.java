@@ -21,7 +21,7 @@ import static org.vetbill.shared.db.Tables.SUPPLY_ORDER_LINE;
 
 /**
  * SQL for electronic orders and their lines. Every statement is scoped to the caller's
- * organization; orders are found by their supplier and number (Connect's OrderId).
+ * organization; orders are found by their supplier and number (the order id).
  */
 @Repository
 class SupplyOrderRepository {
@@ -51,7 +51,7 @@ class SupplyOrderRepository {
 	 * Whether the supplier has an electronic order with this number.
 	 * @param caller the caller
 	 * @param supplierId the supplier
-	 * @param number the order (Connect's OrderId)
+	 * @param number the order's id
 	 * @return true when it has
 	 */
 	boolean exists(Caller caller, long supplierId, long number) {
@@ -118,7 +118,7 @@ class SupplyOrderRepository {
 	 * Locks an order's row until the transaction ends.
 	 * @param caller the caller
 	 * @param supplierId the supplier
-	 * @param number the order (Connect's OrderId)
+	 * @param number the supplier's order id
 	 * @return the order's id, or null when the supplier has no such order
 	 */
 	@Nullable Long lock(Caller caller, long supplierId, long number) {

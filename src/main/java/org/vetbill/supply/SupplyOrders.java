@@ -8,6 +8,7 @@ import java.util.List;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
@@ -67,12 +68,11 @@ public class SupplyOrders {
 		this.validator.validate(details, () -> lineErrors(details));
 		this.suppliers.lock(caller, supplierId);
 		if (!this.supplierRepository.hasAccount(caller, supplierId, details.accountCode())) {
-			throw InvalidInput.field("account_code",
-					"the supplier has no account " + details.accountCode() + "; record it first");
+			throw InvalidInput.of("accountCode", "supplier_has_no_account", "account", details.accountCode());
 		}
 		long number = (details.orderId() != null) ? details.orderId() : this.repository.nextNumber(caller, supplierId);
 		if (this.repository.exists(caller, supplierId, number)) {
-			throw new Conflict("duplicate_order_id", "the supplier already has an electronic order " + number);
+			throw new Conflict("duplicate_order_id", Facts.of("order", number));
 		}
 		this.repository.insert(caller, supplierId, number, details, Timestamps.now(this.clock));
 		refreshReceipts(caller, supplierId, number);
@@ -113,7 +113,7 @@ public class SupplyOrders {
 	 * here.
 	 * @param caller the caller
 	 * @param supplierId the supplier
-	 * @param orderId the order (Connect's OrderId)
+	 * @param orderId the supplier's order id
 	 */
 	void refreshReceipts(Caller caller, long supplierId, long orderId) {
 		Long id = this.repository.lock(caller, supplierId, orderId);
@@ -140,7 +140,7 @@ public class SupplyOrders {
 		List<FieldError> errors = new ArrayList<>();
 		for (int i = 0; i < details.lines().size(); i++) {
 			if (details.lines().get(i).matchKey() == null) {
-				errors.add(new FieldError("lines[" + i + "]", "names neither a product_code nor a description"));
+				errors.add(FieldError.of("lines[" + i + "]", "order_line_unnamed"));
 			}
 		}
 		return errors;

@@ -16,10 +16,10 @@ import static org.vetbill.shared.db.Tables.SUPPLY_CLIENT_KEY;
 import static org.vetbill.shared.db.Tables.SUPPLY_PRACTICE;
 
 /**
- * SQL for who may call a supplier's Connect API: the practices enrolled with it (with
- * their accounts and the hashes of their user tokens) and the keys of the practice
- * management systems they call through. Statements for a supplier are scoped to the
- * caller's organization; a token is looked up across organizations, as it identifies one.
+ * SQL for who may read a supplier's invoices: the practices enrolled with it (with their
+ * accounts and the hashes of their user tokens) and the keys of the practice management
+ * systems they call through. Statements for a supplier are scoped to the caller's
+ * organization; a token is looked up across organizations, as it identifies one.
  */
 @Repository
 class SupplyPracticeRepository {

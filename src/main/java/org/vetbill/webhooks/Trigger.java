@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.events.Change;
 
 /**
- * The Cloud API's webhook triggers vetbill supports: the number a webhook subscribes
- * with, the kind of change that fires it, and the object its body names.
+ * The webhook triggers vetbill supports, by the numbers integrations already subscribe
+ * with: the number, the kind of change that fires it, and the type of the object its body
+ * names.
  */
 public enum Trigger {
 
@@ -53,7 +54,8 @@ public enum Trigger {
 	}
 
 	/**
-	 * The object a delivery names, as the Cloud API's resource is called.
+	 * The type of the object a delivery names, as integrations know it (its body's key is
+	 * this type with {@code _id}).
 	 * @return such as {@code invoicepayment}
 	 */
 	public String objectType() {

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight attempts one node runs at the same time
  * @param secretOverlap how long the previous secret still signs after a rotation
  * @param retention how long delivered and given-up deliveries stay in the delivery log
- * ({@code hook/queue/}) after their last attempt; pending ones stay until they end
+ * after their last attempt; pending ones stay until they end
  */
 @ConfigurationProperties("vetbill.webhooks")
 record WebhookProperties(@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("5s") Duration pollInterval,

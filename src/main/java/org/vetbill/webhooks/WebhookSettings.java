@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a webhook is set to, whole: a new webhook, or all of an existing one's settings.
  *
- * @param trigger the Cloud API trigger: 9, 10, 11, 12, 23, 45 or 63
+ * @param trigger the number of the trigger (see {@link Trigger}): 9, 10, 11, 12, 23, 45
+ * or 63
  * @param name a name for people, may be empty
  * @param active whether changes are queued for it
  * @param departmentId the department whose changes it hears, or null for the whole

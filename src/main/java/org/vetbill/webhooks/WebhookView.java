@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A webhook as the API reads it.
  *
  * @param id the webhook's id
- * @param trigger the Cloud API trigger it subscribes to
+ * @param trigger the number of the trigger it subscribes to (see {@link Trigger})
  * @param name a name for people
  * @param active whether changes are queued for it (and its queue delivered)
  * @param departmentId the department whose changes it hears, or null for all

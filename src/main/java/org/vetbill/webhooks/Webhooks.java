@@ -162,37 +162,41 @@ public class Webhooks {
 		this.deliveries.reschedulePending(caller, id, active ? now : null, now);
 	}
 
+	/**
+	 * Checks the settings a webhook is given; an error names the setting's property
+	 * ({@code departmentId}, {@code targetUrl}).
+	 */
 	private void check(Caller caller, WebhookSettings settings) {
 		List<FieldError> problems = new ArrayList<>();
 		if (Trigger.ofCode(settings.trigger()) == null) {
-			problems.add(new FieldError("trigger", "\"" + settings.trigger()
-					+ "\" is not a valid choice; the supported triggers are " + Trigger.CODES + "."));
+			problems.add(FieldError.of("trigger", "webhook_trigger_choice", "trigger", settings.trigger(), "triggers",
+					Trigger.CODES));
 		}
 		if (settings.name().length() > MAX_NAME) {
-			problems.add(new FieldError("name", "Ensure this field has no more than " + MAX_NAME + " characters."));
+			problems.add(FieldError.of("name", "too_long", "max", MAX_NAME));
 		}
 		Long department = settings.departmentId();
 		if (department != null && !this.departments.exists(caller, department)) {
-			problems.add(new FieldError("department", "Invalid hyperlink - Object does not exist."));
+			problems.add(FieldError.of("departmentId", "webhook_department_unknown", "department", department));
 		}
-		String urlProblem = targetUrlProblem(settings.targetUrl());
+		FieldError urlProblem = targetUrlProblem(settings.targetUrl());
 		if (urlProblem != null) {
-			problems.add(new FieldError("target_url", urlProblem));
+			problems.add(urlProblem);
 		}
 		if (settings.contentType() != Payload.FORM && settings.contentType() != Payload.JSON) {
-			problems.add(new FieldError("content_type", "\"" + settings.contentType()
-					+ "\" is not a valid choice; use 1 (application/x-www-form-urlencoded) or 2 (application/json)."));
+			problems.add(FieldError.of("contentType", "webhook_content_type_choice", "contentType",
+					settings.contentType(), "contentTypes", List.of(Payload.FORM, Payload.JSON)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 	}
 
-	static @Nullable String targetUrlProblem(String url) {
+	static @Nullable FieldError targetUrlProblem(String url) {
 		if (url.length() > MAX_URL) {
-			return "Ensure this field has no more than " + MAX_URL + " characters.";
+			return FieldError.of("targetUrl", "too_long", "max", MAX_URL);
 		}
-		String invalid = "Enter a valid URL: an absolute http:// or https:// URL.";
+		FieldError invalid = FieldError.of("targetUrl", "webhook_url_invalid", "url", url);
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -205,7 +209,7 @@ public class Webhooks {
 			return invalid;
 		}
 		if (uri.getRawFragment() != null) {
-			return "Enter a URL without a #fragment: it is never sent to the server.";
+			return FieldError.of("targetUrl", "webhook_url_fragment", "url", url);
 		}
 		return null;
 	}

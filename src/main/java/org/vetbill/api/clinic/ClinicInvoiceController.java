@@ -82,7 +82,7 @@ class ClinicInvoiceController {
 		boolean descending = order.startsWith("-");
 		String key = SORTABLE.get(descending ? order.substring(1) : order);
 		if (key == null) {
-			problems.add(new FieldError("query.order_by", "cannot sort by '" + order + "'; sort by one of "
+			problems.add(FieldError.worded("query.order_by", "cannot sort by '" + order + "'; sort by one of "
 					+ String.join(", ", SORTABLE.keySet()) + ", with a leading '-' for descending order"));
 		}
 		UUID patient = ClinicValues.uuid(patientId, "query.patient_id", problems);

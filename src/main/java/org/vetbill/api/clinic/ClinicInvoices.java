@@ -46,6 +46,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ClinicInvoices {
 
+	/** Why a balance is written off when a client asks for WRITTEN_OFF. */
+	static final String WRITE_OFF_REASON = "written off through the Clinic API";
+
 	private final Organizations organizations;
 
 	private final Patients patients;
@@ -76,7 +79,7 @@ class ClinicInvoices {
 	 */
 	WholeInvoice document(Caller caller, JsonNode body, @Nullable InvoiceView current) {
 		if (!body.isObject()) {
-			throw InvalidInput.field("", "Input should be a valid dictionary or object");
+			throw InvalidInput.worded("", "Input should be a valid dictionary or object");
 		}
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
 		List<FieldError> problems = new ArrayList<>();
@@ -140,7 +143,7 @@ class ClinicInvoices {
 			throw new InvalidInput(problems);
 		}
 		return new WholeInvoice(patientId, appointmentId, issueDate, issueTime, dueDate, dueTime, discountAmount,
-				discountPercent, paidAmount, items, tags, state);
+				discountPercent, paidAmount, items, tags, state, WRITE_OFF_REASON);
 	}
 
 	/**
@@ -275,7 +278,7 @@ class ClinicInvoices {
 
 	private List<InvoiceLine> lines(JsonNode items, Map<UUID, Long> patientIds, List<FieldError> problems) {
 		if (!items.isArray()) {
-			problems.add(new FieldError("items", "Input should be a valid list"));
+			problems.add(FieldError.worded("items", "Input should be a valid list"));
 			return List.of();
 		}
 		List<InvoiceLine> lines = new ArrayList<>();
@@ -283,7 +286,7 @@ class ClinicInvoices {
 			JsonNode item = items.get(i);
 			String prefix = "items[" + i + "].";
 			if (!item.isObject()) {
-				problems.add(new FieldError("items[" + i + "]", "Input should be a valid dictionary or object"));
+				problems.add(FieldError.worded("items[" + i + "]", "Input should be a valid dictionary or object"));
 				continue;
 			}
 			Long itemId = null;
@@ -292,7 +295,7 @@ class ClinicInvoices {
 				itemId = catalog.longValue();
 			}
 			else if (!catalog.isNull() && !catalog.isMissingNode()) {
-				problems.add(new FieldError(prefix + "item_id", "Input should be a valid integer"));
+				problems.add(FieldError.worded(prefix + "item_id", "Input should be a valid integer"));
 			}
 			BigDecimal quantity = ClinicValues.decimal(item.path("quantity"), prefix + "quantity", problems);
 			Long patientId = null;
@@ -312,7 +315,7 @@ class ClinicInvoices {
 
 	private static List<String> tags(JsonNode tags, List<FieldError> problems) {
 		if (!tags.isArray()) {
-			problems.add(new FieldError("tags", "Input should be a valid list"));
+			problems.add(FieldError.worded("tags", "Input should be a valid list"));
 			return List.of();
 		}
 		List<String> values = new ArrayList<>();
@@ -351,7 +354,7 @@ class ClinicInvoices {
 		}
 		Long id = ids.get(uuid);
 		if (id == null) {
-			problems.add(new FieldError(field, what + " " + uuid + " does not exist"));
+			problems.add(FieldError.worded(field, what + " " + uuid + " does not exist"));
 		}
 		return id;
 	}

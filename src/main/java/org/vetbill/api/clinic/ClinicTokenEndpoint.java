@@ -48,14 +48,14 @@ class ClinicTokenEndpoint {
 		String grantType = form.get("grant_type");
 		List<FieldError> errors = new ArrayList<>();
 		if (grantType != null && !grantType.equals("password")) {
-			errors.add(new FieldError("grant_type", "String should match pattern '^password$'",
+			errors.add(FieldError.worded("grant_type", "String should match pattern '^password$'",
 					"string_pattern_mismatch"));
 		}
 		if (username == null) {
-			errors.add(new FieldError("username", "Field required", "missing"));
+			errors.add(FieldError.worded("username", "Field required", "missing"));
 		}
 		if (password == null) {
-			errors.add(new FieldError("password", "Field required", "missing"));
+			errors.add(FieldError.worded("password", "Field required", "missing"));
 		}
 		if (!errors.isEmpty() || username == null || password == null) {
 			throw new InvalidInput(errors);

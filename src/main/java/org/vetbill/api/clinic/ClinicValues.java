@@ -47,14 +47,14 @@ final class ClinicValues {
 		try {
 			int value = Integer.parseInt(text.trim());
 			if (value < min || value > max) {
-				problems.add(new FieldError(field, "Input should be between " + min + " and " + max));
+				problems.add(FieldError.worded(field, "Input should be between " + min + " and " + max));
 				return null;
 			}
 			return value;
 		}
 		catch (NumberFormatException ex) {
 			problems
-				.add(new FieldError(field, "Input should be a valid integer, unable to parse string as an integer"));
+				.add(FieldError.worded(field, "Input should be a valid integer, unable to parse string as an integer"));
 			return null;
 		}
 	}
@@ -67,7 +67,7 @@ final class ClinicValues {
 			return UUID.fromString(text.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new FieldError(field, "Input should be a valid UUID, not '" + text + "'"));
+			problems.add(FieldError.worded(field, "Input should be a valid UUID, not '" + text + "'"));
 			return null;
 		}
 	}
@@ -81,7 +81,7 @@ final class ClinicValues {
 				return state;
 			}
 		}
-		problems.add(new FieldError(field,
+		problems.add(FieldError.worded(field,
 				"Input should be 'DRAFT', 'ISSUED', 'PARTIALY_PAID', 'PAID', 'VOID' or " + "'WRITTEN_OFF'"));
 		return null;
 	}
@@ -91,7 +91,7 @@ final class ClinicValues {
 			return null;
 		}
 		if (!node.isString()) {
-			problems.add(new FieldError(field, "Input should be a valid UUID string"));
+			problems.add(FieldError.worded(field, "Input should be a valid UUID string"));
 			return null;
 		}
 		return uuid(node.asString(), field, problems);
@@ -112,7 +112,7 @@ final class ClinicValues {
 				// reported below
 			}
 		}
-		problems.add(new FieldError(field, "Input should be a valid decimal"));
+		problems.add(FieldError.worded(field, "Input should be a valid decimal"));
 		return null;
 	}
 
@@ -121,7 +121,7 @@ final class ClinicValues {
 			return null;
 		}
 		if (!node.isString()) {
-			problems.add(new FieldError(field, "Input should be a valid string"));
+			problems.add(FieldError.worded(field, "Input should be a valid string"));
 			return null;
 		}
 		return node.asString();
@@ -148,7 +148,7 @@ final class ClinicValues {
 			return new DateAndTime(local.toLocalDate(), local.atZone(zone).toInstant());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldError(field,
+			problems.add(FieldError.worded(field,
 					"Input should be a valid datetime, such as 2026-06-01T05:53:48 or 2019-08-24T14:15:22Z"));
 			return null;
 		}

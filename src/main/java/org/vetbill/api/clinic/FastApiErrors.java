@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.web.ApiError;
 import org.vetbill.shared.web.ErrorDialect;
 
@@ -47,6 +46,11 @@ class FastApiErrors implements ErrorDialect {
 	@Override
 	public boolean handles(HttpServletRequest request) {
 		return ClinicApi.PATH.matcher(request.getRequestURI()).matches();
+	}
+
+	@Override
+	public String catalog() {
+		return "clinic";
 	}
 
 	@Override
@@ -92,7 +96,7 @@ class FastApiErrors implements ErrorDialect {
 	 * @param error the field error
 	 * @return the entry
 	 */
-	static Map<String, Object> item(FieldError error) {
+	static Map<String, Object> item(ApiError.FieldProblem error) {
 		String type = error.type();
 		String msg = error.message();
 		if (type == null) {

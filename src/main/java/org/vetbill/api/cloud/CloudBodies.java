@@ -33,7 +33,7 @@ class CloudBodies {
 			ObjectNode body = this.json.createObjectNode();
 			request.getParameterMap().forEach((name, values) -> {
 				if (values.length > 1) {
-					throw InvalidInput.field(name, "Given " + values.length + " times; give it once.");
+					throw InvalidInput.worded(name, "Given " + values.length + " times; give it once.");
 				}
 				if (values[0].isEmpty()) {
 					body.putNull(name);
@@ -51,9 +51,9 @@ class CloudBodies {
 			}
 		}
 		catch (IOException | JacksonException ex) {
-			throw InvalidInput.field("body", "JSON parse error: the body is not valid JSON.");
+			throw InvalidInput.worded("body", "JSON parse error: the body is not valid JSON.");
 		}
-		throw InvalidInput.field("body", "Send a JSON object, or a form.");
+		throw InvalidInput.worded("body", "Send a JSON object, or a form.");
 	}
 
 }

@@ -11,6 +11,7 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Criterion;
+import org.vetbill.shared.query.Operator;
 
 /**
  * The fields a Cloud API list filters on, by the names the API gives them, and the core's
@@ -34,6 +35,32 @@ final class CloudFilters {
 		return new Builder();
 	}
 
+	private static final String SEPARATOR = "__";
+
+	/**
+	 * Reads a filter as the API writes it, {@code field__operator=value}; a bare
+	 * {@code field=value} means {@code is}.
+	 * @param parameter the query parameter
+	 * @param value its value
+	 * @return the criterion, on the field as the API names it
+	 * @throws InvalidInput naming the parameter when the operator is unknown
+	 */
+	static Criterion parse(String parameter, String value) {
+		int separator = parameter.lastIndexOf(SEPARATOR);
+		if (separator < 0) {
+			return Criterion.of(parameter, parameter, Operator.IS, value);
+		}
+		String field = parameter.substring(0, separator);
+		String name = parameter.substring(separator + SEPARATOR.length());
+		Operator operator = Operator.ofName(name)
+			.orElseThrow(() -> InvalidInput.worded(parameter,
+					"Unknown filter operator '" + name + "'. Operators: " + Operator.allNames() + "."));
+		if (field.isEmpty() || field.contains(SEPARATOR)) {
+			throw InvalidInput.worded(parameter, "Write a filter as field__operator=value.");
+		}
+		return Criterion.of(parameter, field, operator, value);
+	}
+
 	/**
 	 * The criteria in the core's names, and those on fields that are not filterable.
 	 * @param criteria the criteria as the client wrote them
@@ -49,7 +76,7 @@ final class CloudFilters {
 		for (Criterion criterion : criteria.criteria()) {
 			String field = known.get(criterion.field());
 			if (field == null) {
-				unknown.add(new FieldError(criterion.parameter(),
+				unknown.add(FieldError.worded(criterion.parameter(),
 						"Unknown filter field '" + criterion.label() + "'. Filterable fields: "
 								+ String.join(", ", known.keySet().stream().sorted().toList()) + "."));
 			}

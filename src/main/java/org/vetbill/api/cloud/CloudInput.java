@@ -191,7 +191,7 @@ final class CloudInput {
 	}
 
 	private <T> @Nullable T problem(String name, String message) {
-		this.problems.add(new FieldError(name, message));
+		this.problems.add(FieldError.worded(name, message));
 		return null;
 	}
 

@@ -29,6 +29,8 @@ import org.vetbill.shared.query.Criterion;
 import org.vetbill.shared.persistence.SyncWatermarks;
 import org.vetbill.shared.query.OffsetPage;
 
+import org.vetbill.shared.web.FieldNames;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -121,7 +123,7 @@ class CloudLists {
 		List<String> unexpected = parameters.keySet().stream().filter((name) -> !name.equals("format")).toList();
 		if (!unexpected.isEmpty()) {
 			throw new InvalidInput(unexpected.stream()
-				.map((name) -> new FieldError(name,
+				.map((name) -> FieldError.worded(name,
 						"Filters apply to lists; a single object takes only expose_ " + "parameters."))
 				.toList());
 		}
@@ -202,7 +204,7 @@ class CloudLists {
 				exposed.add(relation);
 			}
 			else {
-				errors.add(new FieldError(name,
+				errors.add(FieldError.worded(name,
 						"Cannot expose '" + relation + "' on " + resource.name() + (exposable.isEmpty()
 								? "; it has no exposable relations."
 								: "; exposable: " + String.join(", ", exposable.stream().sorted().toList()) + ".")));
@@ -217,7 +219,7 @@ class CloudLists {
 	private static OffsetPage page(Map<String, String> parameters) {
 		int number = integer(parameters, "page", 1);
 		int size = integer(parameters, "page_size", DEFAULT_PAGE_SIZE);
-		return new OffsetPage(number, size);
+		return FieldNames.renamed(Map.of("number", "page", "size", "page_size"), () -> new OffsetPage(number, size));
 	}
 
 	private static int integer(Map<String, String> parameters, String name, int otherwise) {
@@ -229,18 +231,18 @@ class CloudLists {
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			throw InvalidInput.field(name, "A valid integer is required.");
+			throw InvalidInput.worded(name, "A valid integer is required.");
 		}
 	}
 
 	private static Criteria criteria(Map<String, String> parameters) {
 		String filterType = parameters.getOrDefault("filter_type", "and");
 		if (!filterType.equals("and") && !filterType.equals("or")) {
-			throw InvalidInput.field("filter_type", "Use and (the default) or or.");
+			throw InvalidInput.worded("filter_type", "Use and (the default) or or.");
 		}
 		String format = parameters.get("format");
 		if (format != null && !format.equals("json")) {
-			throw InvalidInput.field("format", "Only json is served.");
+			throw InvalidInput.worded("format", "Only json is served.");
 		}
 		List<Criterion> criteria = new ArrayList<>();
 		List<FieldError> errors = new ArrayList<>();
@@ -249,7 +251,7 @@ class CloudLists {
 				return;
 			}
 			try {
-				criteria.add(Criterion.parse(name, value));
+				criteria.add(CloudFilters.parse(name, value));
 			}
 			catch (InvalidInput ex) {
 				errors.addAll(ex.errors());
@@ -270,7 +272,7 @@ class CloudLists {
 		List<FieldError> errors = new ArrayList<>();
 		request.getParameterMap().forEach((name, values) -> {
 			if (values.length > 1) {
-				errors.add(new FieldError(name,
+				errors.add(FieldError.worded(name,
 						"Given " + values.length + " times; give it once (use __in for " + "several values)."));
 			}
 			parameters.put(name, values[0]);

@@ -24,6 +24,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.web.FieldNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,6 +51,16 @@ class CloudMoneyController {
 	private static final String PAYMENTS = BASE + "/invoicepayment/";
 
 	private static final String PREPAYMENTS = BASE + "/unallocatedpayment/";
+
+	/** The fields of a payment whose names are not the snake_case of the use case's. */
+	private static final Map<String, String> PAYMENT_FIELDS = Map.of("invoiceId", "invoice", "paymentDate",
+			"date_added");
+
+	/**
+	 * The fields of a prepayment whose names are not the snake_case of the use case's.
+	 */
+	private static final Map<String, String> PREPAYMENT_FIELDS = Map.of("departmentId", "department", "clientId",
+			"client", "refundsId", "refunds");
 
 	private final CloudLists lists;
 
@@ -106,9 +117,9 @@ class CloudMoneyController {
 		Instant date = input.dateTime("date_added", false);
 		String info = input.text("info", false, 1000);
 		input.check();
-		PaymentView payment = this.payments.record(caller,
-				new PaymentCommands.NewPayment(Objects.requireNonNull(invoice), Objects.requireNonNull(type),
-						Objects.requireNonNull(paid), date, info));
+		PaymentView payment = FieldNames.renamed(PAYMENT_FIELDS,
+				() -> this.payments.record(caller, new PaymentCommands.NewPayment(Objects.requireNonNull(invoice),
+						Objects.requireNonNull(type), Objects.requireNonNull(paid), date, info)));
 		return this.lists.write(caller, this.paymentResource, payment, request);
 	}
 
@@ -145,11 +156,11 @@ class CloudMoneyController {
 		List<Long> rows = new ArrayList<>();
 		JsonNode list = input.node("invoice_rows");
 		if (list == null || list.isNull()) {
-			input.problem(new FieldError("invoice_rows", "This field is required."));
+			input.problem(FieldError.worded("invoice_rows", "This field is required."));
 		}
 		else if (!list.isArray() || list.isEmpty()) {
-			input.problem(
-					new FieldError("invoice_rows", "Expected a non-empty list of {\"invoice_row\": <url>} objects."));
+			input.problem(FieldError.worded("invoice_rows",
+					"Expected a non-empty list of {\"invoice_row\": <url>} objects."));
 		}
 		else {
 			for (int i = 0; i < list.size(); i++) {
@@ -162,7 +173,8 @@ class CloudMoneyController {
 			}
 		}
 		input.check();
-		InvoiceView note = this.creditNotes.refund(caller, id, new InvoiceCommands.Refund(rows, originalDate));
+		InvoiceView note = FieldNames.renamed(CloudMoneyController::refundField,
+				() -> this.creditNotes.refund(caller, id, new InvoiceCommands.Refund(rows, originalDate)));
 		return this.lists.write(caller, this.invoiceResource, note, request);
 	}
 
@@ -190,9 +202,11 @@ class CloudMoneyController {
 		String description = input.text("description", false, 1000);
 		Long refunds = input.relation("refunds", UnallocatedPaymentResource.NAME, false);
 		input.check();
-		PrepaymentView created = this.prepayments.create(caller,
-				new PaymentCommands.NewPrepayment(Objects.requireNonNull(department), Objects.requireNonNull(client),
-						Objects.requireNonNull(type), Objects.requireNonNull(paid), description, refunds));
+		PrepaymentView created = FieldNames.renamed(PREPAYMENT_FIELDS,
+				() -> this.prepayments.create(caller,
+						new PaymentCommands.NewPrepayment(Objects.requireNonNull(department),
+								Objects.requireNonNull(client), Objects.requireNonNull(type),
+								Objects.requireNonNull(paid), description, refunds)));
 		return this.lists.write(caller, this.prepaymentResource, created, request);
 	}
 
@@ -224,7 +238,7 @@ class CloudMoneyController {
 		Map<String, Object> metadata = current.metadata();
 		JsonNode given = input.node("metadata");
 		if (given != null && !given.isNull() && !given.isObject()) {
-			input.problem(new FieldError("metadata", "Expected a dictionary of items."));
+			input.problem(FieldError.worded("metadata", "Expected a dictionary of items."));
 		}
 		else if (given != null || !patch) {
 			metadata = new LinkedHashMap<>();
@@ -237,6 +251,18 @@ class CloudMoneyController {
 		input.check();
 		return UnallocatedPaymentResource.externalInfo(
 				this.prepayments.setExternalInfo(caller, id, new PaymentCommands.ExternalInfo(externalId, metadata)));
+	}
+
+	/**
+	 * The field of a partial refund's row: {@code rowIds[2]} is
+	 * {@code invoice_rows[2].invoice_row}.
+	 */
+	private static String refundField(String field) {
+		if (!field.startsWith("rowIds")) {
+			return field;
+		}
+		String rows = "invoice_rows" + field.substring("rowIds".length());
+		return rows.endsWith("]") ? rows + ".invoice_row" : rows;
 	}
 
 	private CloudInput input(Caller caller, HttpServletRequest request) {

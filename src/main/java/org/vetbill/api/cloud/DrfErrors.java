@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.web.ApiError;
 import org.vetbill.shared.web.ErrorDialect;
 
@@ -30,6 +29,11 @@ class DrfErrors implements ErrorDialect {
 	@Override
 	public boolean handles(HttpServletRequest request) {
 		return CloudApi.PATH.matcher(request.getRequestURI()).matches();
+	}
+
+	@Override
+	public String catalog() {
+		return "cloud";
 	}
 
 	@Override
@@ -60,9 +64,9 @@ class DrfErrors implements ErrorDialect {
 		};
 	}
 
-	private static Map<String, List<String>> byField(List<FieldError> errors) {
+	private static Map<String, List<String>> byField(List<ApiError.FieldProblem> errors) {
 		Map<String, List<String>> body = new LinkedHashMap<>();
-		for (FieldError error : errors) {
+		for (ApiError.FieldProblem error : errors) {
 			body.computeIfAbsent(error.field(), (field) -> new ArrayList<>()).add(error.message());
 		}
 		return body;

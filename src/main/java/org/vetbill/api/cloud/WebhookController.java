@@ -9,6 +9,7 @@ import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.SettingsAccess;
+import org.vetbill.shared.web.FieldNames;
 import org.vetbill.webhooks.WebhookSettings;
 import org.vetbill.webhooks.WebhookView;
 import org.vetbill.webhooks.Webhooks;
@@ -42,6 +43,9 @@ class WebhookController {
 	 * organization-wide, posting forms as Provet's webhooks do.
 	 */
 	private static final WebhookSettings DEFAULTS = new WebhookSettings(0, "", true, null, "", 1);
+
+	/** The request's names of the settings it names otherwise. */
+	private static final Map<String, String> FIELDS = Map.of("departmentId", "department");
 
 	private final CloudLists lists;
 
@@ -79,7 +83,8 @@ class WebhookController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, @Nullable Object> create(Caller caller, HttpServletRequest request) {
 		WebhookSettings settings = settings(input(caller, request), null);
-		return this.lists.write(caller, this.webhookResource, this.webhooks.create(caller, settings), request);
+		WebhookView created = FieldNames.renamed(FIELDS, () -> this.webhooks.create(caller, settings));
+		return this.lists.write(caller, this.webhookResource, created, request);
 	}
 
 	/**
@@ -92,7 +97,8 @@ class WebhookController {
 		CloudInput input = input(caller, request);
 		WebhookView current = this.webhooks.get(caller, id);
 		WebhookSettings settings = settings(input, "PATCH".equals(request.getMethod()) ? current : null);
-		return this.lists.write(caller, this.webhookResource, this.webhooks.update(caller, id, settings), request);
+		WebhookView updated = FieldNames.renamed(FIELDS, () -> this.webhooks.update(caller, id, settings));
+		return this.lists.write(caller, this.webhookResource, updated, request);
 	}
 
 	@DeleteMapping(WEBHOOKS + "{id}/")

@@ -1,9 +1,11 @@
 package org.vetbill.api.connect;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.vetbill.api.connect.ConnectRequests.ConnectHeaders;
+import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.supply.ConnectInvoices;
 import org.vetbill.supply.ConnectPractice;
 import org.vetbill.supply.SupplierInvoices.InvoiceFilter;
@@ -25,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConnectInvoiceController {
 
+	/** The use cases' name of the account code input. */
+	private static final String ACCOUNT_CODE = "accountCode";
+
 	private final ConnectInvoices invoices;
 
 	ConnectInvoiceController(ConnectInvoices invoices) {
@@ -37,7 +42,8 @@ class ConnectInvoiceController {
 		ConnectHeaders headers = ConnectRequests.headers(request);
 		ConnectPractice practice = authenticate(headers);
 		InvoiceFilter filter = ConnectRequests.filter(request);
-		List<ConnectWire.Summary> summaries = this.invoices.list(practice, headers.accountCode(), filter)
+		List<ConnectWire.Summary> summaries = accountCodeHeader(
+				() -> this.invoices.list(practice, headers.accountCode(), filter))
 			.stream()
 			.map(ConnectWire.Summary::of)
 			.toList();
@@ -51,8 +57,26 @@ class ConnectInvoiceController {
 		ConnectPractice practice = authenticate(headers);
 		long number = ConnectRequests.invoiceNumber(invoiceNumber);
 		ConnectWire.Invoice invoice = ConnectWire.Invoice
-			.of(this.invoices.get(practice, headers.accountCode(), number));
+			.of(accountCodeHeader(() -> this.invoices.get(practice, headers.accountCode(), number)));
 		return format.answer(HttpStatus.OK, invoice, invoice);
+	}
+
+	/**
+	 * Runs a use case given the {@code Account-Code} header: its error about the account
+	 * code names the header as the request writes it (a renamed input would be
+	 * snake_cased).
+	 */
+	private static <T> T accountCodeHeader(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (InvalidInput ex) {
+			throw new InvalidInput(ex.errors()
+				.stream()
+				.map((error) -> (!error.asWritten() && error.field().equals(ACCOUNT_CODE))
+						? error.at(ConnectApi.ACCOUNT_CODE) : error)
+				.toList());
+		}
 	}
 
 	private ConnectPractice authenticate(ConnectHeaders headers) {

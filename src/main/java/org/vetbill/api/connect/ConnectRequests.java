@@ -49,7 +49,7 @@ final class ConnectRequests {
 			format = ConnectFormat.negotiate(accept);
 		}
 		catch (InvalidMediaTypeException ex) {
-			throw InvalidInput.field(HttpHeaders.ACCEPT, "'" + accept + "' is not a list of media types");
+			throw InvalidInput.worded(HttpHeaders.ACCEPT, "'" + accept + "' is not a list of media types");
 		}
 		if (format == null) {
 			throw new ConnectRefusal(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "The Connect API answers in "
@@ -70,7 +70,7 @@ final class ConnectRequests {
 		for (String name : ConnectApi.REQUIRED_HEADERS) {
 			String value = request.getHeader(name);
 			if (value == null || value.isBlank()) {
-				missing.add(new FieldError(name, "header is required"));
+				missing.add(FieldError.worded(name, "header is required"));
 			}
 		}
 		if (!missing.isEmpty()) {
@@ -78,7 +78,7 @@ final class ConnectRequests {
 		}
 		String version = header(request, ConnectApi.API_VERSION);
 		if (!version.equals(String.valueOf(ConnectApi.VERSION))) {
-			throw InvalidInput.field(ConnectApi.API_VERSION,
+			throw InvalidInput.worded(ConnectApi.API_VERSION,
 					"'" + version + "' is not a supported version; the supported version is " + ConnectApi.VERSION);
 		}
 		String accountCode = request.getHeader(ConnectApi.ACCOUNT_CODE);
@@ -107,7 +107,7 @@ final class ConnectRequests {
 		LocalDate to = date(parameter(request, ConnectApi.DATE_TO), ConnectApi.DATE_TO, problems);
 		Instant updatedAfter = updatedAfter(parameter(request, ConnectApi.UPDATED_AFTER), problems);
 		if (from != null && to != null && from.isAfter(to)) {
-			problems.add(new FieldError(ConnectApi.DATE_FROM,
+			problems.add(FieldError.worded(ConnectApi.DATE_FROM,
 					"'" + from + "' is after " + ConnectApi.DATE_TO + " '" + to + "'"));
 		}
 		if (!problems.isEmpty()) {
@@ -132,7 +132,7 @@ final class ConnectRequests {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw InvalidInput.field(ConnectApi.INVOICE_NUMBER, "'" + value + "' is not a positive whole number");
+		throw InvalidInput.worded(ConnectApi.INVOICE_NUMBER, "'" + value + "' is not a positive whole number");
 	}
 
 	private static @Nullable String parameter(HttpServletRequest request, String name) {
@@ -153,7 +153,7 @@ final class ConnectRequests {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldError(name, "'" + value + "' is not a date (yyyy-MM-dd, such as 2015-07-17)"));
+			problems.add(FieldError.worded(name, "'" + value + "' is not a date (yyyy-MM-dd, such as 2015-07-17)"));
 			return null;
 		}
 	}
@@ -168,7 +168,7 @@ final class ConnectRequests {
 			return null;
 		}
 		if (UNENCODED_PLUS.matcher(value).matches()) {
-			problems.add(new FieldError(ConnectApi.UPDATED_AFTER,
+			problems.add(FieldError.worded(ConnectApi.UPDATED_AFTER,
 					"'" + value + "' has a space where its offset's "
 							+ "'+' should be: a '+' in a URL reads as a space, so encode it as %2B "
 							+ "(UpdatedAfter=2015-07-17T06:00:00%2B10:00)"));
@@ -184,7 +184,7 @@ final class ConnectRequests {
 			return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldError(ConnectApi.UPDATED_AFTER, "'" + value + "' is not an ISO 8601 date-time "
+			problems.add(FieldError.worded(ConnectApi.UPDATED_AFTER, "'" + value + "' is not an ISO 8601 date-time "
 					+ "(such as 2015-07-17T06:00:00%2B10:00 or 2015-07-16T20:00:00Z)"));
 			return null;
 		}

@@ -31,6 +31,11 @@ class WebApiErrors implements ErrorDialect {
 	}
 
 	@Override
+	public String catalog() {
+		return "connect";
+	}
+
+	@Override
 	public ResponseEntity<Object> render(ApiError error) {
 		return render(error, ConnectFormat.JSON, "GET", "");
 	}

@@ -74,20 +74,19 @@ public record ClientDetails(@NotNull @Min(0) @Max(4) Integer customerType, @Null
 			return problems;
 		}
 		if (!type.isOrganization() && isBlank(this.lastname)) {
-			problems.add(new FieldError("lastname", "is required for a private client"));
+			problems.add(FieldError.of("lastname", "required_for_private_client"));
 		}
 		if (type.isOrganization() && isBlank(this.organizationName)) {
-			problems.add(new FieldError("organization_name", "is required for a company or charity"));
+			problems.add(FieldError.of("organizationName", "required_for_organization_client"));
 		}
 		if (type == CustomerType.EU_COMPANY && isBlank(this.vatNumber)) {
-			problems.add(new FieldError("vat_number", "is required for an EU company (reverse-charge invoicing)"));
+			problems.add(FieldError.of("vatNumber", "required_for_eu_company"));
 		}
 		if (!isBlank(this.vatNumber) && !Codes.isVatNumber(this.vatNumber)) {
-			problems.add(new FieldError("vat_number", "'" + this.vatNumber
-					+ "' is not a VAT number: two letters of the country, then 2 to 13 letters or digits, no spaces"));
+			problems.add(FieldError.of("vatNumber", "not_a_vat_number", "vatNumber", this.vatNumber));
 		}
 		if (this.country != null && !Codes.isCountry(this.country)) {
-			problems.add(new FieldError("country", "'" + this.country + "' is not an ISO 3166-1 alpha-2 country code"));
+			problems.add(FieldError.of("country", "not_a_country_code", "country", this.country));
 		}
 		return problems;
 	}

@@ -3,7 +3,7 @@ package org.vetbill.clinic.domain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Consultation statuses with the Cloud API's numeric codes.
+ * Consultation statuses with their numeric codes.
  */
 public enum ConsultationStatus {
 

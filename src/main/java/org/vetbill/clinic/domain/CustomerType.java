@@ -3,7 +3,7 @@ package org.vetbill.clinic.domain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kind of client, with the Cloud API's numeric codes.
+ * The kind of client, with its numeric code.
  */
 public enum CustomerType {
 

@@ -33,13 +33,13 @@ public record OrganizationSettings(@NotBlank @Size(max = 200) String name, @NotN
 	public List<FieldError> problems() {
 		List<FieldError> problems = new ArrayList<>();
 		if (!Codes.isCurrency(this.currency)) {
-			problems.add(new FieldError("currency", "'" + this.currency + "' is not an ISO 4217 currency code"));
+			problems.add(FieldError.of("currency", "not_a_currency_code", "currency", this.currency));
 		}
 		if (!Codes.isCountry(this.country)) {
-			problems.add(new FieldError("country", "'" + this.country + "' is not an ISO 3166-1 alpha-2 country code"));
+			problems.add(FieldError.of("country", "not_a_country_code", "country", this.country));
 		}
 		if (!Codes.isTimeZone(this.timeZone)) {
-			problems.add(new FieldError("time_zone", "'" + this.timeZone + "' is not an IANA time zone"));
+			problems.add(FieldError.of("timeZone", "not_a_time_zone", "timeZone", this.timeZone));
 		}
 		return problems;
 	}

@@ -3,6 +3,7 @@ package org.vetbill.clinic.domain;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.RuleViolation;
 
 /**
@@ -43,13 +44,13 @@ public record PeriodLock(@Nullable LocalDate lockDate, boolean automatic, @Nulla
 	 * @param date the date of the financial document
 	 * @param field the request field that carries the date, named in the error
 	 * @param today the current date in the organization's time zone
-	 * @throws RuleViolation {@code period_locked} naming the field and the lock date
+	 * @throws RuleViolation {@code period_locked} naming the field, with the {@code date}
+	 * and the {@code lockDate}
 	 */
 	public void check(LocalDate date, String field, LocalDate today) {
 		LocalDate effective = effectiveDate(today);
 		if (effective != null && date.isBefore(effective)) {
-			throw new RuleViolation("period_locked", field, field + " " + date
-					+ " is before the financial period lock date " + effective + " of the department");
+			throw new RuleViolation("period_locked", field, Facts.of("date", date, "lockDate", effective));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
@@ -29,8 +30,8 @@ public final class CreditedRows {
 	public static List<Long> full(long invoiceId, List<Long> rows, Collection<Long> credited) {
 		List<Long> ids = rows.stream().filter((id) -> !credited.contains(id)).toList();
 		if (ids.isEmpty()) {
-			throw new RuleViolation("already_credited", "every row of invoice " + invoiceId + " is already credited"
-					+ (rows.isEmpty() ? " (it has no rows)" : ""));
+			throw new RuleViolation("already_credited", null, rows.isEmpty() ? "no_rows" : null,
+					Facts.of("invoice", invoiceId));
 		}
 		return ids;
 	}
@@ -46,22 +47,22 @@ public final class CreditedRows {
 	 */
 	public static List<Long> partial(long invoiceId, List<Long> rows, Collection<Long> credited, List<Long> chosen) {
 		if (chosen.isEmpty()) {
-			throw InvalidInput.field("invoice_rows", "Name at least one row to credit, or use full_refund.");
+			throw InvalidInput.of("rowIds", "no_rows_to_credit");
 		}
 		Set<Long> ofInvoice = new HashSet<>(rows);
 		Set<Long> seen = new HashSet<>();
 		List<FieldError> problems = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
 			long rowId = chosen.get(i);
-			String field = "invoice_rows[" + i + "].invoice_row";
+			String field = "rowIds[" + i + "]";
 			if (!ofInvoice.contains(rowId)) {
-				problems.add(new FieldError(field, "Row " + rowId + " is not a row of invoice " + invoiceId + "."));
+				problems.add(FieldError.of(field, "row_not_of_invoice", "row", rowId, "invoice", invoiceId));
 			}
 			else if (credited.contains(rowId)) {
-				problems.add(new FieldError(field, "Row " + rowId + " is already credited."));
+				problems.add(FieldError.of(field, "row_already_credited", "row", rowId));
 			}
 			else if (!seen.add(rowId)) {
-				problems.add(new FieldError(field, "Row " + rowId + " is named twice."));
+				problems.add(FieldError.of(field, "row_named_twice", "row", rowId));
 			}
 		}
 		if (!problems.isEmpty()) {

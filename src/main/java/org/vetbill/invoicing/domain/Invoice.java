@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ClientDetails;
 import org.vetbill.clinic.domain.PeriodLock;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;
@@ -32,10 +33,7 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 	 */
 	public void requireDraft() {
 		if (!this.status.isDraft()) {
-			throw new RuleViolation("invoice_not_editable",
-					"invoice " + this.id + " is " + describe(this.status)
-							+ "; only draft invoices (status 0, 1, 2) can be changed"
-							+ (this.status.isIssued() ? " - correct a finalized invoice with a credit note" : ""));
+			throw new RuleViolation("invoice_not_editable", null, this.status.isIssued() ? "issued" : null, facts());
 		}
 	}
 
@@ -50,19 +48,18 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 	public Finalization.Result finalize(Finalization.Terms terms, LongSupplier nextNumber) {
 		requireDraft();
 		if (!terms.target().isIssued()) {
-			throw InvalidInput.field("status", "an invoice is finalized to status 3 (finalized) or 4 (invoicing)");
+			throw InvalidInput.of("status", "finalized_status");
 		}
 		if (terms.rowCount() == 0) {
-			throw new RuleViolation("invoice_empty", "invoice " + this.id + " has no rows; add rows before finalizing");
+			throw RuleViolation.of("invoice_empty", "invoice", this.id);
 		}
 		LocalDate date = (terms.requestedDate() != null) ? terms.requestedDate()
 				: (this.invoiceDate != null) ? this.invoiceDate : terms.today();
-		terms.lock().check(date, "invoice_date", terms.today());
+		terms.lock().check(date, "invoiceDate", terms.today());
 		LocalDate due = (this.invoiceDueDate != null) ? this.invoiceDueDate
 				: date.plusDays(paymentTermsDays(terms.client(), terms.defaultPaymentTermsDays()));
 		if (due.isBefore(date)) {
-			throw InvalidInput.field("invoice_due_date",
-					"due date " + due + " is before the invoice date " + date + "; change or clear it");
+			throw InvalidInput.of("invoiceDueDate", "due_before_invoice_date", "dueDate", due, "invoiceDate", date);
 		}
 		long number = nextNumber.getAsLong();
 		String reference = ReferenceNumbers.forInvoice(terms.referenceFormat(), this.departmentId, number);
@@ -85,20 +82,17 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 		}
 		if (this.status.isIssued() && target.isIssued()) {
 			if (this.status == InvoiceStatus.FINALIZED && !this.paidAmount.isZero()) {
-				throw new RuleViolation("invoice_has_payments", "status", "invoice " + this.id
-						+ " has payments; it stays finalized (3) until they are settled or cancelled");
+				throw new RuleViolation("invoice_has_payments", "status", "stays_finalized", facts());
 			}
 			return target;
 		}
 		if (this.status.isDraft() && target.isIssued()) {
-			throw new RuleViolation("use_finalize", "status",
-					"a draft becomes status " + target.code() + " by finalizing it (POST .../finalize)");
+			throw new RuleViolation("use_finalize", "status", Facts.of("invoice", this.id, "target", target.code()));
 		}
 		if (target == InvoiceStatus.VOIDED) {
-			throw new RuleViolation("use_void", "status", "an invoice is voided with POST .../void");
+			throw new RuleViolation("use_void", "status", facts());
 		}
-		throw new RuleViolation("invalid_status_change", "status", "invoice " + this.id + " is " + describe(this.status)
-				+ " and cannot go back to status " + target.code());
+		throw new RuleViolation("invalid_status_change", "status", Facts.with(facts(), "target", target.code()));
 	}
 
 	/**
@@ -110,25 +104,22 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 	 */
 	public void checkVoidable(PeriodLock lock, LocalDate today) {
 		if (this.status == InvoiceStatus.VOIDED) {
-			throw new RuleViolation("invoice_voided", "invoice " + this.id + " is already voided");
+			throw new RuleViolation("invoice_voided", null, "already", facts());
 		}
 		if (this.status.isDraft()) {
 			return;
 		}
 		if (this.creditNote) {
-			throw new RuleViolation("credit_note_not_voidable",
-					"invoice " + this.id + " is a credit note; credit notes cannot be voided");
+			throw RuleViolation.of("credit_note_not_voidable", "invoice", this.id);
 		}
 		if (this.hasPayments || !this.paidAmount.isZero()) {
-			throw new RuleViolation("invoice_has_payments", "invoice " + this.id
-					+ " has payments and cannot be voided; correct it with a credit note (full_refund or partial_refund)");
+			throw new RuleViolation("invoice_has_payments", null, "not_voidable", facts());
 		}
 		LocalDate date = Objects.requireNonNull(this.invoiceDate, "a finalized invoice has a date");
 		LocalDate effectiveLock = lock.effectiveDate(today);
 		if (effectiveLock != null && date.isBefore(effectiveLock)) {
-			throw new RuleViolation("period_locked", "invoice_date",
-					"invoice " + this.id + " is dated " + date + ", before the financial period lock date "
-							+ effectiveLock + "; it cannot be voided - correct it with a credit note");
+			throw new RuleViolation("period_locked", "invoiceDate", "not_voidable",
+					Facts.of("invoice", this.id, "date", date, "lockDate", effectiveLock));
 		}
 	}
 
@@ -138,15 +129,14 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 	 */
 	public void requireCreditable() {
 		if (this.creditNote) {
-			throw new RuleViolation("credit_note_not_creditable",
-					"invoice " + this.id + " is a credit note; a credit note cannot be credited");
+			throw RuleViolation.of("credit_note_not_creditable", "invoice", this.id);
 		}
 		if (this.status == InvoiceStatus.VOIDED) {
-			throw new RuleViolation("invoice_voided", "invoice " + this.id + " is voided; there is nothing to credit");
+			throw new RuleViolation("invoice_voided", null, "not_creditable", facts());
 		}
 		if (!this.status.isIssued()) {
-			throw new RuleViolation("invoice_not_finalized", "invoice " + this.id + " is " + describe(this.status)
-					+ "; only finalized invoices can be credited - change or void the draft instead");
+			throw RuleViolation.of("invoice_not_finalized", "invoice", this.id, "status", name(this.status),
+					"statusCode", this.status.code());
 		}
 	}
 
@@ -157,8 +147,15 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 		return defaultDays;
 	}
 
-	private static String describe(InvoiceStatus status) {
-		return status.name().toLowerCase(java.util.Locale.ROOT) + " (status " + status.code() + ")";
+	/**
+	 * What every refusal of this invoice says about it: its id and status.
+	 */
+	private java.util.Map<String, @Nullable Object> facts() {
+		return Facts.of("invoice", this.id, "status", name(this.status), "statusCode", this.status.code());
+	}
+
+	private static String name(InvoiceStatus status) {
+		return status.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.vetbill.invoicing.domain;
 
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;
 
@@ -46,30 +47,28 @@ public record InvoiceBalance(long invoiceId, InvoiceStatus status, boolean credi
 
 	/**
 	 * Refuses a payment on anything but a finalized invoice (status 3).
-	 * @param field the request field naming the invoice
+	 * @param field the input naming the invoice
 	 */
 	public void requirePayable(String field) {
 		if (this.status != InvoiceStatus.FINALIZED) {
-			throw new RuleViolation("invoice_not_payable", field, "invoice " + this.invoiceId + " has status "
-					+ this.status.code() + "; payments are accepted only on finalized invoices (status 3)");
+			throw new RuleViolation("invoice_not_payable", field,
+					Facts.of("invoice", this.invoiceId, "statusCode", this.status.code()));
 		}
 	}
 
 	/**
 	 * Checks a payment a client records: positive, and not more than is still owed.
 	 * @param amount the payment
-	 * @param field the request field of the amount
+	 * @param field the input of the amount
 	 */
 	public void checkPayment(Money amount, String field) {
 		if (!amount.isPositive()) {
-			throw new RuleViolation("payment_not_positive", field, "a payment must be more than zero; "
-					+ "a wrong payment is reversed with cancel_payment, a refund is made with a credit note");
+			throw new RuleViolation("payment_not_positive", field, Facts.of("amount", amount.amount()));
 		}
 		Money due = due();
 		if (amount.isGreaterThan(due)) {
-			throw new RuleViolation("overpayment", field,
-					"paid " + amount.amount() + " is more than the " + (due.isPositive() ? due.amount() : "0.00")
-							+ " still due on invoice " + this.invoiceId + "; overpayments are not accepted");
+			throw new RuleViolation("overpayment", field, Facts.of("amount", amount.amount(), "due",
+					due.isPositive() ? due.amount() : due.minus(due).amount(), "invoice", this.invoiceId));
 		}
 	}
 
@@ -81,14 +80,12 @@ public record InvoiceBalance(long invoiceId, InvoiceStatus status, boolean credi
 	 */
 	public Money writeOff() {
 		if (!this.status.isIssued() || this.creditNote) {
-			throw new RuleViolation("invoice_not_writable_off", "invoice " + this.invoiceId + " has status "
-					+ this.status.code() + (this.creditNote ? " and is a credit note" : "")
-					+ "; only a finalized invoice (status 3 or 4) that is not a credit note can be written off");
+			throw new RuleViolation("invoice_not_writable_off", null, this.creditNote ? "credit_note" : null,
+					Facts.of("invoice", this.invoiceId, "statusCode", this.status.code()));
 		}
 		Money due = due();
 		if (!due.isPositive()) {
-			throw new RuleViolation("nothing_due",
-					"invoice " + this.invoiceId + " owes nothing (due sum " + due.amount() + ")");
+			throw RuleViolation.of("nothing_due", "invoice", this.invoiceId, "due", due.amount());
 		}
 		return due;
 	}
@@ -102,8 +99,7 @@ public record InvoiceBalance(long invoiceId, InvoiceStatus status, boolean credi
 	public Money overpayment() {
 		Money due = due();
 		if (this.totalWithVat.isNegative() || !due.isNegative()) {
-			throw new RuleViolation("no_overpayment", "invoice " + this.invoiceId + " is not overpaid (due sum "
-					+ due.amount() + "); only an overpayment can be paid out or moved to prepayments");
+			throw RuleViolation.of("no_overpayment", "invoice", this.invoiceId, "due", due.amount());
 		}
 		return due.negate();
 	}

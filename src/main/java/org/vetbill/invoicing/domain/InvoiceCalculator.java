@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Allocation;
 import org.vetbill.shared.money.Money;
@@ -62,13 +63,11 @@ public final class InvoiceCalculator {
 			return new Calculation(base, discount, InvoiceTotals.of(base, currency));
 		}
 		if (base.stream().anyMatch((row) -> row.sumTotal().isNegative())) {
-			throw new RuleViolation("discount_not_allowed", "discount_amount",
-					"an invoice-level discount needs every row to be positive; discount the rows instead");
+			throw new RuleViolation("discount_not_allowed", "discountAmount", Facts.of());
 		}
 		if (discount.isGreaterThan(gross)) {
-			throw new RuleViolation("discount_exceeds_total", "discount_amount",
-					"discount_amount " + discount.amount().toPlainString() + " exceeds the invoice's gross total "
-							+ gross.amount().toPlainString());
+			throw new RuleViolation("discount_exceeds_total", "discountAmount",
+					Facts.of("discount", discount.amount(), "total", gross.amount()));
 		}
 		List<Money> shares = Allocation.proportionally(discount, base.stream().map(RowFigures::sumTotal).toList());
 		List<RowFigures> discounted = new ArrayList<>(rows.size());

@@ -3,11 +3,11 @@ package org.vetbill.invoicing.domain;
 import org.vetbill.shared.money.Money;
 
 /**
- * An invoice's state in the words of the Clinic API, derived from its status and amounts:
- * the draft statuses are DRAFT; a numbered invoice in force is ISSUED, PARTIALY_PAID (the
- * API's spelling) or PAID by what has been paid, or WRITTEN_OFF once its balance was
- * written off; a voided one is VOID. Only DRAFT, ISSUED, VOID and WRITTEN_OFF can be
- * asked for: the paid states follow from payments.
+ * An invoice's state as clients ask for it, derived from its status and amounts: the
+ * draft statuses are DRAFT; a numbered invoice in force is ISSUED, PARTIALY_PAID (spelled
+ * as integrations spell it) or PAID by what has been paid, or WRITTEN_OFF once its
+ * balance was written off; a voided one is VOID. Only DRAFT, ISSUED, VOID and WRITTEN_OFF
+ * can be asked for: the paid states follow from payments.
  */
 public enum InvoiceState {
 

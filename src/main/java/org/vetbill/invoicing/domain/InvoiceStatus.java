@@ -3,7 +3,7 @@ package org.vetbill.invoicing.domain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Invoice statuses with the Cloud API's numeric values.
+ * Invoice statuses, with the numbers integrations know them by.
  */
 public enum InvoiceStatus {
 

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import org.vetbill.shared.money.Money;
 
 /**
- * The figures of one invoice row, in the Cloud API's terms.
+ * The figures of one invoice row.
  *
  * @param price unit price excluding VAT (up to 4 decimals)
  * @param priceWithVat unit price including VAT (up to 4 decimals)

@@ -11,24 +11,23 @@ import org.vetbill.shared.money.Money;
  * Computes an invoice row's figures. Each figure is rounded once, to the currency's minor
  * unit:
  * <ul>
- * <li>prices without VAT: {@code sum = price x quantity x (1 + percentage_change/100)}
- * rounded half-up; {@code sum_vat = sum x rate/100} rounded half-up;
- * {@code sum_total = sum + sum_vat};
- * <li>prices with VAT:
- * {@code sum_total = price x quantity x (1 + percentage_change/100)}, the row's total
- * sum, rounded half-to-even as the Cloud API does; {@code sum_vat = sum_total x
- * rate / (100 + rate)} rounded half-up; {@code sum = sum_total - sum_vat};
+ * <li>prices without VAT: {@code sum = price x quantity x (1 + percentageChange/100)}
+ * rounded half-up; {@code sumVat = sum x rate/100} rounded half-up;
+ * {@code sumTotal = sum + sumVat};
+ * <li>prices with VAT: {@code sumTotal = price x quantity x (1 + percentageChange/100)},
+ * the row's total sum, rounded half-to-even as integrations expect it; {@code sumVat =
+ * sumTotal x rate / (100 + rate)} rounded half-up; {@code sum = sumTotal - sumVat};
  * <li>a share of an invoice-level discount comes off the gross:
- * {@code sum_total = gross -
- * share}, with VAT derived from the new gross at the row's own rate.
+ * {@code sumTotal = gross - share}, with VAT derived from the new gross at the row's own
+ * rate.
  * </ul>
- * A negative {@code percentage_change} is a discount, a positive one a surcharge.
+ * A negative {@code percentageChange} is a discount, a positive one a surcharge.
  */
 public final class RowPricing {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-	/** Unit prices are kept with the 4 decimals the Cloud API keeps internally. */
+	/** Unit prices are kept with 4 decimals, as integrations know them. */
 	private static final int UNIT_PRICE_SCALE = 4;
 
 	private RowPricing() {

@@ -1,6 +1,7 @@
 package org.vetbill.invoicing.domain;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.RuleViolation;
 
 /**
@@ -70,29 +71,23 @@ public final class StateRequests {
 		return switch (target) {
 			case ISSUED -> {
 				if (current != InvoiceState.DRAFT) {
-					throw new RuleViolation(NOT_REQUESTABLE, "status",
-							"the invoice is " + current + "; "
-									+ (current.isIssued() ? "an issued invoice's status follows its payments: send "
-											+ current + " or leave status out" : "nothing more can happen to it"));
+					throw refusal(current.isIssued() ? "issued_follows_payments" : "final", current, target);
 				}
 				yield Step.FINALIZE;
 			}
 			case VOID -> {
 				if (current == InvoiceState.WRITTEN_OFF) {
-					throw new RuleViolation(NOT_REQUESTABLE, "status",
-							"the invoice is WRITTEN_OFF; nothing more can happen to it");
+					throw refusal("final", current, target);
 				}
 				yield Step.VOID;
 			}
 			case WRITTEN_OFF -> {
 				if (!current.isIssued()) {
-					throw new RuleViolation(NOT_REQUESTABLE, "status", "the invoice is " + current
-							+ "; only an ISSUED or PARTIALY_PAID invoice can be written off");
+					throw refusal("not_writable_off", current, target);
 				}
 				yield Step.WRITE_OFF;
 			}
-			case DRAFT -> throw new RuleViolation(NOT_REQUESTABLE, "status", "the invoice is " + current
-					+ " and cannot return to DRAFT; void it (while nothing is paid) or correct it with a credit note");
+			case DRAFT -> throw refusal("no_return_to_draft", current, target);
 			case PAID, PARTIALY_PAID -> throw refused(target, current);
 		};
 	}
@@ -103,25 +98,26 @@ public final class StateRequests {
 	 */
 	public static void checkDeletable(InvoiceState current) {
 		if (current != InvoiceState.DRAFT) {
-			throw new RuleViolation("invoice_not_deletable", "status", "only a DRAFT can be deleted; the invoice is "
-					+ current + ": void it (while nothing is paid) or correct it with a credit note");
+			throw new RuleViolation("invoice_not_deletable", "status", Facts.of("state", current));
 		}
 	}
 
+	/**
+	 * A state that is never asked for: a new invoice's other than DRAFT and ISSUED, or
+	 * one that follows from payments or another step.
+	 */
 	private static RuleViolation refused(InvoiceState target, @Nullable InvoiceState current) {
-		String start = (current == null) ? "a new invoice is created as DRAFT or ISSUED; "
-				: "the invoice is " + current + "; ";
-		return new RuleViolation(NOT_REQUESTABLE, "status", start + advice(target));
+		String variant = switch (target) {
+			case PAID, PARTIALY_PAID -> "follows_payments";
+			case VOID -> "void_by_voiding";
+			case WRITTEN_OFF -> "written_off_by_write_off";
+			case DRAFT, ISSUED -> "requestable";
+		};
+		return refusal(((current == null) ? "new_" : "") + variant, current, target);
 	}
 
-	private static String advice(InvoiceState state) {
-		return switch (state) {
-			case PAID, PARTIALY_PAID -> state + " follows from payments and cannot be asked for: record a payment "
-					+ "(Cloud API POST /invoicepayment/) on the ISSUED invoice";
-			case VOID -> "VOID is reached by voiding an existing DRAFT or ISSUED invoice";
-			case WRITTEN_OFF -> "WRITTEN_OFF is reached by writing off an ISSUED invoice's balance";
-			case DRAFT, ISSUED -> "ask for DRAFT, ISSUED, VOID or WRITTEN_OFF";
-		};
+	private static RuleViolation refusal(String variant, @Nullable InvoiceState current, InvoiceState target) {
+		return new RuleViolation(NOT_REQUESTABLE, "status", variant, Facts.of("state", current, "target", target));
 	}
 
 }

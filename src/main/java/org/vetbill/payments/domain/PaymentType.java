@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a payment was made, with the Cloud API's numbers.
+ * How a payment was made, with the numbers integrations know the types by.
  */
 public enum PaymentType {
 

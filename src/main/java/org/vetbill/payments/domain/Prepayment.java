@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.invoicing.domain.InvoiceBalance;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.money.Money;
@@ -27,23 +28,20 @@ public record Prepayment(long id, long clientId, Money unused, @Nullable Long re
 	 */
 	public void checkRefund(long clientId, Money paid) {
 		if (this.refundsId != null) {
-			throw InvalidInput.field("refunds",
-					"Unallocated payment " + this.id + " is itself a refund and cannot be refunded.");
+			throw InvalidInput.of("refundsId", "refund_of_refund", "prepayment", this.id);
 		}
 		if (this.cancelled) {
-			throw InvalidInput.field("refunds", "Unallocated payment " + this.id + " is cancelled.");
+			throw InvalidInput.of("refundsId", "refund_of_cancelled", "prepayment", this.id);
 		}
 		if (this.clientId != clientId) {
-			throw InvalidInput.field("client",
-					"A refund goes to the client of the prepayment it refunds (client " + this.clientId + ").");
+			throw InvalidInput.of("clientId", "refund_to_other_client", "client", this.clientId);
 		}
 		if (!paid.isNegative()) {
-			throw InvalidInput.field("paid", "A refund has a negative paid amount.");
+			throw InvalidInput.of("paid", "refund_not_negative");
 		}
 		if (paid.negate().isGreaterThan(this.unused)) {
 			throw new RuleViolation("refund_exceeds_unused", "paid",
-					"The refund of " + paid.negate().amount() + " is more than the unused amount "
-							+ this.unused.amount() + " of unallocated payment " + this.id + ".");
+					Facts.of("refund", paid.negate().amount(), "unused", this.unused.amount(), "prepayment", this.id));
 		}
 	}
 
@@ -56,21 +54,22 @@ public record Prepayment(long id, long clientId, Money unused, @Nullable Long re
 	 * @return the amount to apply
 	 */
 	public Money toApply(@Nullable Long invoiceClientId, @Nullable Money requested, InvoiceBalance invoice) {
-		invoice.requirePayable("invoice");
+		invoice.requirePayable("invoiceId");
 		if (this.cancelled || this.refundsId != null) {
-			throw InvalidInput.field("unallocated_payment_id", "Unallocated payment " + this.id + " is "
-					+ (this.cancelled ? "cancelled" : "a refund") + " and cannot be applied.");
+			throw InvalidInput.of("prepaymentId",
+					this.cancelled ? "cancelled_prepayment_not_applicable" : "refund_not_applicable", "prepayment",
+					this.id);
 		}
 		if (!Objects.equals(invoiceClientId, this.clientId)) {
-			throw InvalidInput.field("unallocated_payment_id", "Unallocated payment " + this.id + " belongs to client "
-					+ this.clientId + ", not to the invoice's client.");
+			throw InvalidInput.of("prepaymentId", "prepayment_of_other_client", "prepayment", this.id, "client",
+					this.clientId);
 		}
 		Money amount = (requested != null) ? requested
 				: this.unused.isLessThan(invoice.due()) ? this.unused : invoice.due();
 		invoice.checkPayment(amount, "amount");
 		if (amount.isGreaterThan(this.unused)) {
-			throw new RuleViolation("prepayment_insufficient", "amount", "amount " + amount.amount()
-					+ " is more than the unused amount " + this.unused.amount() + " of unallocated payment " + this.id);
+			throw new RuleViolation("prepayment_insufficient", "amount",
+					Facts.of("amount", amount.amount(), "unused", this.unused.amount(), "prepayment", this.id));
 		}
 		return amount;
 	}
@@ -82,15 +81,13 @@ public record Prepayment(long id, long clientId, Money unused, @Nullable Long re
 	 */
 	public void requireCancellable(boolean touched) {
 		if (this.cancelled) {
-			throw new RuleViolation("prepayment_cancelled", "unallocated payment " + this.id + " is already cancelled");
+			throw RuleViolation.of("prepayment_cancelled", "prepayment", this.id);
 		}
 		if (this.refundsId != null) {
-			throw new RuleViolation("refund_not_cancellable", "unallocated payment " + this.id + " is a refund of "
-					+ this.refundsId + "; a refund cannot be cancelled");
+			throw RuleViolation.of("refund_not_cancellable", "prepayment", this.id, "refunds", this.refundsId);
 		}
 		if (touched) {
-			throw new RuleViolation("prepayment_in_use", "unallocated payment " + this.id
-					+ " was applied to invoices or refunded; cancel those payments or refund the unused amount instead");
+			throw RuleViolation.of("prepayment_in_use", "prepayment", this.id);
 		}
 	}
 

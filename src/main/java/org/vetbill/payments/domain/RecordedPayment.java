@@ -23,21 +23,18 @@ public record RecordedPayment(long id, PaymentType type, @Nullable String info, 
 	 */
 	public void requireCancellable() {
 		if (this.cancelsPaymentId != null) {
-			throw new RuleViolation("cancellation_not_cancellable", "payment " + this.id
-					+ " is itself the cancellation of payment " + this.cancelsPaymentId + " and cannot be cancelled");
+			throw RuleViolation.of("cancellation_not_cancellable", "payment", this.id, "cancels",
+					this.cancelsPaymentId);
 		}
 		if (this.cancelledById != null) {
-			throw new RuleViolation("payment_already_cancelled",
-					"payment " + this.id + " was already cancelled by payment " + this.cancelledById);
+			throw RuleViolation.of("payment_already_cancelled", "payment", this.id, "cancellation", this.cancelledById);
 		}
 		if (this.type == PaymentType.CREDIT_INVOICE && this.creditNoteId != null) {
-			throw new RuleViolation("credit_settlement_not_cancellable",
-					"payment " + this.id + " settles credit note " + this.creditNoteId + " and cannot be cancelled");
+			throw RuleViolation.of("credit_settlement_not_cancellable", "payment", this.id, "creditNote",
+					this.creditNoteId);
 		}
 		if (this.type == PaymentType.PREPAYMENT && this.unallocatedPaymentId == null) {
-			throw new RuleViolation("overpayment_move_not_cancellable",
-					"payment " + this.id + " moved an overpayment to the client's prepayments (" + this.info
-							+ "); apply or refund that prepayment instead");
+			throw RuleViolation.of("overpayment_move_not_cancellable", "payment", this.id, "info", this.info);
 		}
 	}
 

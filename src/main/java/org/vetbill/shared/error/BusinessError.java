@@ -1,29 +1,30 @@
 package org.vetbill.shared.error;
 
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * A request the domain refuses, with a stable machine-readable code. Each API dialect
- * maps the subtypes to its own error format; none of them is ever answered with 200 or
- * 500.
+ * A request the domain refuses, with a stable machine-readable code and the facts it is
+ * about (amounts, dates, ids), never words: each API dialect words it its own way from
+ * its code and facts, and answers it in its own format. None of them is ever answered
+ * with 200 or 500.
  */
 public abstract sealed class BusinessError extends RuntimeException
 		permits InvalidInput, RuleViolation, NotFound, Conflict {
 
 	private final String code;
 
-	private final String detail;
+	private final @Nullable String variant;
 
-	protected BusinessError(String code, String detail) {
-		super(detail, null, false, false);
+	private final Map<String, @Nullable Object> facts;
+
+	protected BusinessError(String code, @Nullable String variant, Map<String, @Nullable Object> facts) {
+		super(null, null, false, false);
 		this.code = code;
-		this.detail = detail;
-	}
-
-	/**
-	 * What is wrong and, where there is one, what to do instead; for a person.
-	 * @return the detail
-	 */
-	public String detail() {
-		return this.detail;
+		this.variant = variant;
+		this.facts = facts;
 	}
 
 	/**
@@ -32,6 +33,44 @@ public abstract sealed class BusinessError extends RuntimeException
 	 */
 	public String code() {
 		return this.code;
+	}
+
+	/**
+	 * Which wording of the code fits, where a code has several: {@code code} or
+	 * {@code code.variant}.
+	 * @return the key of the error's wording
+	 */
+	public String key() {
+		return (this.variant != null) ? this.code + "." + this.variant : this.code;
+	}
+
+	/**
+	 * The case of the code this error is, where it has several, or null.
+	 * @return the variant
+	 */
+	public @Nullable String variant() {
+		return this.variant;
+	}
+
+	/**
+	 * What the error is about.
+	 * @return the facts by name
+	 */
+	public Map<String, @Nullable Object> facts() {
+		return this.facts;
+	}
+
+	/**
+	 * The same error with its fields named otherwise, as an API whose requests name the
+	 * use case's inputs otherwise reports it.
+	 * @param naming the new name of a field (the input's name when it is not renamed)
+	 * @return the error
+	 */
+	public abstract BusinessError withFields(UnaryOperator<String> naming);
+
+	@Override
+	public String getMessage() {
+		return key() + " " + this.facts;
 	}
 
 }

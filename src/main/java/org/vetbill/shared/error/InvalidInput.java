@@ -1,37 +1,67 @@
 package org.vetbill.shared.error;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * Input that is malformed or out of range, field by field (HTTP 400 in vetbill's own
- * API).
+ * Input that is malformed or out of range, field by field (answered as HTTP 400).
  */
 public final class InvalidInput extends BusinessError {
 
 	private final List<FieldError> errors;
 
 	public InvalidInput(List<FieldError> errors) {
-		super("invalid_input", summary(errors));
+		super("invalid_input", null, Map.of());
 		this.errors = List.copyOf(errors);
 	}
 
-	public static InvalidInput field(String field, String message) {
-		return new InvalidInput(List.of(new FieldError(field, message)));
+	/**
+	 * One field is wrong.
+	 * @param field the input
+	 * @param code what is wrong
+	 * @param namesAndValues the facts, as names and values
+	 * @return the error
+	 */
+	public static InvalidInput of(String field, String code, @Nullable Object... namesAndValues) {
+		return new InvalidInput(List.of(FieldError.of(field, code, namesAndValues)));
+	}
+
+	/**
+	 * One input, as the request names it, is wrong.
+	 * @param name the request's name of the input
+	 * @param code what is wrong
+	 * @param namesAndValues the facts, as names and values
+	 * @return the error
+	 */
+	public static InvalidInput written(String name, String code, @Nullable Object... namesAndValues) {
+		return new InvalidInput(List.of(FieldError.written(name, code, namesAndValues)));
+	}
+
+	/**
+	 * One field is wrong, as an API words it itself.
+	 * @param field the field, as the request names it
+	 * @param message what is wrong, for a person
+	 * @return the error
+	 */
+	public static InvalidInput worded(String field, String message) {
+		return new InvalidInput(List.of(FieldError.worded(field, message)));
 	}
 
 	public List<FieldError> errors() {
 		return this.errors;
 	}
 
-	private static String summary(List<FieldError> errors) {
-		StringBuilder summary = new StringBuilder();
-		for (FieldError error : errors) {
-			if (!summary.isEmpty()) {
-				summary.append("; ");
-			}
-			summary.append(error.field()).append(": ").append(error.message());
-		}
-		return summary.toString();
+	@Override
+	public InvalidInput withFields(UnaryOperator<String> naming) {
+		return new InvalidInput(this.errors.stream().map((error) -> error.renamed(naming)).toList());
+	}
+
+	@Override
+	public String getMessage() {
+		return "invalid_input " + this.errors;
 	}
 
 }

@@ -93,8 +93,8 @@ public final class FilterFields {
 		if (special != null) {
 			return special.condition(criterion, zone);
 		}
-		throw InvalidInput.field(criterion.parameter(), "Unknown filter field '" + criterion.label()
-				+ "'. Filterable fields: " + String.join(", ", this.fields.keySet().stream().sorted().toList()) + ".");
+		throw InvalidInput.written(criterion.parameter(), "filter_unknown_field", "field", criterion.label(), "fields",
+				this.fields.keySet().stream().sorted().toList());
 	}
 
 	/**
@@ -111,7 +111,7 @@ public final class FilterFields {
 		for (Sort sort : order) {
 			Filterable<?> filterable = this.fields.get(sort.field());
 			if (filterable == null) {
-				throw InvalidInput.field("order", "cannot sort by '" + sort.field() + "'");
+				throw InvalidInput.of("order", "sort_unknown_field", "field", sort.field());
 			}
 			fields.add(sort.descending() ? filterable.field().desc() : filterable.field().asc());
 			descending = sort.descending();
@@ -230,15 +230,15 @@ public final class FilterFields {
 			}
 			if ((operator.isTextual() && this.kind != Kind.TEXT)
 					|| (operator.isOrdering() && this.kind == Kind.EQUALITY)) {
-				throw InvalidInput.field(criterion.parameter(), "The operator '" + operator.names().get(0)
-						+ "' does not apply to field '" + criterion.label() + "'.");
+				throw InvalidInput.written(criterion.parameter(), "filter_operator_not_applicable", "operator",
+						operator.names().get(0), "field", criterion.label());
 			}
 			if (!operator.takesList()) {
 				return single(operator, value(criterion, criterion.value(), zone), criterion.value());
 			}
 			List<T> values = criterion.values().stream().map((v) -> value(criterion, v, zone)).toList();
 			if ((operator == Operator.RANGE || operator == Operator.NOT_IN_RANGE) && values.size() != 2) {
-				throw InvalidInput.field(criterion.parameter(), "A range is two values: [from,to].");
+				throw InvalidInput.written(criterion.parameter(), "filter_range_two_values");
 			}
 			return switch (operator) {
 				case IN -> this.field.in(values);

@@ -3,10 +3,9 @@ package org.vetbill.shared.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.vetbill.shared.error.InvalidInput;
-
 /**
- * One filter of a list query.
+ * One filter of a list query. A list operator's value is written {@code a,b} (also
+ * {@code [a,b]} or {@code (a,b)}).
  *
  * @param parameter where the client wrote the filter (such as a query parameter), named
  * in errors
@@ -36,31 +35,6 @@ public record Criterion(String parameter, String label, String field, Operator o
 	 */
 	public Criterion on(String moduleField) {
 		return new Criterion(this.parameter, this.label, moduleField, this.operator, this.value);
-	}
-
-	private static final String SEPARATOR = "__";
-
-	/**
-	 * Reads {@code field__operator=value}; a bare {@code field=value} means {@code is}.
-	 * @param parameter the query parameter
-	 * @param value its value
-	 * @return the criterion
-	 * @throws InvalidInput naming the parameter when the operator is unknown
-	 */
-	public static Criterion parse(String parameter, String value) {
-		int separator = parameter.lastIndexOf(SEPARATOR);
-		if (separator < 0) {
-			return new Criterion(parameter, parameter, parameter, Operator.IS, value);
-		}
-		String field = parameter.substring(0, separator);
-		String name = parameter.substring(separator + SEPARATOR.length());
-		Operator operator = Operator.ofName(name)
-			.orElseThrow(() -> InvalidInput.field(parameter,
-					"Unknown filter operator '" + name + "'. Operators: " + Operator.allNames() + "."));
-		if (field.isEmpty() || field.contains(SEPARATOR)) {
-			throw InvalidInput.field(parameter, "Write a filter as field__operator=value.");
-		}
-		return new Criterion(parameter, field, field, operator, value);
 	}
 
 	/**

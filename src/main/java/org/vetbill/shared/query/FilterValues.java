@@ -60,7 +60,7 @@ public final class FilterValues {
 			return Long.parseLong(value);
 		}
 		catch (NumberFormatException ex) {
-			throw invalid(criterion, value, "is not a valid id: use the number");
+			throw invalid(criterion, value, "filter_not_id");
 		}
 	}
 
@@ -69,7 +69,7 @@ public final class FilterValues {
 			return Long.parseLong(value);
 		}
 		catch (NumberFormatException ex) {
-			throw invalid(criterion, value, "is not a whole number");
+			throw invalid(criterion, value, "filter_not_integer");
 		}
 	}
 
@@ -78,7 +78,7 @@ public final class FilterValues {
 			return new BigDecimal(value);
 		}
 		catch (NumberFormatException ex) {
-			throw invalid(criterion, value, "is not a number");
+			throw invalid(criterion, value, "filter_not_number");
 		}
 	}
 
@@ -86,7 +86,7 @@ public final class FilterValues {
 		return switch (value) {
 			case "true", "True", "1" -> true;
 			case "false", "False", "0" -> false;
-			default -> throw invalid(criterion, value, "is not a boolean: use true or false");
+			default -> throw invalid(criterion, value, "filter_not_boolean");
 		};
 	}
 
@@ -103,7 +103,7 @@ public final class FilterValues {
 				return LocalDate.parse(value);
 			}
 			catch (DateTimeParseException ex) {
-				throw invalid(criterion, value, "is not a valid date: use YYYY-MM-DD");
+				throw invalid(criterion, value, "filter_not_date");
 			}
 		}
 		return dateTime(criterion, value, zone).atZone(zone).toLocalDate();
@@ -136,14 +136,12 @@ public final class FilterValues {
 			return ((LocalDateTime) parsed).atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid(criterion, value,
-					"is not a valid date-time: use YYYY-MM-DDThh:mm[:ss][+HH:MM], such as 2024-03-20T00:00:00 or "
-							+ "2017-12-24 15:30%2B00:00 (URL-encode the +)");
+			throw invalid(criterion, value, "filter_not_date_time");
 		}
 	}
 
-	private static InvalidInput invalid(Criterion criterion, String value, String problem) {
-		return InvalidInput.field(criterion.parameter(), "'" + value + "' " + problem + ".");
+	private static InvalidInput invalid(Criterion criterion, String value, String code) {
+		return InvalidInput.written(criterion.parameter(), code, "value", value);
 	}
 
 }

@@ -6,7 +6,8 @@ import org.vetbill.shared.error.InvalidInput;
  * A numbered page of a list: page {@code number} (from 1) of pages of {@code size} items.
  * Numbered pages reach {@value #MAX_OFFSET} items deep: the database must count and skip
  * every item before a page, so deeper pages would grow slower with their depth; keyset
- * paging ({@code id__gt=<the last id read>}) serves any depth at the same speed.
+ * paging (the items after the last id read) serves any depth at the same speed. Errors
+ * name the {@code number} and the {@code size}.
  *
  * @param number the page number, 1-based
  * @param size the page size, 1 to {@value #MAX_SIZE}
@@ -19,17 +20,14 @@ public record OffsetPage(int number, int size) {
 
 	public OffsetPage {
 		if (number < 1) {
-			throw InvalidInput.field("page", "A page number is 1 or more.");
+			throw InvalidInput.of("number", "page_number_below_one");
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw InvalidInput.field("page_size", "Ensure this value is between 1 and " + MAX_SIZE + ".");
+			throw InvalidInput.of("size", "between", "min", 1, "max", MAX_SIZE);
 		}
 		long offset = (long) (number - 1) * size;
 		if (offset > MAX_OFFSET) {
-			throw InvalidInput.field("page",
-					"Page " + number + " starts after result " + offset + "; numbered pages reach " + MAX_OFFSET
-							+ " results deep. Read on with id__gt=<the last id you received> (and no page), "
-							+ "which is fast at any depth.");
+			throw InvalidInput.of("number", "page_too_deep", "page", number, "offset", offset, "max", MAX_OFFSET);
 		}
 	}
 

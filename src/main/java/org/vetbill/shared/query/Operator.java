@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The filter operators of the {@code field__operator=value} grammar, with their synonyms.
+ * The operators a filter compares a field with, each with the names and synonyms clients
+ * write it with.
  */
 public enum Operator {
 

@@ -1,7 +1,8 @@
 /**
- * List queries as every API dialect asks them: filter criteria in the
- * {@code field__operator=value} grammar, offset pages and counted results. The modules
- * that own the data turn criteria into SQL; the dialects only parse them from requests.
+ * List queries as every API asks them: a {@link org.vetbill.shared.query.Search} of
+ * filter criteria (a field, an operator, a value), an order, and a window of the list
+ * (after an id, or at an offset and counted). The modules that own the data turn searches
+ * into SQL; each API builds them from its own parameters.
  */
 @NullMarked
 package org.vetbill.shared.query;

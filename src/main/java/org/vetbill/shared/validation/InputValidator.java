@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Validates the input of a use case: first its Bean Validation constraints, then the
  * rules that tie fields together. Application services call it, so every API dialect gets
- * the same validation and the same field names.
+ * the same validation; an error names the input's property path
+ * ({@code rows[0].quantity}) and carries Bean Validation's message as the fact
+ * {@code message}.
  */
 @Component
 public class InputValidator {
@@ -50,10 +52,11 @@ public class InputValidator {
 	private List<FieldError> constraintErrors(Object input) {
 		List<FieldError> errors = new ArrayList<>();
 		for (ConstraintViolation<Object> violation : this.validator.validate(input)) {
-			errors.add(new FieldError(FieldNames.snakeCase(violation.getPropertyPath().toString()),
+			errors.add(FieldError.of(violation.getPropertyPath().toString(), "constraint", "message",
 					violation.getMessage()));
 		}
-		errors.sort(Comparator.comparing(FieldError::field));
+		// in the order of the fields' names as the APIs write them
+		errors.sort(Comparator.comparing((error) -> FieldNames.snakeCase(error.field())));
 		return errors;
 	}
 

@@ -9,7 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.vetbill.shared.error.BusinessError;
-import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.web.ApiError.FieldProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -46,10 +46,12 @@ class ApiExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
 
-	/** The {@link FieldError#type()} of a body that is not JSON. */
+	/** The {@link FieldProblem#type()} of a body that is not JSON. */
 	static final String JSON_INVALID = "json_invalid";
 
-	/** The {@link FieldError#type()} of a required body, parameter or field not sent. */
+	/**
+	 * The {@link FieldProblem#type()} of a required body, parameter or field not sent.
+	 */
 	static final String MISSING = "missing";
 
 	private final ErrorResponses responses;
@@ -60,27 +62,27 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(BusinessError.class)
 	ResponseEntity<Object> businessError(BusinessError error, HttpServletRequest request) {
-		return respond(request, ApiError.of(error));
+		return this.responses.toResponse(error, request);
 	}
 
 	@ExceptionHandler(BindException.class)
 	ResponseEntity<Object> bindingFailed(BindException ex, HttpServletRequest request) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		ex.getFieldErrors()
-			.forEach((error) -> errors.add(new FieldError(FieldNames.snakeCase(error.getField()), message(error))));
+			.forEach((error) -> errors.add(new FieldProblem(FieldNames.snakeCase(error.getField()), message(error))));
 		ex.getGlobalErrors()
 			.forEach((error) -> errors
-				.add(new FieldError(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
+				.add(new FieldProblem(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
 		return respond(request, ApiError.invalid(errors));
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	ResponseEntity<Object> parameterValidationFailed(HandlerMethodValidationException ex, HttpServletRequest request) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
 			String name = result.getMethodParameter().getParameterName();
 			result.getResolvableErrors()
-				.forEach((error) -> errors.add(new FieldError(FieldNames.snakeCase(name == null ? "parameter" : name),
+				.forEach((error) -> errors.add(new FieldProblem(FieldNames.snakeCase(name == null ? "parameter" : name),
 						String.valueOf(error.getDefaultMessage()))));
 		});
 		return respond(request, ApiError.invalid(errors));
@@ -90,7 +92,7 @@ class ApiExceptionHandler {
 	ResponseEntity<Object> constraintViolated(ConstraintViolationException ex, HttpServletRequest request) {
 		return respond(request, ApiError.invalid(ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> new FieldError(FieldNames.snakeCase(lastNode(violation.getPropertyPath().toString())),
+			.map((violation) -> new FieldProblem(FieldNames.snakeCase(lastNode(violation.getPropertyPath().toString())),
 					violation.getMessage()))
 			.collect(Collectors.toList())));
 	}
@@ -105,9 +107,9 @@ class ApiExceptionHandler {
 			String type = (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException))
 					? JSON_INVALID : null;
 			return respond(request, ApiError.invalid(
-					List.of(new FieldError(field.isEmpty() ? "body" : field, JsonErrors.describe(jackson), type))));
+					List.of(new FieldProblem(field.isEmpty() ? "body" : field, JsonErrors.describe(jackson), type))));
 		}
-		return respond(request, ApiError.invalid(List.of(new FieldError("body",
+		return respond(request, ApiError.invalid(List.of(new FieldProblem("body",
 				"the request body is missing or is not valid JSON", (cause == null) ? MISSING : JSON_INVALID))));
 	}
 
@@ -124,26 +126,26 @@ class ApiExceptionHandler {
 			throw ex;
 		}
 		return respond(request,
-				ApiError.invalid(List.of(new FieldError("body", "the multipart request body cannot be read"))));
+				ApiError.invalid(List.of(new FieldProblem("body", "the multipart request body cannot be read"))));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		Class<?> type = ex.getRequiredType();
-		return respond(request, ApiError.invalid(List.of(new FieldError(FieldNames.snakeCase(ex.getName()),
+		return respond(request, ApiError.invalid(List.of(new FieldProblem(FieldNames.snakeCase(ex.getName()),
 				"'" + ex.getValue() + "' is not a valid " + (type == null ? "value" : JsonErrors.typeName(type))))));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<Object> missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request) {
 		return respond(request,
-				ApiError.invalid(List.of(new FieldError(ex.getParameterName(), "is required", MISSING))));
+				ApiError.invalid(List.of(new FieldProblem(ex.getParameterName(), "is required", MISSING))));
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)
 	ResponseEntity<Object> missingHeader(MissingRequestHeaderException ex, HttpServletRequest request) {
 		return respond(request,
-				ApiError.invalid(List.of(new FieldError(ex.getHeaderName(), "header is required", MISSING))));
+				ApiError.invalid(List.of(new FieldProblem(ex.getHeaderName(), "header is required", MISSING))));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

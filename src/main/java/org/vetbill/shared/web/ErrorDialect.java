@@ -18,6 +18,14 @@ public interface ErrorDialect {
 	boolean handles(HttpServletRequest request);
 
 	/**
+	 * The name of this dialect's own catalog of error wordings
+	 * ({@code messages/<name>-errors.properties}), which replaces the default wording of
+	 * the keys it has.
+	 * @return the catalog's name
+	 */
+	String catalog();
+
+	/**
 	 * The error in this dialect's format.
 	 * @param error the error
 	 * @return the response: status, headers and body

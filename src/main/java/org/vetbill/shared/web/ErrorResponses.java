@@ -7,7 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.vetbill.shared.error.FieldError;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.error.BusinessError;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -27,20 +28,49 @@ public class ErrorResponses {
 
 	private final List<ErrorDialect> dialects;
 
+	private final ErrorCatalogs catalogs;
+
 	private final JsonMapper json;
 
-	ErrorResponses(List<ErrorDialect> dialects, JsonMapper json) {
+	ErrorResponses(List<ErrorDialect> dialects, ErrorCatalogs catalogs, JsonMapper json) {
 		this.dialects = List.copyOf(dialects);
+		this.catalogs = catalogs;
 		this.json = json;
 	}
 
 	public ResponseEntity<Object> toResponse(ApiError error, HttpServletRequest request) {
+		ErrorDialect dialect = dialect(request);
+		return (dialect != null) ? dialect.render(error, request) : problem(error, request);
+	}
+
+	/**
+	 * A business error, worded as the dialect that serves the request words it, in the
+	 * dialect's format.
+	 * @param error the core's error
+	 * @param request the request
+	 * @return the response
+	 */
+	public ResponseEntity<Object> toResponse(BusinessError error, HttpServletRequest request) {
+		return toResponse(wording(request).apiError(error), request);
+	}
+
+	/**
+	 * How the dialect that serves a request words errors.
+	 * @param request the request
+	 * @return the wording
+	 */
+	public ErrorWording wording(HttpServletRequest request) {
+		ErrorDialect dialect = dialect(request);
+		return (dialect != null) ? this.catalogs.of(dialect.catalog()) : this.catalogs.defaults();
+	}
+
+	private @Nullable ErrorDialect dialect(HttpServletRequest request) {
 		for (ErrorDialect dialect : this.dialects) {
 			if (dialect.handles(request)) {
-				return dialect.render(error, request);
+				return dialect;
 			}
 		}
-		return problem(error, request);
+		return null;
 	}
 
 	/**
@@ -100,7 +130,7 @@ public class ErrorResponses {
 	 * A field error of problem details: its field and message (the type some dialects
 	 * write is not part of it).
 	 */
-	private static Map<String, String> problemFieldError(FieldError error) {
+	private static Map<String, String> problemFieldError(ApiError.FieldProblem error) {
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("field", error.field());
 		body.put("message", error.message());

@@ -1,7 +1,11 @@
 package org.vetbill.shared.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
+import org.vetbill.shared.error.BusinessError;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -39,6 +43,58 @@ public final class FieldNames {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Runs a use case whose inputs a request names otherwise: an error it raises names
+	 * the request's fields. An input's path is renamed by its whole path or by its first
+	 * name ({@code paymentDate} to {@code date_added} renames {@code paymentDate[0].x}
+	 * too); other inputs keep the name the API's wording gives them.
+	 * @param <T> the use case's result
+	 * @param names the request's name of each input that it names otherwise
+	 * @param call the use case
+	 * @return its result
+	 * @throws BusinessError the use case's error, naming the request's fields
+	 */
+	public static <T> T renamed(Map<String, String> names, Supplier<T> call) {
+		return renamed(renaming(names), call);
+	}
+
+	/**
+	 * Runs a use case whose inputs a request names otherwise.
+	 * @param <T> the use case's result
+	 * @param naming the request's name of an input
+	 * @param call the use case
+	 * @return its result
+	 * @throws BusinessError the use case's error, naming the request's fields
+	 */
+	public static <T> T renamed(UnaryOperator<String> naming, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (BusinessError error) {
+			throw error.withFields(naming);
+		}
+	}
+
+	/**
+	 * Renames inputs by their whole path or their first name.
+	 * @param names the new names
+	 * @return the renaming
+	 */
+	public static UnaryOperator<String> renaming(Map<String, String> names) {
+		return (field) -> {
+			String whole = names.get(field);
+			if (whole != null) {
+				return whole;
+			}
+			int end = 0;
+			while (end < field.length() && field.charAt(end) != '.' && field.charAt(end) != '[') {
+				end++;
+			}
+			String first = names.get(field.substring(0, end));
+			return (first != null) ? first + field.substring(end) : field;
+		};
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.Conflict;
+import org.vetbill.shared.error.Facts;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import tools.jackson.core.JacksonException;
@@ -42,12 +43,12 @@ public class MergePatch {
 	 */
 	public <T> T apply(T current, JsonNode patch, Class<T> type) {
 		if (!(patch instanceof ObjectNode patchObject)) {
-			throw InvalidInput.field("body", "must be a JSON object");
+			throw InvalidInput.worded("body", "must be a JSON object");
 		}
 		ObjectNode target = this.json.valueToTree(current);
 		for (Map.Entry<String, JsonNode> entry : patchObject.properties()) {
 			if (!target.has(entry.getKey())) {
-				throw InvalidInput.field(entry.getKey(), "is not a known field or cannot be changed");
+				throw InvalidInput.worded(entry.getKey(), "is not a known field or cannot be changed");
 			}
 			target.set(entry.getKey(), entry.getValue());
 		}
@@ -56,7 +57,8 @@ public class MergePatch {
 		}
 		catch (JacksonException ex) {
 			String field = FieldNames.of(ex.getPath());
-			throw new InvalidInput(List.of(new FieldError(field.isEmpty() ? "body" : field, JsonErrors.describe(ex))));
+			throw new InvalidInput(
+					List.of(FieldError.worded(field.isEmpty() ? "body" : field, JsonErrors.describe(ex))));
 		}
 	}
 
@@ -79,13 +81,12 @@ public class MergePatch {
 		try {
 			int expected = Integer.parseInt(value);
 			if (expected != current) {
-				throw new Conflict("stale_version",
-						"If-Match version " + expected + " is not the current version " + current + "; read it again");
+				throw new Conflict("stale_version", "if_match", Facts.of("expected", expected, "current", current));
 			}
 			return expected;
 		}
 		catch (NumberFormatException ex) {
-			throw InvalidInput.field("If-Match", "must be the record's version number");
+			throw InvalidInput.worded("If-Match", "must be the record's version number");
 		}
 	}
 

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An electronic order placed with a supplier.
  *
- * @param orderId the supplier's electronic order id (Connect's OrderId); null to take the
- * supplier's next (when the supplier records its own orders)
+ * @param orderId the supplier's electronic order id; null to take the supplier's next
+ * (when the supplier records its own orders)
  * @param purchaseOrderNumber the practice's purchase order number
  * @param accountCode the practice's account with the supplier
  * @param lines the lines, at least one

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@link SupplierInvoiceFigures} adds up; a total that is given must equal that sum.
  *
  * @param invoiceNumber the supplier's invoice number; null to take the supplier's next
- * @param orderId the electronic order the invoice ships (Connect's OrderId), if any
+ * @param orderId the electronic order the invoice ships, if any
  * @param purchaseOrderNumber the purchase order number of the order
  * @param accountCode the practice's account with the supplier
  * @param date the invoice date

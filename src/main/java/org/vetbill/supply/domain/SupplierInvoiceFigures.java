@@ -25,8 +25,9 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 	 * Adds up an invoice, checking the figures it gives.
 	 * @param invoice the invoice
 	 * @return its figures, in cents
-	 * @throws InvalidInput when a given tax is below the lines' tax or a given total is
-	 * not the sum
+	 * @throws InvalidInput when a given tax is below the lines' tax (code
+	 * {@code tax_below_lines_tax}) or a given total is not the sum
+	 * ({@code total_not_sum})
 	 */
 	public static SupplierInvoiceFigures of(SupplierInvoiceDetails invoice) {
 		SupplierInvoiceFigures figures = asSent(invoice);
@@ -35,12 +36,12 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 		BigDecimal freight = figures.freight();
 		BigDecimal tax = figures.tax();
 		if (tax.compareTo(linesTax) < 0) {
-			throw InvalidInput.field("tax", "is " + tax + " but the lines' tax alone is " + linesTax);
+			throw InvalidInput.of("tax", "tax_below_lines_tax", "tax", tax, "linesTax", linesTax);
 		}
 		BigDecimal total = lines.add(freight).add(tax);
 		if (invoice.total() != null && invoice.total().compareTo(total) != 0) {
-			throw InvalidInput.field("total", "is " + invoice.total() + " but the lines (" + lines + "), freight ("
-					+ freight + ") and tax (" + tax + ") add up to " + total);
+			throw InvalidInput.of("total", "total_not_sum", "total", invoice.total(), "lines", lines, "freight",
+					freight, "tax", tax, "sum", total);
 		}
 		return new SupplierInvoiceFigures(lines, freight, tax, total);
 	}

@@ -3,8 +3,6 @@ package org.vetbill.api.clinic;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.vetbill.shared.error.FieldError;
-import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.web.ApiError;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,10 +55,11 @@ class FastApiErrorsTests {
 	@Test
 	void invalidInputIsA422ListWithTheLocationOfEachField() {
 		assertRendered(
-				ApiError.invalid(List.of(new FieldError("items[0].quantity", "must be greater than 0"),
-						new FieldError("query.limit", "must be at most 1000"),
-						new FieldError("patient_id", "is required"), new FieldError("due_date", "must not be null"),
-						new FieldError("path.id", "'x' is not a valid UUID", "uuid_parsing"))),
+				ApiError.invalid(List.of(new ApiError.FieldProblem("items[0].quantity", "must be greater than 0"),
+						new ApiError.FieldProblem("query.limit", "must be at most 1000"),
+						new ApiError.FieldProblem("patient_id", "is required"),
+						new ApiError.FieldProblem("due_date", "must not be null"),
+						new ApiError.FieldProblem("path.id", "'x' is not a valid UUID", "uuid_parsing"))),
 				422,
 				"{\"detail\":[{\"loc\":[\"body\",\"items\",0,\"quantity\"],\"msg\":\"must be greater than 0\","
 						+ "\"type\":\"value_error\"},"
@@ -69,28 +68,32 @@ class FastApiErrorsTests {
 						+ "{\"loc\":[\"body\",\"due_date\"],\"msg\":\"Field required\",\"type\":\"missing\"},"
 						+ "{\"loc\":[\"path\",\"id\"],\"msg\":\"'x' is not a valid UUID\",\"type\":\"uuid_parsing\"}]}");
 		// a required value with more to say keeps its words
-		assertRendered(ApiError.invalid(List.of(new FieldError("items[2].name", "is required for a free-text row"))),
+		assertRendered(
+				ApiError.invalid(
+						List.of(new ApiError.FieldProblem("items[2].name", "is required for a free-text row"))),
 				422,
 				"{\"detail\":[{\"loc\":[\"body\",\"items\",2,\"name\"],\"msg\":\"is required for a free-text row\","
 						+ "\"type\":\"missing\"}]}");
 		// a field named by the missing-value type gets pydantic's words
-		assertRendered(ApiError.invalid(List.of(new FieldError("limit", "is required", "missing"))), 422,
+		assertRendered(ApiError.invalid(List.of(new ApiError.FieldProblem("limit", "is required", "missing"))), 422,
 				"{\"detail\":[{\"loc\":[\"body\",\"limit\"],\"msg\":\"Field required\",\"type\":\"missing\"}]}");
 	}
 
 	@Test
 	void aBodyThatIsNotJsonIsAJsonDecodeError() {
 		String expected = "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"JSON decode error\",\"type\":\"json_invalid\"}]}";
-		assertRendered(
-				ApiError.invalid(List
-					.of(new FieldError("body", "is not valid JSON: Unexpected character ('}')", "json_invalid"))),
+		assertRendered(ApiError.invalid(List
+			.of(new ApiError.FieldProblem("body", "is not valid JSON: Unexpected character ('}')", "json_invalid"))),
 				422, expected);
 		// where the parser stopped does not matter
-		assertRendered(ApiError.invalid(List.of(new FieldError("items[1]", "is not valid JSON: ...", "json_invalid"))),
+		assertRendered(
+				ApiError
+					.invalid(List.of(new ApiError.FieldProblem("items[1]", "is not valid JSON: ...", "json_invalid"))),
 				422, expected);
 		// the missing body
-		assertRendered(ApiError.invalid(List.of(new FieldError("body", "the request body is missing", "missing"))), 422,
-				"{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Field required\",\"type\":\"missing\"}]}");
+		assertRendered(
+				ApiError.invalid(List.of(new ApiError.FieldProblem("body", "the request body is missing", "missing"))),
+				422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"Field required\",\"type\":\"missing\"}]}");
 	}
 
 	@Test
@@ -113,15 +116,19 @@ class FastApiErrorsTests {
 	@Test
 	void aRefusedRuleIsA422NamingItsFieldAndCode() {
 		assertRendered(
-				ApiError.of(new RuleViolation("status_not_requestable", "status",
-						"PAID comes from payments; it cannot be requested")),
+				new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "status_not_requestable",
+						"PAID comes from payments; it cannot be requested", "status", List.of()),
 				422, "{\"detail\":[{\"loc\":[\"body\",\"status\"],\"msg\":\"PAID comes from payments; it cannot be "
 						+ "requested\",\"type\":\"status_not_requestable\"}]}");
-		assertRendered(ApiError.of(new RuleViolation("period_locked", "items[1].price", "the period is locked")), 422,
-				"{\"detail\":[{\"loc\":[\"body\",\"items\",1,\"price\"],\"msg\":\"the period is locked\","
+		assertRendered(
+				new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "period_locked", "the period is locked",
+						"items[1].price", List.of()),
+				422, "{\"detail\":[{\"loc\":[\"body\",\"items\",1,\"price\"],\"msg\":\"the period is locked\","
 						+ "\"type\":\"period_locked\"}]}");
-		assertRendered(ApiError.of(new RuleViolation("invoice_voided", "a voided invoice cannot change")), 422,
-				"{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"a voided invoice cannot change\","
+		assertRendered(
+				new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "invoice_voided", "a voided invoice cannot change", null,
+						List.of()),
+				422, "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"a voided invoice cannot change\","
 						+ "\"type\":\"invoice_voided\"}]}");
 		assertRendered(
 				new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, ApiError.IDEMPOTENCY_KEY_REUSED,
@@ -129,8 +136,9 @@ class FastApiErrorsTests {
 				422, "{\"detail\":[{\"loc\":[\"header\",\"Idempotency-Key\"],\"msg\":\"This Idempotency-Key was used "
 						+ "with another request\",\"type\":\"idempotency_key_reused\"}]}");
 		// a malformed Idempotency-Key is invalid input about a header
-		assertRendered(ApiError.invalid(List.of(new FieldError("Idempotency-Key", "must be 1 to 255 characters"))), 422,
-				"{\"detail\":[{\"loc\":[\"header\",\"Idempotency-Key\"],\"msg\":\"must be 1 to 255 characters\","
+		assertRendered(
+				ApiError.invalid(List.of(new ApiError.FieldProblem("Idempotency-Key", "must be 1 to 255 characters"))),
+				422, "{\"detail\":[{\"loc\":[\"header\",\"Idempotency-Key\"],\"msg\":\"must be 1 to 255 characters\","
 						+ "\"type\":\"value_error\"}]}");
 	}
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.web.ApiError;
 
 import org.springframework.http.HttpStatus;
@@ -47,8 +46,8 @@ class WebApiErrorsTests {
 
 	@Test
 	void invalidInputNamesEachFieldAndOtherErrorsKeepTheirDetail() {
-		ApiError invalid = ApiError.invalid(
-				List.of(new FieldError("Client", "header is required"), new FieldError("User", "header is required")));
+		ApiError invalid = ApiError.invalid(List.of(new ApiError.FieldProblem("Client", "header is required"),
+				new ApiError.FieldProblem("User", "header is required")));
 		assertThat(body(this.errors.render(invalid, request("GET", "/connect/invoices", "text/html"))))
 			.isEqualTo("{\"Message\":\"Client: header is required; User: header is required\"}");
 		ApiError conflict = ApiError.of(HttpStatus.CONFLICT, "concurrent_update", "retry <now> & \"then\"");

@@ -17,7 +17,7 @@ class ClientDetailsTests {
 	@Test
 	void aPrivateClientNeedsALastName() {
 		assertThat(client(0, null, null, null, "FI").problems())
-			.containsExactly(new FieldError("lastname", "is required for a private client"));
+			.containsExactly(FieldError.of("lastname", "required_for_private_client"));
 		assertThat(client(0, "Virtanen", null, null, "FI").problems()).isEmpty();
 	}
 
@@ -25,7 +25,7 @@ class ClientDetailsTests {
 	void companiesAndCharitiesNeedAnOrganizationName() {
 		for (int type : new int[] { 1, 3, 4 }) {
 			assertThat(client(type, null, " ", null, "FI").problems()).extracting(FieldError::field)
-				.containsExactly("organization_name");
+				.containsExactly("organizationName");
 			assertThat(client(type, null, "Acme Oy", null, "FI").problems()).isEmpty();
 		}
 	}
@@ -33,9 +33,9 @@ class ClientDetailsTests {
 	@Test
 	void anEuCompanyNeedsAValidVatNumber() {
 		assertThat(client(2, null, "Acme GmbH", null, "DE").problems()).extracting(FieldError::field)
-			.containsExactly("vat_number");
+			.containsExactly("vatNumber");
 		assertThat(client(2, null, "Acme GmbH", "DE 123", "DE").problems()).extracting(FieldError::field)
-			.containsExactly("vat_number");
+			.containsExactly("vatNumber");
 		assertThat(client(2, null, "Acme GmbH", "DE123456789", "DE").problems()).isEmpty();
 		assertThat(client(2, null, "Acme AE", "EL123456789", "GR").problems()).isEmpty();
 	}

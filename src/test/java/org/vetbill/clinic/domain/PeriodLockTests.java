@@ -31,7 +31,8 @@ class PeriodLockTests {
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("period_locked");
 				assertThat(ex.field()).isEqualTo("invoice_date");
-				assertThat(ex.detail()).contains("2026-09-30").contains("2026-10-01");
+				assertThat(ex.facts()).containsEntry("date", date("2026-09-30"))
+					.containsEntry("lockDate", date("2026-10-01"));
 			});
 	}
 

@@ -80,8 +80,9 @@ class InvoiceCalculatorTests {
 					eur("10.01")))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("discount_exceeds_total");
-				assertThat(ex.field()).isEqualTo("discount_amount");
-				assertThat(ex.detail()).contains("10.01").contains("10.00");
+				assertThat(ex.field()).isEqualTo("discountAmount");
+				assertThat(ex.facts()).containsEntry("discount", new BigDecimal("10.01"))
+					.containsEntry("total", new BigDecimal("10.00"));
 			});
 	}
 

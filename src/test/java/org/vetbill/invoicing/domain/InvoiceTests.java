@@ -94,8 +94,8 @@ class InvoiceTests {
 					this.sequence::incrementAndGet))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("period_locked");
-				assertThat(ex.field()).isEqualTo("invoice_date");
-				assertThat(ex.detail()).contains("2026-11-01");
+				assertThat(ex.field()).isEqualTo("invoiceDate");
+				assertThat(ex.facts()).containsEntry("lockDate", LocalDate.parse("2026-11-01"));
 			});
 		assertThat(this.sequence.get()).isEqualTo(41);
 	}
@@ -113,7 +113,7 @@ class InvoiceTests {
 		Invoice draft = invoice(InvoiceStatus.DRAFT, null, LocalDate.parse("2026-11-01"), "0");
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> draft.finalize(terms(null, null, PeriodLock.NONE, 1), this.sequence::incrementAndGet))
-			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("invoice_due_date"));
+			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("invoiceDueDate"));
 	}
 
 	@Test
@@ -123,7 +123,7 @@ class InvoiceTests {
 			.isThrownBy(() -> finalized.finalize(terms(null, null, PeriodLock.NONE, 1), this.sequence::incrementAndGet))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("invoice_not_editable");
-				assertThat(ex.detail()).contains("credit note");
+				assertThat(ex.variant()).as("advises a credit note").isEqualTo("issued");
 			});
 		Finalization.Terms toVoid = new Finalization.Terms(null, InvoiceStatus.VOIDED, TODAY, PeriodLock.NONE, null, 14,
 				"", ReferenceNumberFormat.NONE, 1);
@@ -185,14 +185,15 @@ class InvoiceTests {
 			.isThrownBy(() -> invoice(InvoiceStatus.FINALIZED, TODAY, TODAY, "10.00").checkVoidable(lock, TODAY))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("invoice_has_payments");
-				assertThat(ex.detail()).contains("credit note");
+				assertThat(ex.variant()).as("advises a credit note").isEqualTo("not_voidable");
 			});
 		assertThatExceptionOfType(RuleViolation.class)
 			.isThrownBy(() -> invoice(InvoiceStatus.FINALIZED, LocalDate.parse("2026-10-31"), TODAY, "0")
 				.checkVoidable(lock, TODAY))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo("period_locked");
-				assertThat(ex.detail()).contains("credit note").contains("2026-11-01");
+				assertThat(ex.variant()).as("advises a credit note").isEqualTo("not_voidable");
+				assertThat(ex.facts()).containsEntry("lockDate", LocalDate.parse("2026-11-01"));
 			});
 		assertThatExceptionOfType(RuleViolation.class)
 			.isThrownBy(() -> invoice(InvoiceStatus.VOIDED, TODAY, TODAY, "0").checkVoidable(lock, TODAY))
@@ -207,7 +208,7 @@ class InvoiceTests {
 		assertThatNoException().isThrownBy(() -> invoice(InvoiceStatus.SENT, null, null, "0").requireDraft());
 		assertThatExceptionOfType(RuleViolation.class)
 			.isThrownBy(() -> invoice(InvoiceStatus.VOIDED, TODAY, TODAY, "0").requireDraft())
-			.satisfies((ex) -> assertThat(ex.detail()).doesNotContain("credit note"));
+			.satisfies((ex) -> assertThat(ex.variant()).as("no credit note for a voided invoice").isNull());
 		assertThat(InvoiceStatus.ofCode(5)).isNull();
 		assertThat(InvoiceStatus.of(99)).isEqualTo(InvoiceStatus.VOIDED);
 		assertThat(InvoiceStatus.FINALIZED.isPayable()).isTrue();

@@ -1,5 +1,6 @@
 package org.vetbill.payments.domain;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -39,14 +40,17 @@ class PrepaymentAndCancellationTests {
 		assertThatNoException().isThrownBy(() -> DEPOSIT.checkRefund(7, eur("-300.00")));
 		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> DEPOSIT.checkRefund(7, eur("-300.01")))
 			.satisfies((error) -> assertThat(error.field()).isEqualTo("paid"))
-			.withMessage("The refund of 300.01 is more than the unused amount 300.00 of unallocated payment 50.");
+			.satisfies((error) -> assertThat(error.code()).isEqualTo("refund_exceeds_unused"))
+			.satisfies((error) -> assertThat(error.facts()).containsEntry("refund", new BigDecimal("300.01"))
+				.containsEntry("unused", new BigDecimal("300.00"))
+				.containsEntry("prepayment", 50L));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> DEPOSIT.checkRefund(7, eur("10")))
 			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("paid"));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> DEPOSIT.checkRefund(8, eur("-10")))
-			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("client"));
+			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("clientId"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> new Prepayment(51, 7, eur("0"), 50L, false).checkRefund(7, eur("-1")))
-			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("refunds"));
+			.satisfies((error) -> assertThat(error.errors().get(0).field()).isEqualTo("refundsId"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> new Prepayment(52, 7, eur("0"), null, true).checkRefund(7, eur("-1")));
 	}
@@ -119,10 +123,10 @@ class PrepaymentAndCancellationTests {
 		assertThat(CreditedRows.partial(12, List.of(1L, 2L, 3L), Set.of(), List.of(3L, 1L))).containsExactly(3L, 1L);
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> CreditedRows.partial(12, List.of(1L, 2L, 3L), Set.of(2L), List.of(2L, 9L, 1L, 1L)))
-			.satisfies((error) -> assertThat(error.errors()).extracting((e) -> e.field() + ": " + e.message())
-				.containsExactly("invoice_rows[0].invoice_row: Row 2 is already credited.",
-						"invoice_rows[1].invoice_row: Row 9 is not a row of invoice 12.",
-						"invoice_rows[3].invoice_row: Row 1 is named twice."));
+			.satisfies((error) -> assertThat(error.errors())
+				.extracting((e) -> e.field() + ": " + e.code() + " " + e.facts())
+				.containsExactly("rowIds[0]: row_already_credited {row=2}",
+						"rowIds[1]: row_not_of_invoice {row=9, invoice=12}", "rowIds[3]: row_named_twice {row=1}"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> CreditedRows.partial(12, List.of(1L), Set.of(), List.of()));
 	}

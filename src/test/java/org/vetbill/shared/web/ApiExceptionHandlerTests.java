@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.vetbill.shared.error.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,18 +33,24 @@ class ApiExceptionHandlerTests {
 		}
 
 		@Override
+		public String catalog() {
+			return "raw";
+		}
+
+		@Override
 		public ResponseEntity<Object> render(ApiError error) {
 			return ResponseEntity.status(error.status()).body(error);
 		}
 
 	};
 
-	private final ApiExceptionHandler handler = new ApiExceptionHandler(new ErrorResponses(List.of(RAW), JSON));
+	private final ApiExceptionHandler handler = new ApiExceptionHandler(
+			new ErrorResponses(List.of(RAW), new ErrorCatalogs(), JSON));
 
 	record Row(int quantity) {
 	}
 
-	private FieldError unreadable(@Nullable Throwable cause) {
+	private ApiError.FieldProblem unreadable(@Nullable Throwable cause) {
 		ResponseEntity<Object> response = this.handler.unreadable(
 				new HttpMessageNotReadableException("unreadable", cause, new MockHttpInputMessage(new byte[0])),
 				new MockHttpServletRequest("POST", "/x"));
@@ -61,14 +66,14 @@ class ApiExceptionHandlerTests {
 
 	@Test
 	void aBodyThatIsNotJsonIsJsonInvalid() {
-		FieldError error = unreadable(reading("{\"quantity\": }"));
+		ApiError.FieldProblem error = unreadable(reading("{\"quantity\": }"));
 		assertThat(error.type()).isEqualTo("json_invalid");
 		assertThat(error.message()).startsWith("is not valid JSON");
 	}
 
 	@Test
 	void aValueOfTheWrongKindHasNoType() {
-		FieldError error = unreadable(reading("{\"quantity\": \"many\"}"));
+		ApiError.FieldProblem error = unreadable(reading("{\"quantity\": \"many\"}"));
 		assertThat(error.field()).isEqualTo("quantity");
 		assertThat(error.type()).isNull();
 		// nor does a number too large for its field
@@ -77,9 +82,9 @@ class ApiExceptionHandlerTests {
 
 	@Test
 	void noBodyIsMissing() {
-		FieldError error = unreadable(null);
-		assertThat(error)
-			.isEqualTo(new FieldError("body", "the request body is missing or is not valid JSON", "missing"));
+		ApiError.FieldProblem error = unreadable(null);
+		assertThat(error).isEqualTo(
+				new ApiError.FieldProblem("body", "the request body is missing or is not valid JSON", "missing"));
 	}
 
 }

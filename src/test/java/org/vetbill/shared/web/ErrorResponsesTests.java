@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
-import org.vetbill.shared.error.FieldError;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,11 @@ class ErrorResponsesTests {
 		}
 
 		@Override
+		public String catalog() {
+			return "raw";
+		}
+
+		@Override
 		public ResponseEntity<Object> render(ApiError error) {
 			ResponseEntity.BodyBuilder response = ResponseEntity.status(error.status());
 			if (error.status() == HttpStatus.UNAUTHORIZED) {
@@ -41,7 +45,8 @@ class ErrorResponsesTests {
 
 	};
 
-	private final ErrorResponses responses = new ErrorResponses(List.of(DIALECT), JsonMapper.builder().build());
+	private final ErrorResponses responses = new ErrorResponses(List.of(DIALECT), new ErrorCatalogs(),
+			JsonMapper.builder().build());
 
 	@Test
 	void aDialectsHeaderReplacesTheOneTheFilterSet() throws Exception {
@@ -68,8 +73,8 @@ class ErrorResponsesTests {
 	void problemDetailsWriteAFieldErrorAsItsFieldAndMessage() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.responses.write(
-				ApiError.invalid(List.of(new FieldError("body", "is not valid JSON", "json_invalid"),
-						new FieldError("limit", "must be positive"))),
+				ApiError.invalid(List.of(new ApiError.FieldProblem("body", "is not valid JSON", "json_invalid"),
+						new ApiError.FieldProblem("limit", "must be positive"))),
 				new MockHttpServletRequest("GET", "/1234/vetbill/v1/invoices"), response);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");

@@ -1,6 +1,8 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.Organization;
+import org.vetbill.clinic.Organizations;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.ReadAccess;

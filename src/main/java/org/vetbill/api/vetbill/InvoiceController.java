@@ -1,10 +1,16 @@
-package org.vetbill.invoicing;
+package org.vetbill.api.vetbill;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.invoicing.CreditNotes;
+import org.vetbill.invoicing.InvoiceCommands;
+import org.vetbill.invoicing.InvoiceLifecycle;
+import org.vetbill.invoicing.InvoiceQueries;
+import org.vetbill.invoicing.InvoiceView;
+import org.vetbill.invoicing.Invoices;
 import org.vetbill.clinic.domain.ChargedItem;
 import org.vetbill.invoicing.InvoiceCommands.Finalize;
 import org.vetbill.invoicing.InvoiceCommands.InvoiceChanges;

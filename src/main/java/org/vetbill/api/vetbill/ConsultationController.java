@@ -1,6 +1,8 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.Consultation;
+import org.vetbill.clinic.Consultations;
 import org.vetbill.clinic.domain.ChargedItem;
 import org.vetbill.clinic.domain.NewConsultation;
 import org.vetbill.shared.Caller;

@@ -1,9 +1,11 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.Department;
+import org.vetbill.clinic.Departments;
 import org.vetbill.clinic.domain.DepartmentDetails;
 import org.vetbill.clinic.domain.DepartmentSettings;
 import org.vetbill.shared.Caller;

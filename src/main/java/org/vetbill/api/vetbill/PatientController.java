@@ -1,11 +1,13 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.Patient;
+import org.vetbill.clinic.Patients;
+import org.vetbill.clinic.domain.PatientDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
-import org.vetbill.shared.access.SettingsAccess;
+import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
@@ -24,49 +26,48 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The item records of vetbill's own API: list, create, read and merge-patch.
+ * The patient records of vetbill's own API: list, create, read and merge-patch.
  */
 @RestController
-@RequestMapping(ApiPaths.VETBILL + "/items")
-class ItemController {
+@RequestMapping(ApiPaths.VETBILL + "/patients")
+class PatientController {
 
-	private final Items service;
+	private final Patients service;
 
 	private final MergePatch mergePatch;
 
-	ItemController(Items service, MergePatch mergePatch) {
+	PatientController(Patients service, MergePatch mergePatch) {
 		this.service = service;
 		this.mergePatch = mergePatch;
 	}
 
 	@GetMapping
 	@ReadAccess
-	Page<Item> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
+	Page<Patient> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
 			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String search,
-			@RequestParam(required = false) @Nullable Boolean archived) {
-		return this.service.list(caller, PageRequest.of(after, limit), search, archived);
+			@RequestParam(name = "client_id", required = false) @Nullable Long clientId) {
+		return this.service.list(caller, PageRequest.of(after, limit), clientId);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@SettingsAccess
-	Item create(Caller caller, @RequestBody ItemDetails details) {
+	@BillingAccess
+	Patient create(Caller caller, @RequestBody PatientDetails details) {
 		return this.service.create(caller, details);
 	}
 
 	@GetMapping("/{id}")
 	@ReadAccess
-	Item get(Caller caller, @PathVariable long id) {
+	Patient get(Caller caller, @PathVariable long id) {
 		return this.service.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
-	@SettingsAccess
-	Item patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
+	@BillingAccess
+	Patient patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		Item current = this.service.get(caller, id);
-		ItemDetails merged = this.mergePatch.apply(current.details(), patch, ItemDetails.class);
+		Patient current = this.service.get(caller, id);
+		PatientDetails merged = this.mergePatch.apply(current.details(), patch, PatientDetails.class);
 		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
 	}
 

@@ -1,11 +1,13 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.clinic.domain.PatientDetails;
+import org.vetbill.clinic.VatGroup;
+import org.vetbill.clinic.VatGroups;
+import org.vetbill.clinic.domain.VatGroupDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
-import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.SettingsAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
@@ -24,48 +26,47 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The patient records of vetbill's own API: list, create, read and merge-patch.
+ * The vat group records of vetbill's own API: list, create, read and merge-patch.
  */
 @RestController
-@RequestMapping(ApiPaths.VETBILL + "/patients")
-class PatientController {
+@RequestMapping(ApiPaths.VETBILL + "/vat-groups")
+class VatGroupController {
 
-	private final Patients service;
+	private final VatGroups service;
 
 	private final MergePatch mergePatch;
 
-	PatientController(Patients service, MergePatch mergePatch) {
+	VatGroupController(VatGroups service, MergePatch mergePatch) {
 		this.service = service;
 		this.mergePatch = mergePatch;
 	}
 
 	@GetMapping
 	@ReadAccess
-	Page<Patient> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
-			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(name = "client_id", required = false) @Nullable Long clientId) {
-		return this.service.list(caller, PageRequest.of(after, limit), clientId);
+	Page<VatGroup> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return this.service.list(caller, PageRequest.of(after, limit));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@BillingAccess
-	Patient create(Caller caller, @RequestBody PatientDetails details) {
+	@SettingsAccess
+	VatGroup create(Caller caller, @RequestBody VatGroupDetails details) {
 		return this.service.create(caller, details);
 	}
 
 	@GetMapping("/{id}")
 	@ReadAccess
-	Patient get(Caller caller, @PathVariable long id) {
+	VatGroup get(Caller caller, @PathVariable long id) {
 		return this.service.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
-	@BillingAccess
-	Patient patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
+	@SettingsAccess
+	VatGroup patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		Patient current = this.service.get(caller, id);
-		PatientDetails merged = this.mergePatch.apply(current.details(), patch, PatientDetails.class);
+		VatGroup current = this.service.get(caller, id);
+		VatGroupDetails merged = this.mergePatch.apply(current.details(), patch, VatGroupDetails.class);
 		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
 	}
 

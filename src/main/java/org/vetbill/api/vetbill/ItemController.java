@@ -1,11 +1,13 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.clinic.domain.ClientDetails;
+import org.vetbill.clinic.Item;
+import org.vetbill.clinic.Items;
+import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
-import org.vetbill.shared.access.BillingAccess;
+import org.vetbill.shared.access.SettingsAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
@@ -24,24 +26,24 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The client records of vetbill's own API: list, create, read and merge-patch.
+ * The item records of vetbill's own API: list, create, read and merge-patch.
  */
 @RestController
-@RequestMapping(ApiPaths.VETBILL + "/clients")
-class ClientController {
+@RequestMapping(ApiPaths.VETBILL + "/items")
+class ItemController {
 
-	private final Clients service;
+	private final Items service;
 
 	private final MergePatch mergePatch;
 
-	ClientController(Clients service, MergePatch mergePatch) {
+	ItemController(Items service, MergePatch mergePatch) {
 		this.service = service;
 		this.mergePatch = mergePatch;
 	}
 
 	@GetMapping
 	@ReadAccess
-	Page<Client> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
+	Page<Item> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String search,
 			@RequestParam(required = false) @Nullable Boolean archived) {
@@ -50,23 +52,23 @@ class ClientController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@BillingAccess
-	Client create(Caller caller, @RequestBody ClientDetails details) {
+	@SettingsAccess
+	Item create(Caller caller, @RequestBody ItemDetails details) {
 		return this.service.create(caller, details);
 	}
 
 	@GetMapping("/{id}")
 	@ReadAccess
-	Client get(Caller caller, @PathVariable long id) {
+	Item get(Caller caller, @PathVariable long id) {
 		return this.service.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
-	@BillingAccess
-	Client patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
+	@SettingsAccess
+	Item patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		Client current = this.service.get(caller, id);
-		ClientDetails merged = this.mergePatch.apply(current.details(), patch, ClientDetails.class);
+		Item current = this.service.get(caller, id);
+		ItemDetails merged = this.mergePatch.apply(current.details(), patch, ItemDetails.class);
 		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
 	}
 

@@ -1,19 +1,26 @@
-package org.vetbill.payments;
+package org.vetbill.api.vetbill;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.payments.PaymentCommands;
+import org.vetbill.payments.PaymentView;
+import org.vetbill.payments.Payments;
+import org.vetbill.payments.PrepaymentView;
+import org.vetbill.payments.Prepayments;
 import org.vetbill.invoicing.InvoiceView;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.validation.InputValidator;
 import org.vetbill.shared.web.ApiPaths;
+import org.vetbill.shared.web.FieldNames;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,8 +82,9 @@ class PaymentController {
 	@BillingAccess
 	PaymentView pay(Caller caller, @PathVariable long id, @RequestBody PaymentRequest request) {
 		this.validator.validate(request);
-		return this.payments.record(caller, new PaymentCommands.NewPayment(id, request.paymentType(), request.paid(),
-				request.dateAdded(), request.info()));
+		return FieldNames.renamed(Map.of("invoiceId", "invoice", "paymentDate", "date_added"),
+				() -> this.payments.record(caller, new PaymentCommands.NewPayment(id, request.paymentType(),
+						request.paid(), request.dateAdded(), request.info())));
 	}
 
 	@PostMapping(ApiPaths.VETBILL + "/payments/{id}/cancel")
@@ -93,8 +101,9 @@ class PaymentController {
 	@BillingAccess
 	PaymentView applyPrepayment(Caller caller, @PathVariable long id, @RequestBody ApplyRequest request) {
 		this.validator.validate(request);
-		return this.prepayments.apply(caller, id,
-				new PaymentCommands.ApplyPrepayment(request.unallocatedPaymentId(), request.amount()));
+		return FieldNames.renamed(Map.of("invoiceId", "invoice", "prepaymentId", "unallocated_payment_id"),
+				() -> this.prepayments.apply(caller, id,
+						new PaymentCommands.ApplyPrepayment(request.unallocatedPaymentId(), request.amount())));
 	}
 
 	@PostMapping(INVOICE + "/move-overpayment")

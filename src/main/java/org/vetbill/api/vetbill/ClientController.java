@@ -1,11 +1,13 @@
-package org.vetbill.clinic;
+package org.vetbill.api.vetbill;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.clinic.domain.VatGroupDetails;
+import org.vetbill.clinic.Client;
+import org.vetbill.clinic.Clients;
+import org.vetbill.clinic.domain.ClientDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
-import org.vetbill.shared.access.SettingsAccess;
+import org.vetbill.shared.access.BillingAccess;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
@@ -24,47 +26,49 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The vat group records of vetbill's own API: list, create, read and merge-patch.
+ * The client records of vetbill's own API: list, create, read and merge-patch.
  */
 @RestController
-@RequestMapping(ApiPaths.VETBILL + "/vat-groups")
-class VatGroupController {
+@RequestMapping(ApiPaths.VETBILL + "/clients")
+class ClientController {
 
-	private final VatGroups service;
+	private final Clients service;
 
 	private final MergePatch mergePatch;
 
-	VatGroupController(VatGroups service, MergePatch mergePatch) {
+	ClientController(Clients service, MergePatch mergePatch) {
 		this.service = service;
 		this.mergePatch = mergePatch;
 	}
 
 	@GetMapping
 	@ReadAccess
-	Page<VatGroup> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
-			@RequestParam(required = false) @Nullable Integer limit) {
-		return this.service.list(caller, PageRequest.of(after, limit));
+	Page<Client> list(Caller caller, @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String search,
+			@RequestParam(required = false) @Nullable Boolean archived) {
+		return this.service.list(caller, PageRequest.of(after, limit), search, archived);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@SettingsAccess
-	VatGroup create(Caller caller, @RequestBody VatGroupDetails details) {
+	@BillingAccess
+	Client create(Caller caller, @RequestBody ClientDetails details) {
 		return this.service.create(caller, details);
 	}
 
 	@GetMapping("/{id}")
 	@ReadAccess
-	VatGroup get(Caller caller, @PathVariable long id) {
+	Client get(Caller caller, @PathVariable long id) {
 		return this.service.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
-	@SettingsAccess
-	VatGroup patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
+	@BillingAccess
+	Client patch(Caller caller, @PathVariable long id, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		VatGroup current = this.service.get(caller, id);
-		VatGroupDetails merged = this.mergePatch.apply(current.details(), patch, VatGroupDetails.class);
+		Client current = this.service.get(caller, id);
+		ClientDetails merged = this.mergePatch.apply(current.details(), patch, ClientDetails.class);
 		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
 	}
 
