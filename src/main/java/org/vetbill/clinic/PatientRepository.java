@@ -37,11 +37,11 @@ class PatientRepository {
 
 	private static final FilterFields FILTERS = FilterFields.builder()
 		.id("id", PATIENT.ID)
-		.relation("client", PATIENT.CLIENT_ID)
+		.id("clientId", PATIENT.CLIENT_ID)
 		.text("name", PATIENT.NAME)
 		.text("species", PATIENT.SPECIES)
 		.text("breed", PATIENT.BREED)
-		.date("date_of_birth", PATIENT.DATE_OF_BIRTH)
+		.date("dateOfBirth", PATIENT.DATE_OF_BIRTH)
 		.bool("archived", PATIENT.ARCHIVED)
 		.dateTime("created", PATIENT.CREATED)
 		.dateTime("modified", PATIENT.MODIFIED)

@@ -39,7 +39,7 @@ class VatGroupRepository {
 		.id("id", VAT_GROUP.ID)
 		.text("title", VAT_GROUP.TITLE)
 		.decimal("percentage", VAT_GROUP.PERCENTAGE)
-		.text("account_number", VAT_GROUP.ACCOUNT_NUMBER)
+		.text("accountNumber", VAT_GROUP.ACCOUNT_NUMBER)
 		.bool("archived", VAT_GROUP.ARCHIVED)
 		.dateTime("created", VAT_GROUP.CREATED)
 		.dateTime("modified", VAT_GROUP.MODIFIED)

@@ -31,9 +31,9 @@ class WebhookRepository {
 		.integer("trigger", WEBHOOK.TRIGGER_TYPE)
 		.text("name", WEBHOOK.NAME)
 		.bool("active", WEBHOOK.ACTIVE)
-		.relation("department", WEBHOOK.DEPARTMENT_ID)
-		.text("target_url", WEBHOOK.TARGET_URL)
-		.integer("content_type", WEBHOOK.CONTENT_TYPE)
+		.id("departmentId", WEBHOOK.DEPARTMENT_ID)
+		.text("targetUrl", WEBHOOK.TARGET_URL)
+		.integer("contentType", WEBHOOK.CONTENT_TYPE)
 		.dateTime("created", WEBHOOK.CREATED)
 		.dateTime("modified", WEBHOOK.MODIFIED)
 		.build();

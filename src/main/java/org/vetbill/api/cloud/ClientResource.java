@@ -26,6 +26,12 @@ class ClientResource extends CloudResource<ClientResource.View> {
 
 	static final String NAME = "client";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "firstname", "lastname", "organization_name", "email", "customer_type", "vat_number",
+				"register_number", "city", "zip_code", "country", "archived", "created", "modified")
+		.relation("home_department", "homeDepartmentId")
+		.build();
+
 	private final Clients clients;
 
 	private final Patients patients;
@@ -39,6 +45,11 @@ class ClientResource extends CloudResource<ClientResource.View> {
 	@Override
 	Counted<View> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.clients.search(caller, criteria, page).mapItems((found) -> views(caller, found));
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

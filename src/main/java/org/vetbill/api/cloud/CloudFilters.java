@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.query.Criteria;
@@ -22,12 +21,9 @@ import org.vetbill.shared.query.Operator;
  */
 final class CloudFilters {
 
-	/** The filters of a resource whose fields the core names as the API does. */
-	static final CloudFilters AS_WRITTEN = new CloudFilters(null);
+	private final Map<String, String> fields;
 
-	private final @Nullable Map<String, String> fields;
-
-	private CloudFilters(@Nullable Map<String, String> fields) {
+	private CloudFilters(Map<String, String> fields) {
 		this.fields = fields;
 	}
 
@@ -68,9 +64,6 @@ final class CloudFilters {
 	 */
 	Translation translate(Criteria criteria) {
 		Map<String, String> known = this.fields;
-		if (known == null) {
-			return new Translation(criteria, criteria, List.of());
-		}
 		List<Criterion> translated = new ArrayList<>();
 		List<FieldError> unknown = new ArrayList<>();
 		for (Criterion criterion : criteria.criteria()) {

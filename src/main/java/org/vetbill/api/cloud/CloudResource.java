@@ -58,12 +58,11 @@ abstract class CloudResource<T> {
 	abstract void write(T item, CloudObject out);
 
 	/**
-	 * The fields a list can be filtered on, by the API's names.
+	 * The fields a list can be filtered on, by the API's names, and the core's name of
+	 * each.
 	 * @return the filters
 	 */
-	CloudFilters filters() {
-		return CloudFilters.AS_WRITTEN;
-	}
+	abstract CloudFilters filters();
 
 	/**
 	 * The relations {@code expose_<name>} can write inline.

@@ -21,6 +21,13 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 
 	static final String NAME = "consultationitem";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "name", "quantity", "created", "modified")
+		.relation("consultation", "consultationId")
+		.relation("item", "itemId")
+		.relation("patient", "patientId")
+		.build();
+
 	private final Consultations consultations;
 
 	ConsultationItemResource(Consultations consultations) {
@@ -31,6 +38,11 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 	@Override
 	Counted<ConsultationItem> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.consultations.searchItems(caller, criteria, page);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

@@ -26,6 +26,13 @@ class ConsultationResource extends CloudResource<ConsultationResource.View> {
 
 	static final String NAME = "consultation";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "status", "type", "admitted_time", "created", "modified")
+		.relation("client", "clientId")
+		.relation("patient", "patientId")
+		.relation("department", "departmentId")
+		.build();
+
 	private final Consultations consultations;
 
 	private final InvoiceQueries invoices;
@@ -39,6 +46,11 @@ class ConsultationResource extends CloudResource<ConsultationResource.View> {
 	@Override
 	Counted<View> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.consultations.search(caller, criteria, page).mapItems((found) -> views(caller, found));
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

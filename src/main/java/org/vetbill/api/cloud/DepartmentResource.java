@@ -20,6 +20,10 @@ class DepartmentResource extends CloudResource<Department> {
 
 	static final String NAME = "department";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "name", "archived", "created", "modified")
+		.build();
+
 	private final Departments departments;
 
 	DepartmentResource(Departments departments) {
@@ -30,6 +34,11 @@ class DepartmentResource extends CloudResource<Department> {
 	@Override
 	Counted<Department> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.departments.search(caller, criteria, page);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

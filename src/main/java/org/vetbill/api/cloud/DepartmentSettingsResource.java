@@ -22,6 +22,10 @@ class DepartmentSettingsResource extends CloudResource<DepartmentSettingsResourc
 
 	static final String NAME = "settings/department";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "name", "archived", "created", "modified")
+		.build();
+
 	private final Departments departments;
 
 	DepartmentSettingsResource(Departments departments) {
@@ -33,6 +37,11 @@ class DepartmentSettingsResource extends CloudResource<DepartmentSettingsResourc
 	Counted<InForce> search(Caller caller, Criteria criteria, OffsetPage page) {
 		LocalDate today = this.departments.today(caller);
 		return this.departments.search(caller, criteria, page).map((department) -> inForce(department, today));
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

@@ -33,6 +33,12 @@ class ItemResource extends CloudResource<ItemResource.View> {
 
 	static final String NAME = "item";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "code", "name", "price", "price_with_vat", "account_number", "reporting_dimension_1",
+				"reporting_dimension_2", "reporting_dimension_3", "archived", "created", "modified")
+		.relation("vat_group", "vatGroupId")
+		.build();
+
 	private final Items items;
 
 	private final VatGroups vatGroups;
@@ -49,6 +55,11 @@ class ItemResource extends CloudResource<ItemResource.View> {
 	@Override
 	Counted<View> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.items.search(caller, criteria, page).mapItems((found) -> views(caller, found));
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

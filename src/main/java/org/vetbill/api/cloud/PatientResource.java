@@ -21,6 +21,11 @@ class PatientResource extends CloudResource<Patient> {
 
 	static final String NAME = "patient";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "name", "species", "breed", "date_of_birth", "archived", "created", "modified")
+		.relation("client", "clientId")
+		.build();
+
 	private final Patients patients;
 
 	PatientResource(Patients patients) {
@@ -31,6 +36,11 @@ class PatientResource extends CloudResource<Patient> {
 	@Override
 	Counted<Patient> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.patients.search(caller, criteria, page);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

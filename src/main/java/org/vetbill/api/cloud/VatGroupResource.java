@@ -23,6 +23,10 @@ class VatGroupResource {
 
 	static final String NAME = "vatgroup";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "title", "percentage", "account_number", "archived", "created", "modified")
+		.build();
+
 	static final String INVOICEROW_VAT_GROUP = "invoicerow_vat_group";
 
 	@Bean
@@ -50,6 +54,11 @@ class VatGroupResource {
 		@Override
 		Counted<VatGroup> search(Caller caller, Criteria criteria, OffsetPage page) {
 			return this.vatGroups.search(caller, criteria, page);
+		}
+
+		@Override
+		CloudFilters filters() {
+			return FILTERS;
 		}
 
 		@Override

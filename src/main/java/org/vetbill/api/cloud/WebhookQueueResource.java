@@ -23,6 +23,12 @@ class WebhookQueueResource extends CloudResource<DeliveryView> {
 
 	static final String NAME = "hook/queue";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "trigger", "object_type", "object_id", "state", "attempts", "last_status", "next_try",
+				"last_attempt", "created", "modified")
+		.relation("webhook", "webhookId")
+		.build();
+
 	private final WebhookQueue queue;
 
 	WebhookQueueResource(WebhookQueue queue) {
@@ -33,6 +39,11 @@ class WebhookQueueResource extends CloudResource<DeliveryView> {
 	@Override
 	Counted<DeliveryView> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.queue.search(caller, criteria, page);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override

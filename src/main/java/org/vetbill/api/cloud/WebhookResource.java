@@ -23,6 +23,11 @@ class WebhookResource extends CloudResource<WebhookView> {
 
 	static final String NAME = "hook/webhook";
 
+	private static final CloudFilters FILTERS = CloudFilters.builder()
+		.fields("id", "trigger", "name", "active", "target_url", "content_type", "created", "modified")
+		.relation("department", "departmentId")
+		.build();
+
 	private final Webhooks webhooks;
 
 	WebhookResource(Webhooks webhooks) {
@@ -33,6 +38,11 @@ class WebhookResource extends CloudResource<WebhookView> {
 	@Override
 	Counted<WebhookView> search(Caller caller, Criteria criteria, OffsetPage page) {
 		return this.webhooks.search(caller, criteria, page);
+	}
+
+	@Override
+	CloudFilters filters() {
+		return FILTERS;
 	}
 
 	@Override
