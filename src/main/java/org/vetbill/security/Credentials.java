@@ -24,7 +24,6 @@ import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,17 @@ public class Credentials {
 
 	private final Clock clock;
 
-	private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	private final PasswordEncoder passwords;
 
 	/**
 	 * Checked against when a client or user is unknown, so both cases take the same time.
 	 */
-	private final String dummyHash = this.passwords.encode("not a real secret");
+	private final String dummyHash;
 
 	Credentials(CredentialRepository repository, Organizations organizations, InputValidator validator, AuditLog audit,
-			Clock clock) {
+			Clock clock, PasswordEncoder passwords) {
+		this.passwords = passwords;
+		this.dummyHash = passwords.encode("not a real secret");
 		this.repository = repository;
 		this.organizations = organizations;
 		this.validator = validator;

@@ -29,7 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vetbill.admin.key=" + IntegrationTest.ADMIN_KEY, "spring.flyway.clean-disabled=false",
-				"spring.datasource.hikari.maximum-pool-size=24",
+				// every test creates tenants and tokens: bcrypt's lowest work factor
+				// keeps
+				// that quick (the algorithm and its checks are the same)
+				"vetbill.security.password-strength=4", "spring.datasource.hikari.maximum-pool-size=24",
 				// webhook deliveries and their retries within seconds (see
 				// WebhookDispatcherIntegrationTests)
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's delta-sync pattern under load: eight writers move money for a minute
+ * The README's delta-sync pattern under load: eight writers move money for a while
  * (payments and their cancellations, prepayments, their refunds and uses, ERP
  * write-backs, new invoices) while a poller follows the pattern on invoices, payments and
  * prepayments: each run reads everything with {@code modified__gte=<watermark>} page by
@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asserted: it shows what the watermark protects against when the timing bites.
  * <p>
  * Every client honours the rate limits as integrators must: on a 429 it waits the
- * {@code Retry-After} and asks again. {@code -Dvetbill.test.delta-sync-seconds=N}
- * shortens the minute for local runs.
+ * {@code Retry-After} and asks again. The writers write for
+ * {@code vetbill.test.delta-sync-seconds} (20 in the build;
+ * {@code -Dvetbill.test.delta-sync-seconds=60} or more for a longer soak).
  */
 class DeltaSyncIntegrationTests extends IntegrationTest {
 
