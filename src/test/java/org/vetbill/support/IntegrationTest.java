@@ -29,9 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vetbill.admin.key=" + IntegrationTest.ADMIN_KEY, "spring.flyway.clean-disabled=false",
-				// every test creates tenants and tokens: bcrypt's lowest work factor
-				// keeps
-				// that quick (the algorithm and its checks are the same)
+				// tests create many tenants and tokens: bcrypt's lowest work factor
+				// keeps that quick (the algorithm and its checks are the same)
 				"vetbill.security.password-strength=4", "spring.datasource.hikari.maximum-pool-size=24",
 				// webhook deliveries and their retries within seconds (see
 				// WebhookDispatcherIntegrationTests)
