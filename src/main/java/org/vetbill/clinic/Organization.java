@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.vetbill.clinic.domain.OrganizationSettings;
 
 /**
- * An organization: the tenant, addressed as {@code provet_id} in API paths.
+ * An organization: the tenant, known to clients by its public {@code provetId}.
  *
  * @param id internal id
  * @param uuid stable UUID

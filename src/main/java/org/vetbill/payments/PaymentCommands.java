@@ -33,7 +33,7 @@ public final class PaymentCommands {
 	 *
 	 * @param info why, required
 	 * @param cancelDate the date asked for; honoured only where the department's
-	 * {@code payment_cancel_set_date} setting is on; null for now
+	 * {@code paymentCancelSetDate} setting is on; null for now
 	 */
 	public record CancelPayment(String info, @Nullable Instant cancelDate) {
 	}

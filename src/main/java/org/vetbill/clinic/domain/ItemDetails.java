@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param code the clinic's own code, unique within the organization
  * @param name the name printed on invoices
- * @param price unit price, net or gross as the organization's {@code prices_include_vat}
+ * @param price unit price, net or gross as the organization's {@code pricesIncludeVat}
  * says; up to 4 decimals
  * @param vatGroupId the VAT group
  * @param accountNumber revenue GL account

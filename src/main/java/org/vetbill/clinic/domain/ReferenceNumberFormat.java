@@ -5,7 +5,7 @@ package org.vetbill.clinic.domain;
  */
 public enum ReferenceNumberFormat {
 
-	/** No reference number; {@code reference_number} stays null. */
+	/** No reference number; the invoice's reference number stays null. */
 	NONE,
 
 	/** The Finnish national reference number with its 7-3-1 check digit. */

@@ -9,8 +9,8 @@ import org.vetbill.shared.money.Money;
  * An invoice's totals: exact sums of its rows' figures, never rounded again.
  *
  * @param total net total, the sum of the rows' {@code sum}
- * @param totalVat the sum of the rows' {@code sum_vat}
- * @param totalWithVat gross total, the sum of the rows' {@code sum_total}
+ * @param totalVat the sum of the rows' {@code sumVat}
+ * @param totalWithVat gross total, the sum of the rows' {@code sumTotal}
  */
 public record InvoiceTotals(Money total, Money totalVat, Money totalWithVat) {
 
