@@ -108,10 +108,10 @@ public class Payments {
 
 	/**
 	 * Cancels a payment with a new payment of the opposite amount that points at it. The
-	 * cancellation is dated as asked where the department's
-	 * {@code paymentCancelSetDate} is on, otherwise now. A payment is cancelled at
-	 * most once; a cancellation and a credit-note settlement cannot be cancelled.
-	 * Cancelling the use of a prepayment gives the amount back to the prepayment.
+	 * cancellation is dated as asked where the department's {@code paymentCancelSetDate}
+	 * is on, otherwise now. A payment is cancelled at most once; a cancellation and a
+	 * credit-note settlement cannot be cancelled. Cancelling the use of a prepayment
+	 * gives the amount back to the prepayment.
 	 * @param caller the caller
 	 * @param paymentId the payment
 	 * @param command the reason and date
