@@ -1,7 +1,6 @@
 package org.vetbill.shared.query;
 
 import java.util.List;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +17,6 @@ public record Found<T>(List<T> items, @Nullable Long count, @Nullable Long nextA
 
 	public Found {
 		items = List.copyOf(items);
-	}
-
-	public <R> Found<R> map(Function<? super T, ? extends R> mapper) {
-		return new Found<>(this.items.stream().<R>map(mapper).toList(), this.count, this.nextAfter);
 	}
 
 	/**

@@ -8,8 +8,4 @@ package org.vetbill.shared.query;
  */
 public record Sort(String field, boolean descending) {
 
-	public static Sort ascending(String field) {
-		return new Sort(field, false);
-	}
-
 }
