@@ -16,6 +16,8 @@ import org.vetbill.invoicing.domain.InvoiceState;
 import org.vetbill.invoicing.domain.InvoiceStatus;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criterion;
 import org.vetbill.shared.query.FilterValues;
 import org.vetbill.shared.query.Search;
@@ -146,16 +148,9 @@ class InvoiceSearchStore {
 				yield new Matches(more ? fetched.subList(0, keyset.limit()) : fetched, null, more);
 			}
 			case Window.Offset offset -> {
-				long count = this.dsl.fetchCount(INVOICE, where);
-				if (offset.limit() == 0 || offset.offset() >= count) {
-					yield new Matches(List.of(), count, false);
-				}
-				yield new Matches(List.copyOf(this.dsl.selectFrom(INVOICE)
-					.where(where)
-					.orderBy(FILTERS.order(search.order(), INVOICE.ID))
-					.offset(offset.offset())
-					.limit(offset.limit())
-					.fetch()), count, false);
+				Counted<Record> page = ListQueries.page(this.dsl, INVOICE, where,
+						FILTERS.order(search.order(), INVOICE.ID), offset, (r) -> r);
+				yield new Matches(page.items(), page.count(), false);
 			}
 		};
 	}

@@ -7,12 +7,6 @@ package org.vetbill.shared.query;
 public sealed interface Window {
 
 	/**
-	 * At most how many items.
-	 * @return the limit
-	 */
-	int limit();
-
-	/**
 	 * The items whose id is above {@code after}, in id order.
 	 *
 	 * @param after the last id of the previous page, 0 for the first page
