@@ -20,6 +20,7 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -88,17 +89,19 @@ public class Clients {
 	}
 
 	/**
-	 * A numbered page of the clients matching the criteria, in id order.
+	 * A numbered page of the clients matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, names, email, customer_type, VAT and register
 	 * numbers, city, zip_code, country, archived, home_department, created, modified
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching clients
 	 */
 	@Transactional(readOnly = true)
-	public Counted<Client> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<Client> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return this.clients.search(caller, criteria, zone, page);
+		return this.clients.search(caller, criteria, zone, order, page);
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
@@ -137,10 +138,10 @@ class ConsultationRepository {
 	 * A numbered page of the consultations matching the criteria, in id order: three
 	 * queries whatever the page size.
 	 */
-	Counted<Consultation> search(Caller caller, Criteria criteria, ZoneId zone, OffsetPage page) {
+	Counted<Consultation> search(Caller caller, Criteria criteria, ZoneId zone, List<Sort> order, OffsetPage page) {
 		Counted<Record> rows = ListQueries.page(this.dsl, CONSULTATION,
 				CONSULTATION.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(CONSULTATION.ID.asc()), page, (r) -> r);
+				FILTERS.order(order, CONSULTATION.ID), page, (r) -> r);
 		return rows.mapItems((found) -> withItems(caller, found));
 	}
 
@@ -198,11 +199,12 @@ class ConsultationRepository {
 	/**
 	 * A numbered page of the charged items matching the criteria, in id order.
 	 */
-	Counted<ConsultationItem> searchItems(Caller caller, Criteria criteria, ZoneId zone, OffsetPage page) {
+	Counted<ConsultationItem> searchItems(Caller caller, Criteria criteria, ZoneId zone, List<Sort> order,
+			OffsetPage page) {
 		return ListQueries.page(this.dsl, CONSULTATION_ITEM,
 				CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId())
 					.and(ITEM_FILTERS.condition(criteria, zone)),
-				List.of(CONSULTATION_ITEM.ID.asc()), page, ConsultationRepository::mapItem);
+				ITEM_FILTERS.order(order, CONSULTATION_ITEM.ID), page, ConsultationRepository::mapItem);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -96,13 +97,15 @@ public class Consultations {
 	 * @param caller the caller
 	 * @param criteria filters over id, client, patient, department, status, type,
 	 * admitted_time, created, modified
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching consultations
 	 */
 	@Transactional(readOnly = true)
-	public Counted<Consultation> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<Consultation> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return this.consultations.search(caller, criteria, zone, page);
+		return this.consultations.search(caller, criteria, zone, order, page);
 	}
 
 	/**
@@ -151,13 +154,15 @@ public class Consultations {
 	 * @param caller the caller
 	 * @param criteria filters over id, consultation, item, patient, name, quantity,
 	 * created, modified
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching charged items
 	 */
 	@Transactional(readOnly = true)
-	public Counted<ConsultationItem> searchItems(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<ConsultationItem> searchItems(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return this.consultations.searchItems(caller, criteria, zone, page);
+		return this.consultations.searchItems(caller, criteria, zone, order, page);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
@@ -66,8 +67,9 @@ class DepartmentRepository {
 		return this.rows.allInIdOrder(caller.organizationId(), ids);
 	}
 
-	Counted<Department> search(Caller caller, Criteria criteria, ZoneId zone, OffsetPage page) {
-		return this.rows.page(caller.organizationId(), FILTERS.condition(criteria, zone), page);
+	Counted<Department> search(Caller caller, Criteria criteria, ZoneId zone, List<Sort> order, OffsetPage page) {
+		return this.rows.page(caller.organizationId(), FILTERS.condition(criteria, zone),
+				FILTERS.order(order, DEPARTMENT.ID), page);
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -93,16 +94,18 @@ public class Departments {
 	}
 
 	/**
-	 * A numbered page of the departments matching the criteria, in id order.
+	 * A numbered page of the departments matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, name, archived, created, modified
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching departments
 	 */
 	@Transactional(readOnly = true)
-	public Counted<Department> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<Department> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return this.departments.search(caller, criteria, zone, page);
+		return this.departments.search(caller, criteria, zone, order, page);
 	}
 
 	@Transactional(readOnly = true)

@@ -25,6 +25,7 @@ import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
@@ -114,14 +115,15 @@ class ItemRepository {
 	 * the item's VAT group.
 	 * @param pricesIncludeVat whether the organization's prices are entered with VAT
 	 */
-	Counted<Item> search(Caller caller, Criteria criteria, boolean pricesIncludeVat, ZoneId zone, OffsetPage page) {
+	Counted<Item> search(Caller caller, Criteria criteria, boolean pricesIncludeVat, ZoneId zone, List<Sort> order,
+			OffsetPage page) {
 		FilterFields filters = pricesIncludeVat ? GROSS_PRICE_FILTERS : NET_PRICE_FILTERS;
 		return ListQueries.page(this.dsl,
 				ITEM.join(VAT_GROUP)
 					.on(VAT_GROUP.ORGANIZATION_ID.eq(ITEM.ORGANIZATION_ID))
 					.and(VAT_GROUP.ID.eq(ITEM.VAT_GROUP_ID)),
 				ITEM.ORGANIZATION_ID.eq(caller.organizationId()).and(filters.condition(criteria, zone)),
-				List.of(ITEM.ID.asc()), page, ItemRepository::map);
+				filters.order(order, ITEM.ID), page, ItemRepository::map);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -87,18 +88,20 @@ public class Items {
 	}
 
 	/**
-	 * A numbered page of the items matching the criteria, in id order.
+	 * A numbered page of the items matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, code, name, price (without VAT), price_with_vat,
 	 * vat_group, account_number, reporting dimensions, archived, created, modified
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching items
 	 */
 	@Transactional(readOnly = true)
-	public Counted<Item> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<Item> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		Organization organization = this.organizations.get(caller.organizationId());
 		return this.items.search(caller, criteria, organization.settings().pricesIncludeVat(), organization.zone(),
-				page);
+				order, page);
 	}
 
 	@Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
@@ -99,8 +100,9 @@ class PatientRepository {
 			.fetch(PATIENT.ID);
 	}
 
-	Counted<Patient> search(Caller caller, Criteria criteria, ZoneId zone, OffsetPage page) {
-		return this.rows.page(caller.organizationId(), FILTERS.condition(criteria, zone), page);
+	Counted<Patient> search(Caller caller, Criteria criteria, ZoneId zone, List<Sort> order, OffsetPage page) {
+		return this.rows.page(caller.organizationId(), FILTERS.condition(criteria, zone),
+				FILTERS.order(order, PATIENT.ID), page);
 	}
 
 	/**

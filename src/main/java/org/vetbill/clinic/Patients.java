@@ -21,6 +21,7 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -119,17 +120,19 @@ public class Patients {
 	}
 
 	/**
-	 * A numbered page of the patients matching the criteria, in id order.
+	 * A numbered page of the patients matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, client, name, species, breed, date_of_birth,
 	 * archived, created, modified
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching patients
 	 */
 	@Transactional(readOnly = true)
-	public Counted<Patient> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<Patient> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return this.patients.search(caller, criteria, zone, page);
+		return this.patients.search(caller, criteria, zone, order, page);
 	}
 
 	/**

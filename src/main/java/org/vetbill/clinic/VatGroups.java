@@ -16,6 +16,7 @@ import org.vetbill.shared.error.Conflict;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
@@ -80,16 +81,18 @@ public class VatGroups {
 	}
 
 	/**
-	 * A numbered page of the VAT groups matching the criteria, in id order.
+	 * A numbered page of the VAT groups matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, title, percentage, account_number, archived
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param page the page
 	 * @return the page and the number of matching VAT groups
 	 */
 	@Transactional(readOnly = true)
-	public Counted<VatGroup> search(Caller caller, Criteria criteria, OffsetPage page) {
+	public Counted<VatGroup> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		ZoneId zone = this.organizations.get(caller.organizationId()).zone();
-		return this.vatGroups.search(caller, criteria, zone, page);
+		return this.vatGroups.search(caller, criteria, zone, order, page);
 	}
 
 	@Transactional(readOnly = true)

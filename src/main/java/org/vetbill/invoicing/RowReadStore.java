@@ -69,7 +69,7 @@ class RowReadStore {
 	}
 
 	/**
-	 * The rows a search asks for, in id order, and how many match, in three queries.
+	 * The rows a search asks for, in its order, and how many match, in three queries.
 	 * @param caller the caller
 	 * @param search the search: filters and an offset window
 	 * @param zone the organization's time zone
@@ -77,13 +77,13 @@ class RowReadStore {
 	 * @return the rows and their count
 	 */
 	Found<InvoiceRowView> search(Caller caller, Search search, ZoneId zone, Currency currency) {
-		if (!(search.window() instanceof Window.Offset window) || !search.order().isEmpty()) {
-			throw new IllegalArgumentException("rows are read by offset, in id order");
+		if (!(search.window() instanceof Window.Offset window)) {
+			throw new IllegalArgumentException("rows are read by offset");
 		}
 		Condition condition = INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId())
 			.and(FILTERS.condition(search.criteria(), zone));
 		Counted<InvoiceRowView> page = ListQueries
-			.page(this.dsl, rowsWithInvoice(), condition, List.of(INVOICE_ROW.ID.asc()), window,
+			.page(this.dsl, rowsWithInvoice(), condition, FILTERS.order(search.order(), INVOICE_ROW.ID), window,
 					(r) -> rowView(r, currency))
 			.mapItems((rows) -> withCredits(caller, rows));
 		return new Found<>(page.items(), page.count(), null);

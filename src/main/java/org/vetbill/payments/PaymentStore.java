@@ -25,6 +25,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.Window;
 
 import org.springframework.stereotype.Repository;
@@ -126,11 +127,11 @@ class PaymentStore {
 	/**
 	 * The payments matching the criteria from an offset, in id order, and how many match.
 	 */
-	Counted<PaymentView> search(Caller caller, Criteria criteria, Window.Offset window, ZoneId zone,
+	Counted<PaymentView> search(Caller caller, Criteria criteria, List<Sort> order, Window.Offset window, ZoneId zone,
 			Currency currency) {
 		return ListQueries.page(this.dsl, withCancellation(),
 				INVOICE_PAYMENT.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(INVOICE_PAYMENT.ID.asc()), window, (r) -> view(r, currency));
+				FILTERS.order(order, INVOICE_PAYMENT.ID), window, (r) -> view(r, currency));
 	}
 
 	/**

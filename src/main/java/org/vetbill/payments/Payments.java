@@ -31,6 +31,7 @@ import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.Window;
 
 import org.springframework.stereotype.Service;
@@ -215,16 +216,18 @@ public class Payments {
 	}
 
 	/**
-	 * The payments matching the criteria from an offset, in id order.
+	 * The payments matching the criteria from an offset, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over the fields {@link PaymentStore} lists
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param window the offset and limit
 	 * @return the payments and how many match
 	 */
 	@Transactional(readOnly = true)
-	public Counted<PaymentView> search(Caller caller, Criteria criteria, Window.Offset window) {
+	public Counted<PaymentView> search(Caller caller, Criteria criteria, List<Sort> order, Window.Offset window) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		return this.payments.search(caller, criteria, window, organization.zone(), organization.currency());
+		return this.payments.search(caller, criteria, order, window, organization.zone(), organization.currency());
 	}
 
 	@Transactional(readOnly = true)
@@ -233,7 +236,7 @@ public class Payments {
 	}
 
 	/**
-	 * The payments of an invoice, cancellations included, in id order.
+	 * The payments of an invoice, cancellations included, in the order asked.
 	 * @param caller the caller
 	 * @param invoiceId the invoice
 	 * @return its payments

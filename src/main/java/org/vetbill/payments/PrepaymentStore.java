@@ -26,6 +26,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.Window;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -186,11 +187,11 @@ class PrepaymentStore {
 	 * The prepayments matching the criteria from an offset, in id order, and how many
 	 * match.
 	 */
-	Counted<PrepaymentView> search(Caller caller, Criteria criteria, Window.Offset window, ZoneId zone,
-			Currency currency) {
+	Counted<PrepaymentView> search(Caller caller, Criteria criteria, List<Sort> order, Window.Offset window,
+			ZoneId zone, Currency currency) {
 		Counted<Record> records = ListQueries.page(this.dsl, UNALLOCATED_PAYMENT,
 				UNALLOCATED_PAYMENT.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(UNALLOCATED_PAYMENT.ID.asc()), window, (r) -> r);
+				FILTERS.order(order, UNALLOCATED_PAYMENT.ID), window, (r) -> r);
 		return new Counted<>(withRefunds(caller, records.items(), currency), records.count());
 	}
 

@@ -27,6 +27,7 @@ import org.vetbill.shared.events.ChangeEvents;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.Window;
 
 import org.springframework.stereotype.Service;
@@ -240,16 +241,18 @@ public class Prepayments {
 	}
 
 	/**
-	 * The prepayments matching the criteria from an offset, in id order.
+	 * The prepayments matching the criteria from an offset, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over the fields {@link PrepaymentStore} lists
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
 	 * @param window the offset and limit
 	 * @return the prepayments and how many match
 	 */
 	@Transactional(readOnly = true)
-	public Counted<PrepaymentView> search(Caller caller, Criteria criteria, Window.Offset window) {
+	public Counted<PrepaymentView> search(Caller caller, Criteria criteria, List<Sort> order, Window.Offset window) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		return this.prepayments.search(caller, criteria, window, organization.zone(), organization.currency());
+		return this.prepayments.search(caller, criteria, order, window, organization.zone(), organization.currency());
 	}
 
 	@Transactional(readOnly = true)

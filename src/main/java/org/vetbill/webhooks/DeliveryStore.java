@@ -20,6 +20,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
@@ -167,10 +168,10 @@ class DeliveryStore {
 	 * @param page the page
 	 * @return the page and the count of all that match
 	 */
-	Counted<DeliveryView> search(Caller caller, Criteria criteria, ZoneId zone, OffsetPage page) {
+	Counted<DeliveryView> search(Caller caller, Criteria criteria, ZoneId zone, List<Sort> order, OffsetPage page) {
 		return ListQueries.page(this.dsl, WEBHOOK_DELIVERY,
 				WEBHOOK_DELIVERY.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(WEBHOOK_DELIVERY.ID.asc()), page, DeliveryStore::map);
+				FILTERS.order(order, WEBHOOK_DELIVERY.ID), page, DeliveryStore::map);
 	}
 
 	List<DeliveryView> getAll(Caller caller, Collection<Long> ids) {

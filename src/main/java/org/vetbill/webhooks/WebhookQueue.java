@@ -7,6 +7,7 @@ import org.vetbill.clinic.Organizations;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Service;
@@ -29,8 +30,9 @@ public class WebhookQueue {
 	}
 
 	@Transactional(readOnly = true)
-	public Counted<DeliveryView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.deliveries.search(caller, criteria, this.organizations.get(caller.organizationId()).zone(), page);
+	public Counted<DeliveryView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.deliveries.search(caller, criteria, this.organizations.get(caller.organizationId()).zone(), order,
+				page);
 	}
 
 	@Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 
 import org.springframework.stereotype.Repository;
@@ -147,10 +148,10 @@ class WebhookRepository {
 	 * @param page the page
 	 * @return the page and the count of all that match
 	 */
-	Counted<WebhookView> search(Caller caller, Criteria criteria, ZoneId zone, OffsetPage page) {
+	Counted<WebhookView> search(Caller caller, Criteria criteria, ZoneId zone, List<Sort> order, OffsetPage page) {
 		return ListQueries.page(this.dsl, WEBHOOK,
 				WEBHOOK.ORGANIZATION_ID.eq(caller.organizationId()).and(FILTERS.condition(criteria, zone)),
-				List.of(WEBHOOK.ID.asc()), page, WebhookRepository::map);
+				FILTERS.order(order, WEBHOOK.ID), page, WebhookRepository::map);
 	}
 
 	private static WebhookView map(Record r) {

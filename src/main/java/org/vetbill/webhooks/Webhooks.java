@@ -19,6 +19,7 @@ import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.time.Timestamps;
 
@@ -146,8 +147,9 @@ public class Webhooks {
 	}
 
 	@Transactional(readOnly = true)
-	public Counted<WebhookView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.webhooks.search(caller, criteria, this.organizations.get(caller.organizationId()).zone(), page);
+	public Counted<WebhookView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.webhooks.search(caller, criteria, this.organizations.get(caller.organizationId()).zone(), order,
+				page);
 	}
 
 	private WebhookView lock(Caller caller, long id) {

@@ -301,7 +301,7 @@ class WebhookTriggerIntegrationTests extends WebhookIntegrationTest {
 				this.context.getBean(PlatformTransactionManager.class));
 		assertThatIllegalStateException().isThrownBy(() -> transaction.executeWithoutResult((status) -> {
 			payments.record(caller, new PaymentCommands.NewPayment(invoice, 1, new BigDecimal("10.00"), null, null));
-			long queuedInside = queue.search(caller, new Criteria(List.of(), false), new OffsetPage(1, 1000))
+			long queuedInside = queue.search(caller, new Criteria(List.of(), false), List.of(), new OffsetPage(1, 1000))
 				.items()
 				.stream()
 				.filter((delivery) -> delivery.id() > this.seen)

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Criterion;
 import org.vetbill.shared.query.Operator;
+import org.vetbill.shared.query.Sort;
 
 /**
  * The fields a Cloud API list filters on, by the names the API gives them, and the core's
@@ -55,6 +57,30 @@ final class CloudFilters {
 			throw InvalidInput.worded(parameter, "Write a filter as field__operator=value.");
 		}
 		return Criterion.of(parameter, field, operator, value);
+	}
+
+	/**
+	 * The order an {@code ordering} parameter asks for, as DRF's OrderingFilter reads it:
+	 * fields separated by commas, each descending when written with a leading {@code -}.
+	 * A term on a field that is not filterable is ignored, as DRF ignores it; when none
+	 * is left, the list keeps its default order (by id).
+	 * @param ordering the parameter's value, or null when not given
+	 * @return the sort keys in the core's names
+	 */
+	List<Sort> order(@Nullable String ordering) {
+		List<Sort> order = new ArrayList<>();
+		if (ordering == null) {
+			return order;
+		}
+		for (String term : ordering.split(",")) {
+			String name = term.trim();
+			boolean descending = name.startsWith("-");
+			String field = this.fields.get(descending ? name.substring(1) : name);
+			if (field != null && order.stream().noneMatch((sort) -> sort.field().equals(field))) {
+				order.add(new Sort(field, descending));
+			}
+		}
+		return order;
 	}
 
 	/**

@@ -56,7 +56,7 @@ class CloudLists {
 
 	private static final String EXPOSE = "expose_";
 
-	private static final Set<String> RESERVED = Set.of("page", "page_size", "filter_type", "format");
+	private static final Set<String> RESERVED = Set.of("page", "page_size", "filter_type", "format", "ordering");
 
 	private final Map<String, CloudResource<?>> resources;
 
@@ -86,7 +86,8 @@ class CloudLists {
 		Instant watermark = this.watermarks.next();
 		Counted<T> found;
 		try {
-			found = resource.search(caller, criteria.criteria(), page);
+			found = resource.search(caller, criteria.criteria(), resource.filters().order(parameters.get("ordering")),
+					page);
 		}
 		catch (InvalidInput ex) {
 			throw criteria.with(ex);

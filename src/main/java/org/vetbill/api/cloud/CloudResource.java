@@ -9,6 +9,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 /**
  * A resource of the Cloud API: how to find its objects through the core's use cases and
@@ -32,13 +33,16 @@ abstract class CloudResource<T> {
 	}
 
 	/**
-	 * A numbered page of the objects matching the criteria.
+	 * A numbered page of the objects matching the criteria, in the order asked.
 	 * @param caller the caller
-	 * @param criteria the filters
+	 * @param criteria the filters, in the core's field names
+	 * @param order the order, in the core's field names (only fields of
+	 * {@link #filters()}), then by id in the direction of the last key; empty for id
+	 * order
 	 * @param page the page
 	 * @return the page and the size of the whole list
 	 */
-	abstract Counted<T> search(Caller caller, Criteria criteria, OffsetPage page);
+	abstract Counted<T> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page);
 
 	/**
 	 * The objects with the given ids; those that do not exist are left out.

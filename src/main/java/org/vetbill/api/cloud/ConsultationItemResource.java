@@ -10,6 +10,7 @@ import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,8 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 	}
 
 	@Override
-	Counted<ConsultationItem> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.consultations.searchItems(caller, criteria, page);
+	Counted<ConsultationItem> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.consultations.searchItems(caller, criteria, order, page);
 	}
 
 	@Override

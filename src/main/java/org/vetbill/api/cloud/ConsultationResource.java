@@ -13,6 +13,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,8 @@ class ConsultationResource extends CloudResource<ConsultationResource.View> {
 	}
 
 	@Override
-	Counted<View> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.consultations.search(caller, criteria, page).mapItems((found) -> views(caller, found));
+	Counted<View> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.consultations.search(caller, criteria, order, page).mapItems((found) -> views(caller, found));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -32,8 +33,8 @@ class DepartmentResource extends CloudResource<Department> {
 	}
 
 	@Override
-	Counted<Department> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.departments.search(caller, criteria, page);
+	Counted<Department> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.departments.search(caller, criteria, order, page);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -34,9 +35,9 @@ class DepartmentSettingsResource extends CloudResource<DepartmentSettingsResourc
 	}
 
 	@Override
-	Counted<InForce> search(Caller caller, Criteria criteria, OffsetPage page) {
+	Counted<InForce> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		LocalDate today = this.departments.today(caller);
-		return this.departments.search(caller, criteria, page).map((department) -> inForce(department, today));
+		return this.departments.search(caller, criteria, order, page).map((department) -> inForce(department, today));
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.vetbill.shared.query.Window;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,8 @@ class InvoicePaymentResource extends CloudResource<PaymentView> {
 	}
 
 	@Override
-	Counted<PaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.payments.search(caller, criteria, Window.Offset.of(page));
+	Counted<PaymentView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.payments.search(caller, criteria, order, Window.Offset.of(page));
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.vetbill.shared.query.Found;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -46,8 +47,8 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 	}
 
 	@Override
-	Counted<InvoiceView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		Found<InvoiceView> found = this.queries.search(caller, new Search(criteria, List.of(), Window.Offset.of(page)));
+	Counted<InvoiceView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		Found<InvoiceView> found = this.queries.search(caller, new Search(criteria, order, Window.Offset.of(page)));
 		return new Counted<>(found.items(), found.total());
 	}
 

@@ -15,6 +15,7 @@ import org.vetbill.shared.query.Found;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -48,9 +49,9 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 	}
 
 	@Override
-	Counted<InvoiceRowView> search(Caller caller, Criteria criteria, OffsetPage page) {
+	Counted<InvoiceRowView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
 		Found<InvoiceRowView> found = this.queries.searchRows(caller,
-				new Search(criteria, List.of(), Window.Offset.of(page)));
+				new Search(criteria, order, Window.Offset.of(page)));
 		return new Counted<>(found.items(), found.total());
 	}
 

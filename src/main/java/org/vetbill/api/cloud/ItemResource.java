@@ -19,6 +19,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -53,8 +54,8 @@ class ItemResource extends CloudResource<ItemResource.View> {
 	}
 
 	@Override
-	Counted<View> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.items.search(caller, criteria, page).mapItems((found) -> views(caller, found));
+	Counted<View> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.items.search(caller, criteria, order, page).mapItems((found) -> views(caller, found));
 	}
 
 	@Override

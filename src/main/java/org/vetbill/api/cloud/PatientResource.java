@@ -10,6 +10,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,8 @@ class PatientResource extends CloudResource<Patient> {
 	}
 
 	@Override
-	Counted<Patient> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.patients.search(caller, criteria, page);
+	Counted<Patient> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.patients.search(caller, criteria, order, page);
 	}
 
 	@Override

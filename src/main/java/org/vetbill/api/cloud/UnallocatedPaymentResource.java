@@ -13,6 +13,7 @@ import org.vetbill.shared.query.Window;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.stereotype.Component;
 
@@ -42,8 +43,8 @@ class UnallocatedPaymentResource extends CloudResource<PrepaymentView> {
 	}
 
 	@Override
-	Counted<PrepaymentView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.prepayments.search(caller, criteria, Window.Offset.of(page));
+	Counted<PrepaymentView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.prepayments.search(caller, criteria, order, Window.Offset.of(page));
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,8 +53,8 @@ class VatGroupResource {
 		}
 
 		@Override
-		Counted<VatGroup> search(Caller caller, Criteria criteria, OffsetPage page) {
-			return this.vatGroups.search(caller, criteria, page);
+		Counted<VatGroup> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+			return this.vatGroups.search(caller, criteria, order, page);
 		}
 
 		@Override

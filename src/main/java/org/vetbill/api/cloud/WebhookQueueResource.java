@@ -7,6 +7,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.webhooks.DeliveryView;
 import org.vetbill.webhooks.WebhookQueue;
 
@@ -37,8 +38,8 @@ class WebhookQueueResource extends CloudResource<DeliveryView> {
 	}
 
 	@Override
-	Counted<DeliveryView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.queue.search(caller, criteria, page);
+	Counted<DeliveryView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.queue.search(caller, criteria, order, page);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Sort;
 import org.vetbill.webhooks.WebhookView;
 import org.vetbill.webhooks.Webhooks;
 
@@ -36,8 +37,8 @@ class WebhookResource extends CloudResource<WebhookView> {
 	}
 
 	@Override
-	Counted<WebhookView> search(Caller caller, Criteria criteria, OffsetPage page) {
-		return this.webhooks.search(caller, criteria, page);
+	Counted<WebhookView> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.webhooks.search(caller, criteria, order, page);
 	}
 
 	@Override

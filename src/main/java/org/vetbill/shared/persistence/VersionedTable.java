@@ -11,6 +11,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SortField;
 import org.jooq.RecordMapper;
 import org.jooq.Table;
 import org.jspecify.annotations.Nullable;
@@ -96,15 +97,16 @@ public final class VersionedTable<T> {
 	}
 
 	/**
-	 * A numbered page of the rows matching a filter, in id order.
+	 * A numbered page of the rows matching a filter, in the given order.
 	 * @param organizationId the organization
 	 * @param filter the filter
+	 * @param order the order, ending in the id so pages never overlap
 	 * @param page the page
 	 * @return the page and the number of matching rows
 	 */
-	public Counted<T> page(long organizationId, Condition filter, OffsetPage page) {
-		return ListQueries.page(this.dsl, this.table, this.organizationId.eq(organizationId).and(filter),
-				List.of(this.id.asc()), page, this.mapper);
+	public Counted<T> page(long organizationId, Condition filter, List<SortField<?>> order, OffsetPage page) {
+		return ListQueries.page(this.dsl, this.table, this.organizationId.eq(organizationId).and(filter), order, page,
+				this.mapper);
 	}
 
 	/**
