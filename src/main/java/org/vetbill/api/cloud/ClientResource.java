@@ -31,6 +31,7 @@ class ClientResource extends CloudResource<ClientResource.View> {
 		.fields("id", "firstname", "lastname", "organization_name", "email", "customer_type", "vat_number",
 				"register_number", "city", "zip_code", "country", "archived", "created", "modified")
 		.relation("home_department", "homeDepartmentId")
+		.search("firstname", "lastname", "organization_name", "email")
 		.build();
 
 	private final Clients clients;

@@ -1,13 +1,12 @@
 package org.vetbill.api.cloud;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Criterion;
@@ -15,25 +14,35 @@ import org.vetbill.shared.query.Operator;
 import org.vetbill.shared.query.Sort;
 
 /**
- * The fields a Cloud API list filters on, by the names the API gives them, and the core's
- * name of each: {@code invoice_number} is the core's {@code invoiceNumber}, a relation
- * such as {@code client} (also written {@code client.id}) its {@code clientId}. A filter
- * on any other field is refused naming its parameter, as every filter is that the API
- * cannot apply: a filter is never silently ignored.
+ * The fields a Cloud API list filters and orders on, by the names the API gives them, and
+ * the core's name of each: {@code invoice_number} is the core's {@code invoiceNumber}, a
+ * relation such as {@code client} (also written {@code client.id}) its {@code clientId};
+ * and the fields {@code search} looks in.
+ * <p>
+ * A query parameter that does not name a filterable field is ignored, as Django REST
+ * framework's filter backends ignore it ({@code ?foo=1}, {@code ?fields=x},
+ * {@code ?nickname__is=x}); a filter on a known field stays strict: an unknown operator
+ * or a malformed value is refused naming its parameter.
  */
 final class CloudFilters {
 
+	/** The field of a resource whose objects can be archived. */
+	static final String ARCHIVED = "archived";
+
+	private static final String SEPARATOR = "__";
+
 	private final Map<String, String> fields;
 
-	private CloudFilters(Map<String, String> fields) {
+	private final Map<String, String> searched;
+
+	private CloudFilters(Map<String, String> fields, Map<String, String> searched) {
 		this.fields = fields;
+		this.searched = searched;
 	}
 
 	static Builder builder() {
 		return new Builder();
 	}
-
-	private static final String SEPARATOR = "__";
 
 	/**
 	 * Reads a filter as the API writes it, {@code field__operator=value}; a bare
@@ -60,6 +69,99 @@ final class CloudFilters {
 	}
 
 	/**
+	 * The filter a query parameter asks for, in the core's names, when it names a
+	 * filterable field ({@code field} or {@code field__operator}); nothing for any other
+	 * parameter, which the list ignores.
+	 * @param parameter the query parameter
+	 * @param value its value
+	 * @return the criterion, or null when the parameter is not a filter of this list
+	 * @throws InvalidInput naming the parameter when the field is known and the operator
+	 * is not
+	 */
+	@Nullable Criterion filter(String parameter, String value) {
+		int separator = parameter.lastIndexOf(SEPARATOR);
+		String field = (separator < 0 || this.fields.containsKey(parameter)) ? parameter
+				: parameter.substring(0, separator);
+		String core = this.fields.get(field);
+		if (core == null) {
+			return null;
+		}
+		return (field.equals(parameter) ? Criterion.of(parameter, field, Operator.IS, value) : parse(parameter, value))
+			.on(core);
+	}
+
+	/**
+	 * Whether the list's objects can be archived, and so are hidden from it unless asked
+	 * for.
+	 * @return whether the list has an {@value #ARCHIVED} field
+	 */
+	boolean archivable() {
+		return this.fields.containsKey(ARCHIVED);
+	}
+
+	/**
+	 * The filter that hides archived objects.
+	 * @return a group of one criterion on the core's archived flag
+	 */
+	Criteria unarchived() {
+		String field = this.fields.get(ARCHIVED);
+		if (field == null) {
+			throw new IllegalStateException("the list has no archived field");
+		}
+		return new Criteria(List.of(new Criterion("include_archived", ARCHIVED, field, Operator.IS, "false")), false);
+	}
+
+	/**
+	 * Whether a criterion, in the core's names, is on the archived flag.
+	 * @param criterion the criterion
+	 * @return whether it filters on archived
+	 */
+	boolean onArchived(Criterion criterion) {
+		return archivable() && criterion.field().equals(this.fields.get(ARCHIVED));
+	}
+
+	/**
+	 * The groups a {@code search} parameter asks for, as DRF's SearchFilter reads it: the
+	 * value split into terms at spaces and commas, each term contained (ignoring case) in
+	 * at least one of the searched fields. A list without searched fields ignores it.
+	 * @param search the parameter's value, or null when not given
+	 * @return a group per term, each ORing the fields
+	 */
+	List<Criteria> search(@Nullable String search) {
+		if (search == null || this.searched.isEmpty()) {
+			return List.of();
+		}
+		List<Criteria> groups = new ArrayList<>();
+		for (String term : search.split("[\\s,]+")) {
+			if (term.isEmpty()) {
+				continue;
+			}
+			groups.add(new Criteria(this.searched.entrySet()
+				.stream()
+				.map((field) -> new Criterion(CloudLists.SEARCH, field.getKey(), field.getValue(), Operator.ICONTAINS,
+						term))
+				.toList(), true));
+		}
+		return groups;
+	}
+
+	/**
+	 * The fields {@code search} looks in, by the API's names.
+	 * @return the fields, empty when the list has no search
+	 */
+	List<String> searched() {
+		return List.copyOf(this.searched.keySet());
+	}
+
+	/**
+	 * The fields the list can be filtered and ordered on, by the API's names.
+	 * @return the names, sorted
+	 */
+	List<String> names() {
+		return this.fields.keySet().stream().sorted().toList();
+	}
+
+	/**
 	 * The order an {@code ordering} parameter asks for, as DRF's OrderingFilter reads it:
 	 * fields separated by commas, each descending when written with a leading {@code -}.
 	 * A term on a field that is not filterable is ignored, as DRF ignores it; when none
@@ -81,67 +183,6 @@ final class CloudFilters {
 			}
 		}
 		return order;
-	}
-
-	/**
-	 * The criteria in the core's names, and those on fields that are not filterable.
-	 * @param criteria the criteria as the client wrote them
-	 * @return the translation
-	 */
-	Translation translate(Criteria criteria) {
-		Map<String, String> known = this.fields;
-		List<Criterion> translated = new ArrayList<>();
-		List<FieldError> unknown = new ArrayList<>();
-		for (Criterion criterion : criteria.criteria()) {
-			String field = known.get(criterion.field());
-			if (field == null) {
-				unknown.add(FieldError.worded(criterion.parameter(),
-						"Unknown filter field '" + criterion.label() + "'. Filterable fields: "
-								+ String.join(", ", known.keySet().stream().sorted().toList()) + "."));
-			}
-			else {
-				translated.add(criterion.on(field));
-			}
-		}
-		return new Translation(criteria, new Criteria(translated, criteria.anyOf()), unknown);
-	}
-
-	/**
-	 * Criteria translated to the core's names.
-	 *
-	 * @param written the criteria as the client wrote them
-	 * @param criteria the filterable ones, in the core's names
-	 * @param unknown what is wrong with the others
-	 */
-	record Translation(Criteria written, Criteria criteria, List<FieldError> unknown) {
-
-		/**
-		 * Refuses the filters on fields that are not filterable.
-		 * @throws InvalidInput naming each
-		 */
-		void check() {
-			if (!this.unknown.isEmpty()) {
-				throw new InvalidInput(this.unknown);
-			}
-		}
-
-		/**
-		 * Every filter the client got wrong: those the core refused and those on fields
-		 * that are not filterable, in the order the client wrote them.
-		 * @param refused the core's refusal of the filterable ones
-		 * @return the refusal of all
-		 */
-		InvalidInput with(InvalidInput refused) {
-			List<String> order = this.written.criteria().stream().map(Criterion::parameter).toList();
-			List<FieldError> errors = new ArrayList<>(this.unknown);
-			errors.addAll(refused.errors());
-			errors.sort(Comparator.comparingInt((error) -> {
-				int index = order.indexOf(error.field());
-				return (index < 0) ? Integer.MAX_VALUE : index;
-			}));
-			return new InvalidInput(errors);
-		}
-
 	}
 
 	/**
@@ -171,6 +212,8 @@ final class CloudFilters {
 	static final class Builder {
 
 		private final Map<String, String> fields = new LinkedHashMap<>();
+
+		private final Map<String, String> searched = new LinkedHashMap<>();
 
 		/**
 		 * Fields the core names as the camelCase of the API's name.
@@ -208,8 +251,25 @@ final class CloudFilters {
 			return this;
 		}
 
+		/**
+		 * The fields {@code search} looks in, each a text field already added.
+		 * @param names the API's names
+		 * @return this builder
+		 */
+		Builder search(String... names) {
+			for (String name : names) {
+				String field = this.fields.get(name);
+				if (field == null) {
+					throw new IllegalArgumentException("search on " + name + ", which is not a filter");
+				}
+				this.searched.put(name, field);
+			}
+			return this;
+		}
+
 		CloudFilters build() {
-			return new CloudFilters(Map.copyOf(this.fields));
+			return new CloudFilters(Map.copyOf(this.fields),
+					Collections.unmodifiableMap(new LinkedHashMap<>(this.searched)));
 		}
 
 	}

@@ -26,6 +26,8 @@ import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Criterion;
+import org.vetbill.shared.query.FilterValues;
+import org.vetbill.shared.query.Operator;
 import org.vetbill.shared.persistence.SyncWatermarks;
 import org.vetbill.shared.query.OffsetPage;
 
@@ -56,7 +58,14 @@ class CloudLists {
 
 	private static final String EXPOSE = "expose_";
 
-	private static final Set<String> RESERVED = Set.of("page", "page_size", "filter_type", "format", "ordering");
+	static final String ORDERING = "ordering";
+
+	static final String SEARCH = "search";
+
+	static final String INCLUDE_ARCHIVED = "include_archived";
+
+	private static final Set<String> RESERVED = Set.of("page", "page_size", "filter_type", "format", ORDERING, SEARCH,
+			INCLUDE_ARCHIVED);
 
 	private final Map<String, CloudResource<?>> resources;
 
@@ -82,17 +91,9 @@ class CloudLists {
 		Map<String, String> parameters = parameters(request);
 		Set<String> exposed = exposed(resource, parameters);
 		OffsetPage page = page(parameters);
-		CloudFilters.Translation criteria = resource.filters().translate(criteria(parameters));
+		Criteria criteria = criteria(resource.filters(), parameters);
 		Instant watermark = this.watermarks.next();
-		Counted<T> found;
-		try {
-			found = resource.search(caller, criteria.criteria(), resource.filters().order(parameters.get("ordering")),
-					page);
-		}
-		catch (InvalidInput ex) {
-			throw criteria.with(ex);
-		}
-		criteria.check();
+		Counted<T> found = resource.search(caller, criteria, resource.filters().order(parameters.get(ORDERING)), page);
 		response().setHeader(WATERMARK_HEADER, watermark.toString());
 		long pages = Math.max(1, (found.count() + page.size() - 1) / page.size());
 		if (page.number() > pages) {
@@ -121,12 +122,15 @@ class CloudLists {
 			HttpServletRequest request) {
 		Map<String, String> parameters = parameters(request);
 		Set<String> exposed = exposed(resource, parameters);
-		List<String> unexpected = parameters.keySet().stream().filter((name) -> !name.equals("format")).toList();
-		if (!unexpected.isEmpty()) {
-			throw new InvalidInput(unexpected.stream()
-				.map((name) -> FieldError.worded(name,
-						"Filters apply to lists; a single object takes only expose_ " + "parameters."))
-				.toList());
+		List<FieldError> filters = new ArrayList<>();
+		parameters.forEach((name, value) -> {
+			if (!RESERVED.contains(name) && resource.filters().filter(name, value) != null) {
+				filters.add(FieldError.worded(name,
+						"Filters apply to lists; a single object takes only expose_ parameters."));
+			}
+		});
+		if (!filters.isEmpty()) {
+			throw new InvalidInput(filters);
 		}
 		List<T> found = resource.byIds(caller, List.of(id));
 		if (found.isEmpty()) {
@@ -236,7 +240,12 @@ class CloudLists {
 		}
 	}
 
-	private static Criteria criteria(Map<String, String> parameters) {
+	/**
+	 * The filters of a list: those on its fields (any other parameter is ignored),
+	 * {@code search}, and, where objects can be archived, the archived ones left out
+	 * unless {@code include_archived=true} or the list filters on {@code archived}.
+	 */
+	private static Criteria criteria(CloudFilters filters, Map<String, String> parameters) {
 		String filterType = parameters.getOrDefault("filter_type", "and");
 		if (!filterType.equals("and") && !filterType.equals("or")) {
 			throw InvalidInput.worded("filter_type", "Use and (the default) or or.");
@@ -247,12 +256,26 @@ class CloudLists {
 		}
 		List<Criterion> criteria = new ArrayList<>();
 		List<FieldError> errors = new ArrayList<>();
+		boolean includeArchived = false;
+		String include = parameters.get(INCLUDE_ARCHIVED);
+		if (include != null) {
+			try {
+				includeArchived = FilterValues
+					.bool(Criterion.of(INCLUDE_ARCHIVED, INCLUDE_ARCHIVED, Operator.IS, include), include);
+			}
+			catch (InvalidInput ex) {
+				errors.addAll(ex.errors());
+			}
+		}
 		parameters.forEach((name, value) -> {
 			if (RESERVED.contains(name)) {
 				return;
 			}
 			try {
-				criteria.add(CloudFilters.parse(name, value));
+				Criterion criterion = filters.filter(name, value);
+				if (criterion != null) {
+					criteria.add(criterion);
+				}
 			}
 			catch (InvalidInput ex) {
 				errors.addAll(ex.errors());
@@ -261,7 +284,14 @@ class CloudLists {
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		return new Criteria(criteria, filterType.equals("or"));
+		Criteria all = new Criteria(criteria, filterType.equals("or"));
+		for (Criteria group : filters.search(parameters.get(SEARCH))) {
+			all = all.and(group);
+		}
+		if (filters.archivable() && !includeArchived && criteria.stream().noneMatch(filters::onArchived)) {
+			all = all.and(filters.unarchived());
+		}
+		return all;
 	}
 
 	/**

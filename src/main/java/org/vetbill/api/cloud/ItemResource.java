@@ -38,6 +38,7 @@ class ItemResource extends CloudResource<ItemResource.View> {
 		.fields("id", "code", "name", "price", "price_with_vat", "account_number", "reporting_dimension_1",
 				"reporting_dimension_2", "reporting_dimension_3", "archived", "created", "modified")
 		.relation("vat_group", "vatGroupId")
+		.search("name", "code")
 		.build();
 
 	private final Items items;

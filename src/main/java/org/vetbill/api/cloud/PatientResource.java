@@ -25,6 +25,7 @@ class PatientResource extends CloudResource<Patient> {
 	private static final CloudFilters FILTERS = CloudFilters.builder()
 		.fields("id", "name", "species", "breed", "date_of_birth", "archived", "created", "modified")
 		.relation("client", "clientId")
+		.search("name")
 		.build();
 
 	private final Patients patients;

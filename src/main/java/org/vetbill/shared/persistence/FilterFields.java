@@ -56,7 +56,8 @@ public final class FilterFields {
 
 	/**
 	 * The condition the criteria describe, with special filters that depend on the
-	 * request (such as names looked up beforehand).
+	 * request (such as names looked up beforehand); the criteria's groups must match as
+	 * well.
 	 * @param criteria the criteria
 	 * @param zone the organization's time zone, for dates and date-times without offset
 	 * @param specials special filters of this request, by name
@@ -75,13 +76,21 @@ public final class FilterFields {
 				errors.addAll(ex.errors());
 			}
 		}
+		List<Condition> groups = new ArrayList<>();
+		for (Criteria group : criteria.groups()) {
+			try {
+				groups.add(condition(group, zone, specials));
+			}
+			catch (InvalidInput ex) {
+				errors.addAll(ex.errors());
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		if (conditions.isEmpty()) {
-			return DSL.noCondition();
-		}
-		return criteria.anyOf() ? DSL.or(conditions) : DSL.and(conditions);
+		Condition filters = conditions.isEmpty() ? DSL.noCondition()
+				: criteria.anyOf() ? DSL.or(conditions) : DSL.and(conditions);
+		return groups.isEmpty() ? filters : filters.and(DSL.and(groups));
 	}
 
 	private Condition condition(Criterion criterion, ZoneId zone) {
