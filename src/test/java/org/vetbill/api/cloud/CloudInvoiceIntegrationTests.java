@@ -296,7 +296,6 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 
 	@Test
 	void anUnknownFilterOperatorOrValueIsA400NamingIt() {
-		assertError("invoice/?colour__is=red", "colour__is", "Unknown filter field 'colour'");
 		assertError("invoice/?status__like=3", "status__like", "Unknown filter operator 'like'");
 		assertError("invoice/?status__is=three", "status__is", "'three' is not a whole number");
 		assertError("invoice/?invoice_date__gte=2024-13-01", "invoice_date__gte", "is not a valid date");
@@ -308,8 +307,8 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 		assertError("invoice/?filter_type=xor", "filter_type", "Use and");
 		assertError("invoicerow/?invoice__is=abc", "invoice__is", "is not a valid id");
 		assertError("invoice/1/?status__is=3", "status__is", "Filters apply to lists");
-		ApiResponse twice = this.tenant.api.get(cloud("invoice/?status__is=3&colour=red&total__gt=x"));
-		assertThat(keys(twice.body())).containsExactlyInAnyOrder("colour", "total__gt");
+		ApiResponse twice = this.tenant.api.get(cloud("invoice/?status__is=3&colour=red&total__gt=x&status__gte=y"));
+		assertThat(keys(twice.body())).containsExactly("total__gt", "status__gte");
 	}
 
 	private void assertError(String path, String parameter, String message) {

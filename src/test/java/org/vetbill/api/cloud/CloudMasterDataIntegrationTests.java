@@ -117,7 +117,8 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 				company);
 		assertThat(ids("client/?lastname__icontains=virt&organization_name__icontains=koira&filter_type=or"))
 			.containsExactly(this.tenant.client, company);
-		assertRefused("client/?nickname=Anna", "nickname", "Unknown filter field 'nickname'");
+		// a parameter that names no filterable field is ignored, as DRF ignores it
+		assertThat(ids("client/?nickname=Anna")).containsExactly(this.tenant.client, company);
 		assertRefused("client/?archived=maybe", "archived", "'maybe' is not a boolean");
 
 		JsonNode first = ok("client/?page_size=1");
@@ -171,7 +172,7 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertThat(ids("patient/?date_of_birth__is_null=true")).containsExactly(this.tenant.patient);
 		assertThat(ids("patient/?name__icontains=MUS&species=Dog")).containsExactly(this.tenant.patient);
 		assertRefused("patient/?date_of_birth=yesterday", "date_of_birth", "is not a valid date");
-		assertRefused("patient/?owner=1", "owner", "Unknown filter field 'owner'");
+		assertThat(ids("patient/?owner=1&client__is=" + this.tenant.client)).containsExactly(this.tenant.patient);
 
 		JsonNode exposed = ok("patient/?expose_client");
 		JsonNode client = exposed.path("results").get(0).path("client");
@@ -190,7 +191,9 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 			.create(this.tenant.caller, new DepartmentDetails("Old town", "OLD", true))
 			.id();
 		JsonNode list = ok("department/");
-		assertEnvelope(list, 2, 1);
+		// an archived department is left out of the list unless asked for
+		assertEnvelope(list, 1, 1);
+		assertThat(ids("department/?include_archived=true")).containsExactly(this.tenant.department, old);
 		assertThat(fields(list.path("results").get(0))).isEqualTo(DEPARTMENT_FIELDS);
 		assertObject(list.path("results").get(0),
 				"{'id': " + this.tenant.department + ", 'url': '" + url("department", this.tenant.department)
@@ -251,7 +254,7 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertRefused("item/?price__gt=cheap", "price__gt", "'cheap' is not a number");
 		assertThat(ids("item/?price_with_vat=13.585")).containsExactly(this.tenant.medicineItem);
 		assertThat(ids("item/?price_with_vat__gte=62")).containsExactly(this.tenant.consultationItem);
-		assertRefused("item/?cost__gt=20", "cost__gt", "Unknown filter field 'cost'");
+		assertThat(ids("item/?cost__gt=20&code=MED")).containsExactly(this.tenant.medicineItem);
 
 		JsonNode vatGroup = ok("item/" + this.tenant.consultationItem + "/?expose_vat_group").path("vat_group");
 		assertThat(fields(vatGroup)).containsExactly("id", "url", "title", "percentage", "account_number", "archived",
@@ -298,7 +301,7 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertThat(ids("consultation/?admitted_time__gte=2026-11-21T12:00:00")).containsExactly(visit, farmVisit);
 		assertThat(ids("consultation/?admitted_time__lt=2026-11-21T12:00:00")).isEmpty();
 		assertRefused("consultation/?status=open", "status", "'open' is not a whole number");
-		assertRefused("consultation/?ended__is_null=true", "ended__is_null", "Unknown filter field 'ended'");
+		assertRefused("consultation/?status__like=1", "status__like", "Unknown filter operator 'like'");
 
 		JsonNode exposed = ok("consultation/" + visit + "/?expose_consultation_items&expose_patients&expose_client");
 		assertThat(exposed.path("consultation_items").get(1).path("name").asString()).isEqualTo("Medicine");
