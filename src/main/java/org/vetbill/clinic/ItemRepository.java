@@ -168,6 +168,7 @@ class ItemRepository {
 			.text("reportingDimension2", ITEM.REPORTING_DIMENSION_2)
 			.text("reportingDimension3", ITEM.REPORTING_DIMENSION_3)
 			.bool("archived", ITEM.ARCHIVED)
+			.integer("typeCode", ITEM.TYPE_CODE)
 			.dateTime("created", ITEM.CREATED)
 			.dateTime("modified", ITEM.MODIFIED)
 			.build();
@@ -187,6 +188,7 @@ class ItemRepository {
 		values.put(ITEM.INTERNAL_REPORTING_DIMENSION_1, d.internalReportingDimension1());
 		values.put(ITEM.INTERNAL_REPORTING_DIMENSION_2, d.internalReportingDimension2());
 		values.put(ITEM.ARCHIVED, d.archived());
+		values.put(ITEM.TYPE_CODE, (short) d.type().code());
 		return values;
 	}
 
@@ -196,7 +198,8 @@ class ItemRepository {
 						r.get(ITEM.VAT_GROUP_ID), r.get(ITEM.ACCOUNT_NUMBER), r.get(ITEM.INTERNAL_ACCOUNT_NUMBER),
 						r.get(ITEM.REPORTING_DIMENSION_1), r.get(ITEM.REPORTING_DIMENSION_2),
 						r.get(ITEM.REPORTING_DIMENSION_3), r.get(ITEM.INTERNAL_REPORTING_DIMENSION_1),
-						r.get(ITEM.INTERNAL_REPORTING_DIMENSION_2), r.get(ITEM.ARCHIVED)),
+						r.get(ITEM.INTERNAL_REPORTING_DIMENSION_2), r.get(ITEM.ARCHIVED),
+						r.get(ITEM.TYPE_CODE).intValue()),
 				r.get(ITEM.CREATED), r.get(ITEM.MODIFIED), r.get(ITEM.VERSION));
 	}
 

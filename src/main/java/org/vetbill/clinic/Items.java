@@ -57,7 +57,8 @@ public class Items {
 	}
 
 	@Transactional
-	public Item create(Caller caller, ItemDetails details) {
+	public Item create(Caller caller, ItemDetails given) {
+		ItemDetails details = given.withType(given.type());
 		this.validator.validate(details, () -> problems(caller, details, null));
 		Instant now = Timestamps.now(this.clock);
 		long id = this.items.insert(caller, details, now);
@@ -91,7 +92,8 @@ public class Items {
 	 * A numbered page of the items matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, code, name, price (without VAT), price_with_vat,
-	 * vat_group, account_number, reporting dimensions, archived, created, modified
+	 * vat_group, account_number, reporting dimensions, archived, type_code, created,
+	 * modified
 	 * @param order the order, over the filterable fields, then by id in the same
 	 * direction
 	 * @param page the page
@@ -110,7 +112,8 @@ public class Items {
 	}
 
 	@Transactional
-	public Item update(Caller caller, long id, int expectedVersion, ItemDetails details) {
+	public Item update(Caller caller, long id, int expectedVersion, ItemDetails given) {
+		ItemDetails details = given.withType(given.type());
 		this.validator.validate(details, () -> problems(caller, details, id));
 		Item before = get(caller, id);
 		if (!this.items.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {
