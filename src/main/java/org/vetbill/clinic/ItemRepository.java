@@ -16,6 +16,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -115,14 +116,15 @@ class ItemRepository {
 	 * the item's VAT group.
 	 * @param pricesIncludeVat whether the organization's prices are entered with VAT
 	 */
-	Counted<Item> search(Caller caller, Criteria criteria, boolean pricesIncludeVat, ZoneId zone, List<Sort> order,
-			OffsetPage page) {
+	Counted<Item> search(Caller caller, @Nullable ItemType type, Criteria criteria, boolean pricesIncludeVat,
+			ZoneId zone, List<Sort> order, OffsetPage page) {
+		Condition ofType = (type != null) ? ITEM.TYPE_CODE.eq((short) type.code()) : DSL.noCondition();
 		FilterFields filters = pricesIncludeVat ? GROSS_PRICE_FILTERS : NET_PRICE_FILTERS;
 		return ListQueries.page(this.dsl,
 				ITEM.join(VAT_GROUP)
 					.on(VAT_GROUP.ORGANIZATION_ID.eq(ITEM.ORGANIZATION_ID))
 					.and(VAT_GROUP.ID.eq(ITEM.VAT_GROUP_ID)),
-				ITEM.ORGANIZATION_ID.eq(caller.organizationId()).and(filters.condition(criteria, zone)),
+				ITEM.ORGANIZATION_ID.eq(caller.organizationId()).and(ofType).and(filters.condition(criteria, zone)),
 				filters.order(order, ITEM.ID), page, ItemRepository::map);
 	}
 

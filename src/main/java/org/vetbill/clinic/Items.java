@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -101,9 +102,26 @@ public class Items {
 	 */
 	@Transactional(readOnly = true)
 	public Counted<Item> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return search(caller, null, criteria, order, page);
+	}
+
+	/**
+	 * A numbered page of the items of one kind matching the criteria, in the order asked.
+	 * @param caller the caller
+	 * @param type only items of this kind, or all when null
+	 * @param criteria filters as {@link #search(Caller, Criteria, List, OffsetPage)}
+	 * takes them
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
+	 * @param page the page
+	 * @return the page and the number of matching items
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Item> search(Caller caller, @Nullable ItemType type, Criteria criteria, List<Sort> order,
+			OffsetPage page) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		return this.items.search(caller, criteria, organization.settings().pricesIncludeVat(), organization.zone(),
-				order, page);
+		return this.items.search(caller, type, criteria, organization.settings().pricesIncludeVat(),
+				organization.zone(), order, page);
 	}
 
 	@Transactional(readOnly = true)
