@@ -57,7 +57,7 @@ class ModularityTests {
 	 */
 	private static final Map<String, List<String>> TABLES = Map.of("clinic",
 			List.of("Organization", "Department", "VatGroup", "Item", "Client", "Patient", "Consultation",
-					"ConsultationItem"),
+					"ConsultationItem", "PhoneNumber"),
 			"invoicing", List.of("Invoice", "InvoiceRow", "InvoiceNumberCounter", "InvoiceTag"), "payments",
 			List.of("InvoicePayment", "UnallocatedPayment", "InvoiceWriteOff"), "security",
 			List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent"), "idempotency",

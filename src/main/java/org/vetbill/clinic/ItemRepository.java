@@ -16,6 +16,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -115,14 +116,15 @@ class ItemRepository {
 	 * the item's VAT group.
 	 * @param pricesIncludeVat whether the organization's prices are entered with VAT
 	 */
-	Counted<Item> search(Caller caller, Criteria criteria, boolean pricesIncludeVat, ZoneId zone, List<Sort> order,
-			OffsetPage page) {
+	Counted<Item> search(Caller caller, @Nullable ItemType type, Criteria criteria, boolean pricesIncludeVat,
+			ZoneId zone, List<Sort> order, OffsetPage page) {
+		Condition ofType = (type != null) ? ITEM.TYPE_CODE.eq((short) type.code()) : DSL.noCondition();
 		FilterFields filters = pricesIncludeVat ? GROSS_PRICE_FILTERS : NET_PRICE_FILTERS;
 		return ListQueries.page(this.dsl,
 				ITEM.join(VAT_GROUP)
 					.on(VAT_GROUP.ORGANIZATION_ID.eq(ITEM.ORGANIZATION_ID))
 					.and(VAT_GROUP.ID.eq(ITEM.VAT_GROUP_ID)),
-				ITEM.ORGANIZATION_ID.eq(caller.organizationId()).and(filters.condition(criteria, zone)),
+				ITEM.ORGANIZATION_ID.eq(caller.organizationId()).and(ofType).and(filters.condition(criteria, zone)),
 				filters.order(order, ITEM.ID), page, ItemRepository::map);
 	}
 
@@ -168,6 +170,7 @@ class ItemRepository {
 			.text("reportingDimension2", ITEM.REPORTING_DIMENSION_2)
 			.text("reportingDimension3", ITEM.REPORTING_DIMENSION_3)
 			.bool("archived", ITEM.ARCHIVED)
+			.integer("typeCode", ITEM.TYPE_CODE)
 			.dateTime("created", ITEM.CREATED)
 			.dateTime("modified", ITEM.MODIFIED)
 			.build();
@@ -187,6 +190,7 @@ class ItemRepository {
 		values.put(ITEM.INTERNAL_REPORTING_DIMENSION_1, d.internalReportingDimension1());
 		values.put(ITEM.INTERNAL_REPORTING_DIMENSION_2, d.internalReportingDimension2());
 		values.put(ITEM.ARCHIVED, d.archived());
+		values.put(ITEM.TYPE_CODE, (short) d.type().code());
 		return values;
 	}
 
@@ -196,7 +200,8 @@ class ItemRepository {
 						r.get(ITEM.VAT_GROUP_ID), r.get(ITEM.ACCOUNT_NUMBER), r.get(ITEM.INTERNAL_ACCOUNT_NUMBER),
 						r.get(ITEM.REPORTING_DIMENSION_1), r.get(ITEM.REPORTING_DIMENSION_2),
 						r.get(ITEM.REPORTING_DIMENSION_3), r.get(ITEM.INTERNAL_REPORTING_DIMENSION_1),
-						r.get(ITEM.INTERNAL_REPORTING_DIMENSION_2), r.get(ITEM.ARCHIVED)),
+						r.get(ITEM.INTERNAL_REPORTING_DIMENSION_2), r.get(ITEM.ARCHIVED),
+						r.get(ITEM.TYPE_CODE).intValue()),
 				r.get(ITEM.CREATED), r.get(ITEM.MODIFIED), r.get(ITEM.VERSION));
 	}
 

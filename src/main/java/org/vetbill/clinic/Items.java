@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -57,7 +58,8 @@ public class Items {
 	}
 
 	@Transactional
-	public Item create(Caller caller, ItemDetails details) {
+	public Item create(Caller caller, ItemDetails given) {
+		ItemDetails details = given.withType(given.type());
 		this.validator.validate(details, () -> problems(caller, details, null));
 		Instant now = Timestamps.now(this.clock);
 		long id = this.items.insert(caller, details, now);
@@ -91,7 +93,8 @@ public class Items {
 	 * A numbered page of the items matching the criteria, in the order asked.
 	 * @param caller the caller
 	 * @param criteria filters over id, code, name, price (without VAT), price_with_vat,
-	 * vat_group, account_number, reporting dimensions, archived, created, modified
+	 * vat_group, account_number, reporting dimensions, archived, type_code, created,
+	 * modified
 	 * @param order the order, over the filterable fields, then by id in the same
 	 * direction
 	 * @param page the page
@@ -99,9 +102,26 @@ public class Items {
 	 */
 	@Transactional(readOnly = true)
 	public Counted<Item> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return search(caller, null, criteria, order, page);
+	}
+
+	/**
+	 * A numbered page of the items of one kind matching the criteria, in the order asked.
+	 * @param caller the caller
+	 * @param type only items of this kind, or all when null
+	 * @param criteria filters as {@link #search(Caller, Criteria, List, OffsetPage)}
+	 * takes them
+	 * @param order the order, over the filterable fields, then by id in the same
+	 * direction
+	 * @param page the page
+	 * @return the page and the number of matching items
+	 */
+	@Transactional(readOnly = true)
+	public Counted<Item> search(Caller caller, @Nullable ItemType type, Criteria criteria, List<Sort> order,
+			OffsetPage page) {
 		Organization organization = this.organizations.get(caller.organizationId());
-		return this.items.search(caller, criteria, organization.settings().pricesIncludeVat(), organization.zone(),
-				order, page);
+		return this.items.search(caller, type, criteria, organization.settings().pricesIncludeVat(),
+				organization.zone(), order, page);
 	}
 
 	@Transactional(readOnly = true)
@@ -110,7 +130,8 @@ public class Items {
 	}
 
 	@Transactional
-	public Item update(Caller caller, long id, int expectedVersion, ItemDetails details) {
+	public Item update(Caller caller, long id, int expectedVersion, ItemDetails given) {
+		ItemDetails details = given.withType(given.type());
 		this.validator.validate(details, () -> problems(caller, details, id));
 		Item before = get(caller, id);
 		if (!this.items.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {

@@ -24,6 +24,7 @@ import org.vetbill.clinic.domain.ClientDetails;
 import org.vetbill.clinic.domain.DepartmentDetails;
 import org.vetbill.clinic.domain.DepartmentSettings;
 import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.clinic.domain.NewConsultation;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.clinic.domain.PatientDetails;
@@ -243,10 +244,11 @@ public class DemoData {
 					{ "P740", "Invoicing fee", "5.00", general, "3400", "ADMIN", null } };
 			for (Object[] row : catalog) {
 				String code = (String) row[0];
-				long id = DemoData.this.items.create(this.caller,
-						new ItemDetails(code, (String) row[1], new BigDecimal((String) row[2]), (Long) row[3],
-								(String) row[4], "9" + ((String) row[4]).substring(1), (String) row[5], (String) row[6],
-								code.startsWith("S") ? "SURGERY-PROGRAMME" : null, "INT-" + row[5], null, false))
+				long id = DemoData.this.items
+					.create(this.caller, new ItemDetails(code, (String) row[1], new BigDecimal((String) row[2]),
+							(Long) row[3], (String) row[4], "9" + ((String) row[4]).substring(1), (String) row[5],
+							(String) row[6], code.startsWith("S") ? "SURGERY-PROGRAMME" : null, "INT-" + row[5], null,
+							false, (code.startsWith("M") ? ItemType.MEDICINE : ItemType.PROCEDURE).code()))
 					.id();
 				this.itemIds.add(id);
 				if (code.startsWith("M")) {

@@ -13,6 +13,7 @@ import org.vetbill.clinic.VatGroups;
 import org.vetbill.clinic.domain.ClientDetails;
 import org.vetbill.clinic.domain.DepartmentDetails;
 import org.vetbill.clinic.domain.ItemDetails;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.clinic.domain.PatientDetails;
 import org.vetbill.clinic.domain.VatGroupDetails;
@@ -86,12 +87,12 @@ public final class TestTenant {
 		this.consultationItem = items
 			.create(this.caller,
 					new ItemDetails("CONS", "Consultation", new BigDecimal("50.00"), this.vat24, "3000", "9000", "VET",
-							"D2", "D3", "I1", "I2", false))
+							"D2", "D3", "I1", "I2", false, ItemType.PROCEDURE.code()))
 			.id();
 		this.medicineItem = items
 			.create(this.caller,
 					new ItemDetails("MED", "Medicine", new BigDecimal("12.35"), this.vat10, "3100", null, null, null,
-							null, null, null, false))
+							null, null, null, false, ItemType.MEDICINE.code()))
 			.id();
 		this.client = bean(Clients.class)
 			.create(this.caller,

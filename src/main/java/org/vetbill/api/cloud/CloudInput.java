@@ -2,7 +2,9 @@ package org.vetbill.api.cloud;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -166,6 +168,37 @@ final class CloudInput {
 				yield otherwise;
 			}
 		};
+	}
+
+	/**
+	 * Whether the body gives a field at all (null included), as a partial update asks.
+	 * @param name the field
+	 * @return whether it is given
+	 */
+	boolean given(String name) {
+		return this.body.has(name);
+	}
+
+	/**
+	 * A date written {@code YYYY-MM-DD}.
+	 * @param name the field
+	 * @param required whether the field must be given
+	 * @return the date, or null when absent or wrong
+	 */
+	@Nullable LocalDate date(String name, boolean required) {
+		JsonNode value = this.body.get(name);
+		if (value == null || absent(value)) {
+			return missing(name, required);
+		}
+		try {
+			if (value.isString()) {
+				return LocalDate.parse(value.asString().trim());
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// answered below
+		}
+		return problem(name, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
 	}
 
 	@Nullable JsonNode node(String name) {

@@ -110,6 +110,14 @@ final class CloudObject {
 		return put(name, object);
 	}
 
+	/**
+	 * The organization's time zone, for dates derived from instants.
+	 * @return the zone
+	 */
+	java.time.ZoneId zone() {
+		return this.rendering.zone();
+	}
+
 	Map<String, @Nullable Object> fields() {
 		return this.fields;
 	}

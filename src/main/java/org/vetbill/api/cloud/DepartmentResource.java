@@ -14,7 +14,8 @@ import org.vetbill.shared.query.Sort;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code department/}: a department's name, invoice prefix and whether it is archived.
+ * {@code department/}: a department's name, invoice prefix and whether it is archived;
+ * vetbill keeps no item lists, so {@code active_item_list} is null.
  */
 @Component
 class DepartmentResource extends CloudResource<Department> {
@@ -56,6 +57,7 @@ class DepartmentResource extends CloudResource<Department> {
 	void write(Department department, CloudObject out) {
 		out.self(NAME, department.id())
 			.put("name", department.details().name())
+			.put("active_item_list", null)
 			.put("invoice_prefix", department.details().invoicePrefix())
 			.put("archived", department.details().archived())
 			.dateTime("created", department.created())

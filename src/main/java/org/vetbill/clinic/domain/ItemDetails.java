@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param internalReportingDimension1 internal reporting dimension 1
  * @param internalReportingDimension2 internal reporting dimension 2
  * @param archived whether the item is archived
+ * @param typeCode the kind of item ({@link ItemType}); null when not given, which the
+ * catalog stores as a procedure
  */
 public record ItemDetails(@Nullable @Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
 		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal price, @NotNull Long vatGroupId,
@@ -33,6 +37,28 @@ public record ItemDetails(@Nullable @Size(max = 64) String code, @NotBlank @Size
 		@Nullable @Size(max = 100) String reportingDimension1, @Nullable @Size(max = 100) String reportingDimension2,
 		@Nullable @Size(max = 100) String reportingDimension3,
 		@Nullable @Size(max = 100) String internalReportingDimension1,
-		@Nullable @Size(max = 100) String internalReportingDimension2, boolean archived) {
+		@Nullable @Size(max = 100) String internalReportingDimension2, boolean archived,
+		@Nullable @Min(1) @Max(4) Integer typeCode) {
+
+	/**
+	 * The same item of another kind.
+	 * @param type the kind
+	 * @return the item's details with that type
+	 */
+	public ItemDetails withType(ItemType type) {
+		return new ItemDetails(this.code, this.name, this.price, this.vatGroupId, this.accountNumber,
+				this.internalAccountNumber, this.reportingDimension1, this.reportingDimension2,
+				this.reportingDimension3, this.internalReportingDimension1, this.internalReportingDimension2,
+				this.archived, type.code());
+	}
+
+	/**
+	 * The kind of item, a procedure when none was given.
+	 * @return the kind
+	 */
+	public ItemType type() {
+		ItemType type = (this.typeCode != null) ? ItemType.ofCode(this.typeCode) : null;
+		return (type != null) ? type : ItemType.PROCEDURE;
+	}
 
 }
