@@ -2,7 +2,9 @@ package org.vetbill.api.cloud;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class CloudInput {
 
 	private static final String REQUIRED = "This field is required.";
+
+	private static final String DATE_FORMAT = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
 
 	private static final Pattern HYPERLINK = Pattern
 		.compile("^(?:https?://[^/]+)?/([^/]+)/api/0\\.1/([a-z_/]+)/(\\d+)/?$");
@@ -128,6 +132,22 @@ final class CloudInput {
 		}
 		catch (InvalidInput ex) {
 			return problem(name, dateTimeFormat());
+		}
+	}
+
+	/**
+	 * A date, {@code YYYY-MM-DD}, as DRF's DateField reads it.
+	 */
+	@Nullable LocalDate date(String name, boolean required) {
+		JsonNode value = this.body.get(name);
+		if (value == null || absent(value)) {
+			return missing(name, required);
+		}
+		try {
+			return value.isString() ? LocalDate.parse(value.asString().trim()) : problem(name, DATE_FORMAT);
+		}
+		catch (DateTimeParseException ex) {
+			return problem(name, DATE_FORMAT);
 		}
 	}
 
