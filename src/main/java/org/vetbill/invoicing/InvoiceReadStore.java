@@ -109,8 +109,8 @@ class InvoiceReadStore {
 
 	/**
 	 * Invoices with everything their views show, in the order given: rows, credit notes,
-	 * payments, tags, the client's due sum. Six queries at most whatever the number of
-	 * invoices.
+	 * payments, tags, the client's due sum, the consultations of the invoices credit
+	 * notes credit. Seven queries at most whatever the number of invoices.
 	 */
 	private List<InvoiceView> views(Caller caller, List<? extends Record> invoices, Currency currency) {
 		if (invoices.isEmpty()) {
@@ -131,13 +131,38 @@ class InvoiceReadStore {
 		Map<Long, BigDecimal> clientDueSums = clientDueSums(caller,
 				invoices.stream().map((r) -> r.get(INVOICE.CLIENT_ID)).filter(Objects::nonNull).distinct().toList());
 		Map<Long, List<String>> tags = tags(caller, ids);
+		Map<Long, Long> creditedConsultations = consultations(caller,
+				invoices.stream()
+					.map((r) -> r.get(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID))
+					.filter(Objects::nonNull)
+					.distinct()
+					.toList());
 		return invoices.stream().map((r) -> {
 			long id = r.get(INVOICE.ID);
 			Long clientId = r.get(INVOICE.CLIENT_ID);
-			return view(r, rows.getOrDefault(id, List.of()), creditNotes.getOrDefault(id, List.of()),
-					payments.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of()),
+			Long original = r.get(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID);
+			Long originalConsultation = (r.get(INVOICE.CONSULTATION_ID) != null) ? r.get(INVOICE.CONSULTATION_ID)
+					: (original != null) ? creditedConsultations.get(original) : null;
+			return view(r, originalConsultation, rows.getOrDefault(id, List.of()),
+					creditNotes.getOrDefault(id, List.of()), payments.getOrDefault(id, List.of()),
+					tags.getOrDefault(id, List.of()),
 					(clientId != null) ? clientDueSums.getOrDefault(clientId, BigDecimal.ZERO) : null, currency);
 		}).toList();
+	}
+
+	/**
+	 * The consultations the given invoices were made from, for those made from one.
+	 */
+	private Map<Long, Long> consultations(Caller caller, List<Long> invoiceIds) {
+		if (invoiceIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.dsl.select(INVOICE.ID, INVOICE.CONSULTATION_ID)
+			.from(INVOICE)
+			.where(INVOICE.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE.ID.in(invoiceIds))
+			.and(INVOICE.CONSULTATION_ID.isNotNull())
+			.fetchMap(INVOICE.ID, INVOICE.CONSULTATION_ID);
 	}
 
 	/**
@@ -167,8 +192,9 @@ class InvoiceReadStore {
 		return tags;
 	}
 
-	private static InvoiceView view(Record r, List<InvoiceRowView> rows, List<Long> creditNotes, List<Long> payments,
-			List<String> tags, @Nullable BigDecimal clientDueSum, Currency currency) {
+	private static InvoiceView view(Record r, @Nullable Long originalConsultation, List<InvoiceRowView> rows,
+			List<Long> creditNotes, List<Long> payments, List<String> tags, @Nullable BigDecimal clientDueSum,
+			Currency currency) {
 		Money total = Money.of(r.get(INVOICE.TOTAL_WITH_VAT), currency);
 		Money paid = Money.of(r.get(INVOICE.PAID_AMOUNT), currency);
 		Money writtenOff = Money.of(r.get(INVOICE.WRITTEN_OFF_AMOUNT), currency);
@@ -180,7 +206,7 @@ class InvoiceReadStore {
 		BigDecimal discountPercent = r.get(INVOICE.DISCOUNT_PERCENT);
 		List<Long> patients = rows.stream().map(InvoiceRowView::patientId).filter(Objects::nonNull).distinct().toList();
 		return new InvoiceView(r.get(INVOICE.ID), r.get(INVOICE.UUID), documentNumber, r.get(INVOICE.DEPARTMENT_ID),
-				r.get(INVOICE.CLIENT_ID), r.get(INVOICE.CONSULTATION_ID), r.get(INVOICE.STATUS),
+				r.get(INVOICE.CLIENT_ID), r.get(INVOICE.CONSULTATION_ID), originalConsultation, r.get(INVOICE.STATUS),
 				r.get(INVOICE.COUNTERSALE), r.get(INVOICE.CREDIT_NOTE), r.get(INVOICE.CREDIT_NOTE_ORIGINAL_INVOICE_ID),
 				number, prefix, r.get(INVOICE.REFERENCE_NUMBER), r.get(INVOICE.ADDITIONAL_REFERENCE),
 				r.get(INVOICE.INVOICE_DATE), r.get(INVOICE.INVOICE_DUE_DATE),

@@ -23,6 +23,8 @@ import org.vetbill.shared.money.Money;
  * @param departmentId the department
  * @param clientId the client, or null for a countersale without client
  * @param consultationId the consultation it was made from
+ * @param originalConsultationId the consultation it was made from, or on a credit note
+ * the consultation of the invoice it credits; null when there is none
  * @param status the status code (see {@link InvoiceStatus})
  * @param countersale whether it is a countersale (no consultation)
  * @param creditNote whether it is a credit note
@@ -69,14 +71,14 @@ import org.vetbill.shared.money.Money;
  * @param version optimistic-locking version
  */
 public record InvoiceView(long id, UUID uuid, String documentNumber, long departmentId, @Nullable Long clientId,
-		@Nullable Long consultationId, int status, boolean countersale, boolean creditNote,
-		@Nullable Long creditNoteOriginalInvoiceId, @Nullable Long invoiceNumber, String invoicePrefix,
-		@Nullable String referenceNumber, @Nullable String additionalReference, @Nullable LocalDate invoiceDate,
-		@Nullable LocalDate invoiceDueDate, Payer payer, String currency, boolean pricesIncludeVat,
-		BigDecimal discountAmount, @Nullable BigDecimal discountPercent, BigDecimal total, BigDecimal totalVat,
-		BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum, BigDecimal writtenOffAmount,
-		@Nullable Instant datePaid, @Nullable String remarks, List<Long> patientIds, List<InvoiceRowView> rows,
-		List<Long> relatedCreditNoteIds, List<Long> paymentIds, BigDecimal clientDueSum,
+		@Nullable Long consultationId, @Nullable Long originalConsultationId, int status, boolean countersale,
+		boolean creditNote, @Nullable Long creditNoteOriginalInvoiceId, @Nullable Long invoiceNumber,
+		String invoicePrefix, @Nullable String referenceNumber, @Nullable String additionalReference,
+		@Nullable LocalDate invoiceDate, @Nullable LocalDate invoiceDueDate, Payer payer, String currency,
+		boolean pricesIncludeVat, BigDecimal discountAmount, @Nullable BigDecimal discountPercent, BigDecimal total,
+		BigDecimal totalVat, BigDecimal totalWithVat, BigDecimal paidAmount, BigDecimal dueSum,
+		BigDecimal writtenOffAmount, @Nullable Instant datePaid, @Nullable String remarks, List<Long> patientIds,
+		List<InvoiceRowView> rows, List<Long> relatedCreditNoteIds, List<Long> paymentIds, BigDecimal clientDueSum,
 		@Nullable Instant finalizedTime, @Nullable Instant voidedTime, @Nullable String voidReason,
 		@Nullable Long patientId, @Nullable Long appointmentId, @Nullable Instant issueTime, @Nullable Instant dueTime,
 		List<String> tags, Instant created, Instant modified, int version) {

@@ -223,8 +223,9 @@ public class Invoices {
 		Invoice domain = invoice.domain(organization.currency());
 		InvoiceView before = view(caller, invoiceId, organization);
 		Instant now = Timestamps.now(this.clock);
-		if (!sameHeader(InvoiceChanges.of(before), changes)) {
-			domain.requireDraft();
+		String changed = changedField(InvoiceChanges.of(before), changes);
+		if (changed != null) {
+			domain.requireDraft(changed);
 			List<FieldError> problems = this.lines.headerProblems(caller, invoice.departmentId(), changes.clientId(),
 					changes.discountAmount(), changes.discountPercent());
 			if (!problems.isEmpty()) {
@@ -298,14 +299,29 @@ public class Invoices {
 		return calculation;
 	}
 
-	private static boolean sameHeader(InvoiceChanges before, InvoiceChanges after) {
-		return Objects.equals(before.clientId(), after.clientId())
-				&& Objects.equals(before.invoiceDate(), after.invoiceDate())
-				&& Objects.equals(before.invoiceDueDate(), after.invoiceDueDate())
-				&& Objects.equals(before.remarks(), after.remarks())
-				&& Objects.equals(before.additionalReference(), after.additionalReference())
-				&& sameDecimal(before.discountAmount(), after.discountAmount())
-				&& sameDecimal(before.discountPercent(), after.discountPercent());
+	/**
+	 * The first field of the header a change changes, or null when it changes none.
+	 */
+	private static @Nullable String changedField(InvoiceChanges before, InvoiceChanges after) {
+		if (!Objects.equals(before.clientId(), after.clientId())) {
+			return "clientId";
+		}
+		if (!Objects.equals(before.invoiceDate(), after.invoiceDate())) {
+			return "invoiceDate";
+		}
+		if (!Objects.equals(before.invoiceDueDate(), after.invoiceDueDate())) {
+			return "invoiceDueDate";
+		}
+		if (!Objects.equals(before.remarks(), after.remarks())) {
+			return "remarks";
+		}
+		if (!Objects.equals(before.additionalReference(), after.additionalReference())) {
+			return "additionalReference";
+		}
+		if (!sameDecimal(before.discountAmount(), after.discountAmount())) {
+			return "discountAmount";
+		}
+		return sameDecimal(before.discountPercent(), after.discountPercent()) ? null : "discountPercent";
 	}
 
 	private static boolean sameDecimal(@Nullable BigDecimal a, @Nullable BigDecimal b) {

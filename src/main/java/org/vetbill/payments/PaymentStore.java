@@ -116,6 +116,18 @@ class PaymentStore {
 			.execute();
 	}
 
+	/**
+	 * Sets a payment's free text.
+	 */
+	void changeInfo(Caller caller, long id, @Nullable String info, Instant now) {
+		this.dsl.update(INVOICE_PAYMENT)
+			.set(INVOICE_PAYMENT.INFO, info)
+			.set(INVOICE_PAYMENT.MODIFIED, now)
+			.where(INVOICE_PAYMENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(INVOICE_PAYMENT.ID.eq(id))
+			.execute();
+	}
+
 	Optional<PaymentView> find(Caller caller, long id, Currency currency) {
 		return views(caller, INVOICE_PAYMENT.ID.eq(id), currency).stream().findFirst();
 	}

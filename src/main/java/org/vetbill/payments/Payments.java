@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
@@ -44,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Payments {
+
+	/** The longest free text of a payment. */
+	private static final int INFO_MAX_LENGTH = 1000;
 
 	private final InvoiceBalances invoices;
 
@@ -207,6 +211,31 @@ public class Payments {
 		InvoiceView after = this.invoiceQueries.get(caller, invoiceId);
 		this.audit.record(caller, "invoice.written_off", "invoice", invoiceId, balance, after);
 		this.events.changed(caller, Change.invoice(invoice.departmentId(), invoiceId, true));
+		return after;
+	}
+
+	/**
+	 * Changes a payment's free text, the only thing about a payment that may change: its
+	 * amount, type, date and invoice stay as recorded.
+	 * @param caller the caller
+	 * @param paymentId the payment
+	 * @param info the new text, or null to clear it
+	 * @return the payment
+	 */
+	@Transactional
+	public PaymentView changeInfo(Caller caller, long paymentId, @Nullable String info) {
+		if (info != null && info.length() > INFO_MAX_LENGTH) {
+			throw InvalidInput.of("info", "too_long", "max", INFO_MAX_LENGTH);
+		}
+		Currency currency = currency(caller);
+		PaymentView before = payment(caller, paymentId, currency);
+		if (Objects.equals(before.info(), info)) {
+			return before;
+		}
+		this.payments.changeInfo(caller, paymentId, info, this.ledger.now());
+		PaymentView after = payment(caller, paymentId, currency);
+		this.audit.record(caller, "payment.info_changed", "invoice_payment", paymentId, before, after);
+		this.events.changed(caller, Change.payment(after.departmentId(), paymentId));
 		return after;
 	}
 

@@ -565,7 +565,10 @@ class CloudApiDocs {
 					link(ClientResource.NAME, true)
 						.description("The client's URL; null on a countersale without client"))
 			.addProperty("consultation", link(ConsultationResource.NAME, true))
-			.addProperty("original_consultation", text("Always null on invoices", true))
+			.addProperty("original_consultation",
+					link(ConsultationResource.NAME, true)
+						.description("The consultation the invoice was made from; on a credit note, the consultation "
+								+ "of the invoice it credits; null when there is none"))
 			.addProperty("department", link(DepartmentResource.NAME, false))
 			.addProperty("created", dateTime(null, false))
 			.addProperty("modified",

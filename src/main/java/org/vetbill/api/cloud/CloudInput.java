@@ -29,6 +29,8 @@ final class CloudInput {
 
 	private static final String REQUIRED = "This field is required.";
 
+	private static final String DATE_FORMAT = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
+
 	private static final Pattern HYPERLINK = Pattern
 		.compile("^(?:https?://[^/]+)?/([^/]+)/api/0\\.1/([a-z_/]+)/(\\d+)/?$");
 
@@ -130,6 +132,22 @@ final class CloudInput {
 		}
 		catch (InvalidInput ex) {
 			return problem(name, dateTimeFormat());
+		}
+	}
+
+	/**
+	 * A date, {@code YYYY-MM-DD}, as DRF's DateField reads it.
+	 */
+	@Nullable LocalDate date(String name, boolean required) {
+		JsonNode value = this.body.get(name);
+		if (value == null || absent(value)) {
+			return missing(name, required);
+		}
+		try {
+			return value.isString() ? LocalDate.parse(value.asString().trim()) : problem(name, DATE_FORMAT);
+		}
+		catch (DateTimeParseException ex) {
+			return problem(name, DATE_FORMAT);
 		}
 	}
 

@@ -67,13 +67,28 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 	void write(ConsultationItem item, CloudObject out) {
 		out.self(NAME, item.id())
 			.link("consultation", ConsultationResource.NAME, item.consultationId())
-			.link("item", ItemResource.NAME, item.itemId())
 			.link("patient", PatientResource.NAME, item.patientId())
+			.link("item", ItemResource.NAME, item.itemId())
+			.put("code", null)
 			.put("name", item.name())
 			.put("quantity", Decimals.trim(item.quantity(), 1))
+			.put("price", item.unitPrice())
+			.put("price_with_vat", null)
 			.put("percentage_change", Decimals.trim(item.percentageChange(), 1))
+			.put("supervising_veterinarian_name", "")
+			.put("vat_percentage", null)
+			.put("type_code", null)
+			.put("invoicerow", null)
+			.put("parent_linked_item", null)
+			.put("linked_items", List.of())
 			.dateTime("created", item.created())
-			.dateTime("modified", item.modified());
+			.dateTime("modified", item.modified())
+			.dateTime("used", item.created())
+			.put("usage_type", null)
+			.put("unit", "")
+			.put("instructions", "")
+			.put("description", null)
+			.put("template", null);
 	}
 
 }

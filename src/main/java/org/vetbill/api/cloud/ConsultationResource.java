@@ -90,13 +90,35 @@ class ConsultationResource extends CloudResource<ConsultationResource.View> {
 		out.self(NAME, consultation.id())
 			.link("client", ClientResource.NAME, consultation.clientId())
 			.links("patients", PatientResource.NAME, optional(consultation.patientId()))
-			.link("department", DepartmentResource.NAME, consultation.departmentId())
+			.put("complaint", "")
+			.dateTime("admitted_time", consultation.admittedTime())
+			.put("first_entry", null)
+			.put("started", null)
+			.put("finished", null)
+			.dateTime("ended", consultation.finalizedTime())
 			.put("status", consultation.status())
 			.put("type", consultation.consultationType())
-			.dateTime("admitted_time", consultation.admittedTime())
-			.dateTime("ended", consultation.finalizedTime())
 			.link("invoice", InvoiceResource.NAME, view.invoiceId())
+			.put("supervising_veterinarian", null)
+			.link("department", DepartmentResource.NAME, consultation.departmentId())
 			.links("consultation_items", ConsultationItemResource.NAME, view.itemIds())
+			.put("reporting_dimension_1", null)
+			.put("reporting_dimension_2", null);
+		// the clinical side vetbill does not keep: the real API's empty values
+		for (String list : List.of("consultation_notes", "consultation_diagnosis", "consultation_dischargeinstructions",
+				"consultation_patient_status")) {
+			out.put(list, List.of());
+		}
+		out.put("triage", null)
+			.put("external_sent", null)
+			.put("ward", null)
+			.put("patient_location", null)
+			.put("integration_status", null)
+			.put("holding_place_number", List.of())
+			.put("report_to_authorities", false)
+			.put("consultation_extras", null)
+			.put("templates_used", List.of())
+			.put("appointment", null)
 			.dateTime("created", consultation.created())
 			.dateTime("modified", consultation.modified());
 	}

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.vetbill.shared.access.Permission;
 import org.vetbill.shared.web.ApiError;
 import org.vetbill.shared.web.ErrorDialect;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +30,11 @@ class DrfErrors implements ErrorDialect {
 	/** The key of an error that no single field is to blame for. */
 	static final String NON_FIELD_ERRORS = "non_field_errors";
 
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+	private static final Set<String> WRITE_AUTHORITIES = Set.of(Permission.BILLING.authority(),
+			Permission.SETTINGS.authority());
+
 	@Override
 	public boolean handles(HttpServletRequest request) {
 		return CloudApi.PATH.matcher(request.getRequestURI()).matches();
@@ -34,6 +43,32 @@ class DrfErrors implements ErrorDialect {
 	@Override
 	public String catalog() {
 		return "cloud";
+	}
+
+	/**
+	 * As {@link #render(ApiError)}; a method the endpoint does not have is, as in Django
+	 * REST framework (which checks permissions before it looks for the method's handler),
+	 * a 403 for a caller that may not write at all, and only otherwise a 405.
+	 */
+	@Override
+	public ResponseEntity<Object> render(ApiError error, HttpServletRequest request) {
+		if (error.status() == HttpStatus.METHOD_NOT_ALLOWED) {
+			if (!SAFE_METHODS.contains(request.getMethod()) && !mayWrite()) {
+				return render(ApiError.of(HttpStatus.FORBIDDEN, "forbidden", "no permission"));
+			}
+			return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("detail", "Method \"" + request.getMethod() + "\" not allowed."));
+		}
+		return render(error);
+	}
+
+	/** Whether the caller holds a permission that allows some unsafe method. */
+	private static boolean mayWrite() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> WRITE_AUTHORITIES.contains(authority.getAuthority()));
 	}
 
 	@Override

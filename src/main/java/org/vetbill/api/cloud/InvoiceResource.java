@@ -2,7 +2,9 @@ package org.vetbill.api.cloud;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.vetbill.invoicing.InvoiceQueries;
 import org.vetbill.invoicing.InvoiceRowView;
 import org.vetbill.invoicing.InvoiceView;
@@ -38,6 +40,19 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 		.relation("consultation", "consultationId")
 		.relation("credit_note_original_invoice", "creditNoteOriginalInvoiceId")
 		.build();
+
+	/** The seller's snapshot, in the API's order. */
+	static final List<String> RECEIVER_FIELDS = List.of("receiver_name", "receiver_organization_name",
+			"receiver_street_address", "receiver_street_address_2", "receiver_zip_code", "receiver_city",
+			"receiver_iban", "receiver_bic", "receiver_national_bank_account", "receiver_national_bic",
+			"receiver_vat_number");
+
+	/**
+	 * The seller's fields the real API writes as {@code ""} when empty (the others null).
+	 */
+	private static final Set<String> EMPTY_RECEIVER_FIELDS = Set.of("receiver_name", "receiver_street_address",
+			"receiver_street_address_2", "receiver_zip_code", "receiver_city", "receiver_iban", "receiver_bic",
+			"receiver_vat_number");
 
 	private final InvoiceQueries queries;
 
@@ -90,21 +105,28 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 			.put("reference_number", invoice.referenceNumber())
 			.put("additional_reference", invoice.additionalReference())
 			.put("status", invoice.status())
+			.put("inqueries", null)
 			.date("invoice_date", invoice.invoiceDate())
+			.put("invoice_payed", null)
 			.date("invoice_due_date", invoice.invoiceDueDate())
+			.put("penalty_interest", null)
 			.put("invoicing_client", null)
 			.put("payer_name", payer.name())
-			.put("payer_organization_name", payer.organizationName())
-			.put("payer_vat_number", payer.vatNumber())
+			.put("payer_id_number", "")
+			.put("payer_organization_name", blank(payer.organizationName()))
+			.put("payer_vat_number", blank(payer.vatNumber()))
 			.put("payer_register_number", payer.registerNumber())
 			.put("payer_country_code", payer.countryCode())
 			.put("payer_country", payer.countryCode())
 			.put("payer_street_address", payer.streetAddress())
-			.put("payer_street_address_2", payer.streetAddress2())
-			.put("payer_zip_code", payer.zipCode())
+			.put("payer_street_address_2", blank(payer.streetAddress2()))
+			.put("payer_street_address_3", "")
+			.put("payer_zip_code", blank(payer.zipCode()))
 			.put("payer_city", payer.city())
-			.put("payer_state", payer.state())
-			.amount("total", invoice.total())
+			.put("payer_state", payer.state());
+		// the seller's snapshot is not kept: the real API's empty values
+		RECEIVER_FIELDS.forEach((field) -> out.put(field, EMPTY_RECEIVER_FIELDS.contains(field) ? "" : null));
+		out.amount("total", invoice.total())
 			.amount("total_vat", invoice.totalVat())
 			.amount("total_with_vat", invoice.totalWithVat())
 			.amount("paid_amount", invoice.paidAmount())
@@ -115,21 +137,36 @@ class InvoiceResource extends CloudResource<InvoiceView> {
 			.links("invoice_payment", InvoicePaymentResource.NAME, invoice.paymentIds())
 			.link("client", ClientResource.NAME, invoice.clientId())
 			.link("consultation", ConsultationResource.NAME, invoice.consultationId())
-			.put("original_consultation", null)
+			.link("original_consultation", ConsultationResource.NAME, invoice.originalConsultationId())
 			.link("department", DepartmentResource.NAME, invoice.departmentId())
 			.dateTime("created", invoice.created())
 			.dateTime("modified", invoice.modified())
 			.dateTime("date_paid", invoice.datePaid())
+			.put("agreed_to_pay_later", false)
+			.put("without_vat", false)
 			.put("countersale", invoice.countersale())
 			.put("credit_note", invoice.creditNote())
 			.link("credit_note_original_invoice", NAME, invoice.creditNoteOriginalInvoiceId())
 			.links("related_credit_note", NAME, invoice.relatedCreditNoteIds())
+			.put("related_credit_note_invoice", null)
 			.link("first_original_invoice", NAME, invoice.creditNoteOriginalInvoiceId())
 			.put("consolidated_invoice", false)
 			.put("consolidated_invoices", List.of())
 			.put("related_consolidated_invoice", null)
 			.put("remarks", invoice.remarks())
-			.put("tags_rel", List.of());
+			.put("tags_rel", List.of())
+			.put("vat_calculation_method", null)
+			.put("determining_price", null)
+			.put("send_date", null)
+			.put("send_method", "")
+			.put("invoice_extras", null);
+	}
+
+	/**
+	 * A text field the real API writes as {@code ""} when empty.
+	 */
+	static String blank(@Nullable String value) {
+		return (value != null) ? value : "";
 	}
 
 }

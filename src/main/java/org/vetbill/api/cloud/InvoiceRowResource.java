@@ -1,5 +1,6 @@
 package org.vetbill.api.cloud;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,7 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 			.link("original_consultation", ConsultationResource.NAME, row.consultationId())
 			.link("item", ItemResource.NAME, row.itemId())
 			.put("name", row.name())
+			.put("invoice_group", null)
 			.put("quantity", row.quantity())
 			.put("price", row.price())
 			.put("price_with_vat", row.priceWithVat())
@@ -104,6 +106,10 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 			.put("percentage_change", row.percentageChange())
 			.amount("discount_amount", row.discountAmount())
 			.put("vat_percentage", row.vatPercentage())
+			.put("additional_tax_percentage", BigDecimal.ZERO.setScale(1))
+			.put("calculated_price", row.price())
+			.put("calculated_price_with_vat", row.priceWithVat())
+			.put("invoicable_quantity", row.quantity())
 			.link("vat_group", VatGroupResource.NAME, row.vatGroupId())
 			.exposedOnly("invoicerow_vat_group", row.vatGroupId())
 			.put("account_number", row.accountNumber())
@@ -115,8 +121,15 @@ class InvoiceRowResource extends CloudResource<InvoiceRowView> {
 			.link("first_credited_invoicerow", NAME, row.creditedInvoiceRowId())
 			.links("first_credit_invoicerows", NAME, row.creditRowIds())
 			.link("patient", PatientResource.NAME, row.patientId())
+			.put("parent_linked_item", null)
+			.put("linked_items", List.of())
+			.put("panel", null)
+			.put("order_in_panel", row.position())
+			.put("royalty_fee", null)
+			.put("prescription", false)
 			.dateTime("created", row.created())
-			.dateTime("modified", row.modified());
+			.dateTime("modified", row.modified())
+			.dateTime("used", row.created());
 	}
 
 }

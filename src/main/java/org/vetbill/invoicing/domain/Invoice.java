@@ -32,8 +32,18 @@ public record Invoice(long id, long departmentId, InvoiceStatus status, boolean 
 	 * @throws RuleViolation {@code invoice_not_editable}, saying what to do instead
 	 */
 	public void requireDraft() {
+		requireDraft(null);
+	}
+
+	/**
+	 * Refuses a change of a field to anything but a draft.
+	 * @param field the field the change is about, or null
+	 * @throws RuleViolation {@code invoice_not_editable} about that field, saying what to
+	 * do instead
+	 */
+	public void requireDraft(@Nullable String field) {
 		if (!this.status.isDraft()) {
-			throw new RuleViolation("invoice_not_editable", null, this.status.isIssued() ? "issued" : null, facts());
+			throw new RuleViolation("invoice_not_editable", field, this.status.isIssued() ? "issued" : null, facts());
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.vetbill.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -156,8 +158,29 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
-		return respond(request, ApiError.of(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-				ex.getMethod() + " is not supported here; allowed: " + ex.getSupportedHttpMethods()));
+		ResponseEntity<Object> response = respond(request,
+				ApiError.of(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+						ex.getMethod() + " is not supported here; allowed: " + ex.getSupportedHttpMethods()));
+		if (!response.getStatusCode().isSameCodeAs(HttpStatus.METHOD_NOT_ALLOWED)) {
+			return response;
+		}
+		// RFC 9110: a 405 lists the methods the resource has, in the order Django REST
+		// framework lists them
+		Set<String> supported = (ex.getSupportedMethods() != null) ? Set.of(ex.getSupportedMethods()) : Set.of();
+		List<String> allowed = new ArrayList<>();
+		for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+			if (supported.contains(method)) {
+				allowed.add(method);
+			}
+		}
+		if (supported.contains("GET")) {
+			allowed.add("HEAD");
+		}
+		allowed.add("OPTIONS");
+		return ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.header(HttpHeaders.ALLOW, String.join(", ", allowed))
+			.body(response.getBody());
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
