@@ -22,6 +22,15 @@ public final class DemoCredentials {
 	public static final String LEGACY_TOKEN = "vbt_demo_legacy_read_only_token_0001";
 
 	/**
+	 * The demo app (a public client) that signs clinic users in with the authorization
+	 * code and PKCE.
+	 */
+	public static final String APP_CLIENT_ID = "clinic-app-demo";
+
+	/** Where the demo app receives its authorization codes. */
+	public static final String APP_REDIRECT_URI = "http://localhost:8765/callback";
+
+	/**
 	 * The demo wholesaler, whose Connect API serves the demo clinic's supplier invoices.
 	 */
 	public static final String WHOLESALER_PROVET_ID = "9000";

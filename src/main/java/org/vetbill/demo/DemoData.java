@@ -41,6 +41,7 @@ import org.vetbill.payments.PaymentCommands;
 import org.vetbill.payments.Payments;
 import org.vetbill.payments.PrepaymentView;
 import org.vetbill.payments.Prepayments;
+import org.vetbill.security.ApiTokens;
 import org.vetbill.security.Credentials;
 import org.vetbill.shared.Caller;
 
@@ -195,13 +196,15 @@ public class DemoData {
 						this.caller, new Credentials.NewApiClient("ERP (Business Central)",
 								DemoCredentials.ERP_CLIENT_ID, List.of("read", "billing")),
 						DemoCredentials.ERP_CLIENT_SECRET);
+			DemoData.this.credentials.createApiClient(this.caller,
+					new Credentials.NewApiClient("Clinic mobile app", DemoCredentials.APP_CLIENT_ID,
+							List.of("read", "billing"), List.of(DemoCredentials.APP_REDIRECT_URI), true));
 			DemoData.this.credentials.createUser(this.caller, new Credentials.NewUser(DemoCredentials.FRONT_DESK_USER,
 					"Front desk", DemoCredentials.FRONT_DESK_PASSWORD, List.of("read", "billing")));
 			DemoData.this.credentials.createUser(this.caller, new Credentials.NewUser(DemoCredentials.MANAGER_USER,
 					"Clinic manager", DemoCredentials.MANAGER_PASSWORD, List.of("read", "billing", "settings")));
 			DemoData.this.credentials.createApiToken(this.caller,
-					new Credentials.NewApiToken("Legacy reporting tool", List.of("read")),
-					DemoCredentials.LEGACY_TOKEN);
+					new ApiTokens.NewApiToken("Legacy reporting tool", List.of("read")), DemoCredentials.LEGACY_TOKEN);
 		}
 
 		private void catalog() {

@@ -16,6 +16,7 @@ import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -46,7 +47,11 @@ class AccessTokens implements JwtDecoder {
 
 	private static final String KEY_ID = "access-token";
 
+	private static final String GRANT = "grant";
+
 	private final SigningKeyStore signingKeys;
+
+	private final OAuthStore grants;
 
 	private final TransactionTemplate transactions;
 
@@ -54,8 +59,9 @@ class AccessTokens implements JwtDecoder {
 
 	private volatile @Nullable Keys keys;
 
-	AccessTokens(SigningKeyStore signingKeys, TransactionTemplate transactions, Clock clock) {
+	AccessTokens(SigningKeyStore signingKeys, OAuthStore grants, TransactionTemplate transactions, Clock clock) {
 		this.signingKeys = signingKeys;
+		this.grants = grants;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -66,8 +72,18 @@ class AccessTokens implements JwtDecoder {
 	 * @return the token
 	 */
 	String issue(VetbillPrincipal principal) {
+		return issue(principal, null);
+	}
+
+	/**
+	 * Issues a token for a principal, from a user's approval of an app when there is one.
+	 * @param principal who the token is for
+	 * @param delegation the grant it comes from, or null
+	 * @return the token
+	 */
+	String issue(VetbillPrincipal principal, @Nullable Delegation delegation) {
 		Instant now = this.clock.instant();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(principal.actor())
 			.id(UUID.randomUUID().toString())
@@ -75,16 +91,64 @@ class AccessTokens implements JwtDecoder {
 			.expiresAt(now.plus(LIFETIME))
 			.claim("org", principal.organizationId())
 			.claim("pid", principal.provetId())
-			.claim("scope", SCOPE)
-			.claim("perms", Permissions.names(principal.permissions()))
-			.build();
+			.claim("scope", (delegation != null) ? delegation.scope() : SCOPE)
+			.claim("perms", Permissions.names(principal.permissions()));
+		if (delegation != null) {
+			claims.claim(GRANT, delegation.grantId())
+				.claim("uid", delegation.userId())
+				.claim("client_id", delegation.clientId());
+		}
 		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-		return keys().encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return keys().encoder().encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
 	}
 
+	/**
+	 * Verifies a token. A token from a user's approval of an app is also checked against
+	 * its grant (one look-up by primary key), so that revoking the grant, or deactivating
+	 * its user or app, ends it at once.
+	 */
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		return keys().decoder().decode(token);
+		Jwt jwt = keys().decoder().decode(token);
+		Delegation delegation = delegation(jwt);
+		Number organization = jwt.getClaim("org");
+		if (delegation != null
+				&& (organization == null || !this.grants.grantActive(organization.longValue(), delegation.grantId()))) {
+			throw new BadJwtException("the token's authorization was revoked");
+		}
+		return jwt;
+	}
+
+	/**
+	 * The grant a verified token comes from.
+	 * @param jwt the token
+	 * @return the grant, or null for a token of client credentials or a password
+	 */
+	static @Nullable Delegation delegation(Jwt jwt) {
+		Number grant = jwt.getClaim(GRANT);
+		Number user = jwt.getClaim("uid");
+		String clientId = jwt.getClaimAsString("client_id");
+		String scope = jwt.getClaimAsString("scope");
+		if (grant == null || user == null || clientId == null || scope == null) {
+			return null;
+		}
+		return new Delegation(grant.longValue(), user.longValue(), clientId, scope);
+	}
+
+	/**
+	 * What a token from a user's approval of an app carries besides the principal.
+	 *
+	 * @param grantId the grant (the family of tokens)
+	 * @param userId the user who approved the app
+	 * @param clientId the app
+	 * @param scope the scopes, space-separated
+	 */
+	record Delegation(long grantId, long userId, String clientId, String scope) {
+
+		boolean hasScope(String wanted) {
+			return OAuthStore.scopes(this.scope).contains(wanted);
+		}
+
 	}
 
 	/**

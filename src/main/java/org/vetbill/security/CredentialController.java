@@ -76,20 +76,20 @@ class CredentialController {
 
 	@GetMapping("/api-tokens")
 	@SettingsAccess
-	List<Credentials.ApiToken> apiTokens(Caller caller) {
+	List<ApiTokens.ApiToken> apiTokens(Caller caller) {
 		return this.credentials.apiTokens(caller);
 	}
 
 	@PostMapping("/api-tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@SettingsAccess
-	Credentials.IssuedApiToken createApiToken(Caller caller, @RequestBody Credentials.NewApiToken request) {
+	ApiTokens.IssuedApiToken createApiToken(Caller caller, @RequestBody ApiTokens.NewApiToken request) {
 		return this.credentials.createApiToken(caller, request);
 	}
 
 	@DeleteMapping("/api-tokens/{id}")
 	@SettingsAccess
-	Credentials.ApiToken revokeApiToken(Caller caller, @PathVariable long id) {
+	ApiTokens.ApiToken revokeApiToken(Caller caller, @PathVariable long id) {
 		return this.credentials.revokeApiToken(caller, id);
 	}
 

@@ -67,14 +67,29 @@ class CredentialRepository {
 				API_CLIENT.CLIENT_ID.eq(clientId));
 	}
 
-	long insertApiClient(Caller caller, String clientId, String name, String secretHash, Set<Permission> permissions,
-			Instant now) {
+	/**
+	 * An API client to insert.
+	 *
+	 * @param clientId the client id
+	 * @param name its name
+	 * @param secretHash the bcrypt hash of its secret
+	 * @param permissions what it may do
+	 * @param redirectUris where users may be sent back
+	 * @param publicClient whether it has no secret
+	 */
+	record NewClient(String clientId, String name, String secretHash, Set<Permission> permissions,
+			List<String> redirectUris, boolean publicClient) {
+	}
+
+	long insertApiClient(Caller caller, NewClient client, Instant now) {
 		return this.dsl.insertInto(API_CLIENT)
 			.set(API_CLIENT.ORGANIZATION_ID, caller.organizationId())
-			.set(API_CLIENT.CLIENT_ID, clientId)
-			.set(API_CLIENT.NAME, name)
-			.set(API_CLIENT.SECRET_HASH, secretHash)
-			.set(API_CLIENT.PERMISSIONS, Permissions.format(permissions))
+			.set(API_CLIENT.CLIENT_ID, client.clientId())
+			.set(API_CLIENT.NAME, client.name())
+			.set(API_CLIENT.SECRET_HASH, client.secretHash())
+			.set(API_CLIENT.PERMISSIONS, Permissions.format(client.permissions()))
+			.set(API_CLIENT.REDIRECT_URIS, RedirectUris.format(client.redirectUris()))
+			.set(API_CLIENT.PUBLIC_CLIENT, client.publicClient())
 			.set(API_CLIENT.ACTIVE, true)
 			.set(API_CLIENT.CREATED, now)
 			.set(API_CLIENT.MODIFIED, now)
@@ -126,12 +141,13 @@ class CredentialRepository {
 				APP_USER.USERNAME.eq(username));
 	}
 
-	long insertUser(Caller caller, String username, String displayName, String passwordHash,
-			Set<Permission> permissions, Instant now) {
+	long insertUser(Caller caller, Credentials.NewUser user, String passwordHash, Set<Permission> permissions,
+			Instant now) {
 		return this.dsl.insertInto(APP_USER)
 			.set(APP_USER.ORGANIZATION_ID, caller.organizationId())
-			.set(APP_USER.USERNAME, username)
-			.set(APP_USER.DISPLAY_NAME, displayName)
+			.set(APP_USER.USERNAME, user.username())
+			.set(APP_USER.DISPLAY_NAME, user.displayName())
+			.set(APP_USER.EMAIL, user.email())
 			.set(APP_USER.PASSWORD_HASH, passwordHash)
 			.set(APP_USER.PERMISSIONS, Permissions.format(permissions))
 			.set(APP_USER.ACTIVE, true)
@@ -208,14 +224,14 @@ class CredentialRepository {
 			.value1();
 	}
 
-	Optional<Credentials.ApiToken> apiToken(Caller caller, long id) {
+	Optional<ApiTokens.ApiToken> apiToken(Caller caller, long id) {
 		return this.dsl.selectFrom(API_TOKEN)
 			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(API_TOKEN.ID.eq(id))
 			.fetchOptional(CredentialRepository::mapToken);
 	}
 
-	List<Credentials.ApiToken> apiTokens(Caller caller) {
+	List<ApiTokens.ApiToken> apiTokens(Caller caller) {
 		return this.dsl.selectFrom(API_TOKEN)
 			.where(API_TOKEN.ORGANIZATION_ID.eq(caller.organizationId()))
 			.orderBy(API_TOKEN.ID)
@@ -246,17 +262,18 @@ class CredentialRepository {
 	private static Credentials.ApiClient mapClient(Record r) {
 		return new Credentials.ApiClient(r.get(API_CLIENT.ID), r.get(API_CLIENT.CLIENT_ID), r.get(API_CLIENT.NAME),
 				Permissions.names(Permissions.parseStored(r.get(API_CLIENT.PERMISSIONS))), r.get(API_CLIENT.ACTIVE),
-				r.get(API_CLIENT.CREATED));
+				r.get(API_CLIENT.CREATED), RedirectUris.parseStored(r.get(API_CLIENT.REDIRECT_URIS)),
+				r.get(API_CLIENT.PUBLIC_CLIENT));
 	}
 
 	private static Credentials.User mapUser(Record r) {
 		return new Credentials.User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
 				Permissions.names(Permissions.parseStored(r.get(APP_USER.PERMISSIONS))), r.get(APP_USER.ACTIVE),
-				r.get(APP_USER.CREATED));
+				r.get(APP_USER.CREATED), r.get(APP_USER.EMAIL));
 	}
 
-	private static Credentials.ApiToken mapToken(Record r) {
-		return new Credentials.ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.NAME), r.get(API_TOKEN.KEY_HINT),
+	private static ApiTokens.ApiToken mapToken(Record r) {
+		return new ApiTokens.ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.NAME), r.get(API_TOKEN.KEY_HINT),
 				Permissions.names(Permissions.parseStored(r.get(API_TOKEN.PERMISSIONS))), r.get(API_TOKEN.ACTIVE),
 				r.get(API_TOKEN.CREATED));
 	}

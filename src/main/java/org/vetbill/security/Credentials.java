@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -71,11 +72,20 @@ public class Credentials {
 	 * @param name what the client is, such as {@code Business Central}
 	 * @param clientId the client id, or null to generate one
 	 * @param permissions {@code read}, {@code billing}, {@code settings}
+	 * @param redirectUris where the authorization endpoint may send users back (none: the
+	 * app cannot use the authorization code)
+	 * @param publicClient whether the app cannot keep a secret (then it has none and must
+	 * use PKCE)
 	 */
 	public record NewApiClient(@NotBlank @Size(max = 200) String name,
 			@Nullable @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
 					message = "must be 3 to 64 letters, digits, dots, dashes or underscores") String clientId,
-			@NotEmpty List<String> permissions) {
+			@NotEmpty List<String> permissions, @Nullable List<String> redirectUris, @Nullable Boolean publicClient) {
+
+		public NewApiClient(String name, @Nullable String clientId, List<String> permissions) {
+			this(name, clientId, permissions, null, null);
+		}
+
 	}
 
 	/**
@@ -87,18 +97,20 @@ public class Credentials {
 	 * @param permissions what it may do
 	 * @param active whether it may still get tokens
 	 * @param created when it was registered
+	 * @param redirectUris where the authorization endpoint may send users back
+	 * @param publicClient whether it has no secret
 	 */
 	public record ApiClient(long id, String clientId, String name, List<String> permissions, boolean active,
-			Instant created) {
+			Instant created, List<String> redirectUris, boolean publicClient) {
 	}
 
 	/**
-	 * A newly registered client with its secret, shown this once.
+	 * A newly registered client with its secret, shown this once (none for a public one).
 	 *
 	 * @param client the client
 	 * @param clientSecret the secret
 	 */
-	public record IssuedApiClient(ApiClient client, String clientSecret) {
+	public record IssuedApiClient(ApiClient client, @Nullable String clientSecret) {
 	}
 
 	/**
@@ -108,13 +120,19 @@ public class Credentials {
 	 * @param displayName the name shown in the audit log
 	 * @param password at least 8 characters
 	 * @param permissions {@code read}, {@code billing}, {@code settings}
+	 * @param email the e-mail address apps are told (OpenID userinfo), if any
 	 */
 	public record NewUser(
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}",
 					message = "must be 2 to 100 letters, digits or . _ @ -") String username,
 			@NotBlank @Size(max = 200) String displayName,
 			@NotNull @Size(min = 8, max = 200, message = "must be 8 to 200 characters") String password,
-			@NotEmpty List<String> permissions) {
+			@NotEmpty List<String> permissions, @Nullable @Email @Size(max = 254) String email) {
+
+		public NewUser(String username, String displayName, String password, List<String> permissions) {
+			this(username, displayName, password, permissions, null);
+		}
+
 	}
 
 	/**
@@ -126,41 +144,10 @@ public class Credentials {
 	 * @param permissions what the user may do
 	 * @param active whether the user may still log in
 	 * @param created when the user was created
+	 * @param email the e-mail address, if known
 	 */
 	public record User(long id, String username, String displayName, List<String> permissions, boolean active,
-			Instant created) {
-	}
-
-	/**
-	 * A legacy API token to create.
-	 *
-	 * @param name what the token is for
-	 * @param permissions {@code read}, {@code billing}, {@code settings}
-	 */
-	public record NewApiToken(@NotBlank @Size(max = 200) String name, @NotEmpty List<String> permissions) {
-	}
-
-	/**
-	 * A legacy API token (without its key).
-	 *
-	 * @param id the id
-	 * @param name what it is for
-	 * @param keyHint the first characters of the key, to recognize it
-	 * @param permissions what it may do
-	 * @param active whether it is still accepted
-	 * @param created when it was created
-	 */
-	public record ApiToken(long id, String name, String keyHint, List<String> permissions, boolean active,
-			Instant created) {
-	}
-
-	/**
-	 * A newly created legacy token with its key, shown this once.
-	 *
-	 * @param token the token
-	 * @param key the key to send as {@code Authorization: Token <key>}
-	 */
-	public record IssuedApiToken(ApiToken token, String key) {
+			Instant created, @Nullable String email) {
 	}
 
 	@Transactional
@@ -183,12 +170,13 @@ public class Credentials {
 		if (this.repository.apiClientExists(caller, clientId)) {
 			throw InvalidInput.of("clientId", "client_id_taken", "clientId", clientId);
 		}
-		Instant now = Timestamps.now(this.clock);
-		long id = this.repository.insertApiClient(caller, clientId, request.name(), this.passwords.encode(secret),
-				permissions, now);
+		List<String> redirectUris = RedirectUris.validate(request.redirectUris(), "redirectUris");
+		boolean publicClient = Boolean.TRUE.equals(request.publicClient());
+		long id = this.repository.insertApiClient(caller, new CredentialRepository.NewClient(clientId, request.name(),
+				this.passwords.encode(secret), permissions, redirectUris, publicClient), Timestamps.now(this.clock));
 		ApiClient client = apiClient(caller, id);
 		this.audit.record(caller, "api_client.created", "api_client", id, null, client);
-		return new IssuedApiClient(client, secret);
+		return new IssuedApiClient(client, publicClient ? null : secret);
 	}
 
 	@Transactional(readOnly = true)
@@ -213,8 +201,8 @@ public class Credentials {
 			throw InvalidInput.of("username", "username_taken", "username", request.username());
 		}
 		Instant now = Timestamps.now(this.clock);
-		long id = this.repository.insertUser(caller, request.username(), request.displayName(),
-				this.passwords.encode(request.password()), permissions, now);
+		long id = this.repository.insertUser(caller, request, this.passwords.encode(request.password()), permissions,
+				now);
 		User user = this.repository.user(caller, id);
 		this.audit.record(caller, "user.created", "user", id, null, user);
 		return user;
@@ -226,7 +214,7 @@ public class Credentials {
 	}
 
 	@Transactional
-	public IssuedApiToken createApiToken(Caller caller, NewApiToken request) {
+	public ApiTokens.IssuedApiToken createApiToken(Caller caller, ApiTokens.NewApiToken request) {
 		return createApiToken(caller, request, "vbt_" + randomSecret(32));
 	}
 
@@ -238,26 +226,26 @@ public class Credentials {
 	 * @return the token and key
 	 */
 	@Transactional
-	public IssuedApiToken createApiToken(Caller caller, NewApiToken request, String key) {
+	public ApiTokens.IssuedApiToken createApiToken(Caller caller, ApiTokens.NewApiToken request, String key) {
 		this.validator.validate(request);
 		Set<Permission> permissions = Permissions.parse(request.permissions(), "permissions");
 		long id = this.repository.insertApiToken(caller, request.name(), sha256(key),
 				key.substring(0, Math.min(8, key.length())), permissions, Timestamps.now(this.clock));
-		ApiToken token = apiToken(caller, id);
+		ApiTokens.ApiToken token = apiToken(caller, id);
 		this.audit.record(caller, "api_token.created", "api_token", id, null, token);
-		return new IssuedApiToken(token, key);
+		return new ApiTokens.IssuedApiToken(token, key);
 	}
 
 	@Transactional(readOnly = true)
-	public List<ApiToken> apiTokens(Caller caller) {
+	public List<ApiTokens.ApiToken> apiTokens(Caller caller) {
 		return this.repository.apiTokens(caller);
 	}
 
 	@Transactional
-	public ApiToken revokeApiToken(Caller caller, long id) {
-		ApiToken before = apiToken(caller, id);
+	public ApiTokens.ApiToken revokeApiToken(Caller caller, long id) {
+		ApiTokens.ApiToken before = apiToken(caller, id);
 		this.repository.revokeApiToken(caller, id);
-		ApiToken after = apiToken(caller, id);
+		ApiTokens.ApiToken after = apiToken(caller, id);
 		this.audit.record(caller, "api_token.revoked", "api_token", id, before, after);
 		return after;
 	}
@@ -383,7 +371,7 @@ public class Credentials {
 		return this.repository.apiClient(caller, id).orElseThrow(() -> new NotFound("api_client", id));
 	}
 
-	private ApiToken apiToken(Caller caller, long id) {
+	private ApiTokens.ApiToken apiToken(Caller caller, long id) {
 		return this.repository.apiToken(caller, id).orElseThrow(() -> new NotFound("api_token", id));
 	}
 

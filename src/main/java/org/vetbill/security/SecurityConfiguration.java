@@ -39,6 +39,8 @@ class SecurityConfiguration {
 
 	static final String ADMIN_AUTHORITY = "platform:admin";
 
+	static final String[] AUTHORIZE_PATHS = { "/*/oauth2/authorize", "/*/oauth2/authorize/" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain adminApi(HttpSecurity http, ProblemResponses problems,
@@ -50,6 +52,21 @@ class SecurityConfiguration {
 			.addFilterBefore(new AdminKeyFilter(adminKey, problems), BearerTokenAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden));
+		return http.build();
+	}
+
+	/**
+	 * The authorization endpoint's pages: the one place where a browser signs in, so the
+	 * one chain with a session (holding who signed in) and CSRF protection on its forms.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain authorizationPages(HttpSecurity http) throws Exception {
+		http.securityMatcher(AUTHORIZE_PATHS)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
+				.policyDirectives("default-src 'none'; style-src 'unsafe-inline'; " + "frame-ancestors 'none'")));
 		return http.build();
 	}
 
@@ -78,11 +95,13 @@ class SecurityConfiguration {
 						.permitAll()
 						.anyRequest()
 						.authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(tokens)
-					.jwtAuthenticationConverter((token) -> new VetbillAuthentication(AccessTokens.principal(token))))
-				.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler(problems::forbidden))
+			.oauth2ResourceServer(
+					(resourceServer) -> resourceServer
+						.jwt((jwt) -> jwt.decoder(tokens)
+							.jwtAuthenticationConverter((token) -> new VetbillAuthentication(
+									AccessTokens.principal(token), AccessTokens.delegation(token))))
+						.authenticationEntryPoint(problems::unauthorized)
+						.accessDeniedHandler(problems::forbidden))
 			.addFilterBefore(new LegacyTokenFilter(credentials, problems), BearerTokenAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems::unauthorized)
 				.accessDeniedHandler(problems::forbidden));

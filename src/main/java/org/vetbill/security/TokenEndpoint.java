@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
  * 6749): the client-credentials grant for integrations (client id and secret by HTTP
  * Basic or in the form body) and the password grant for front-desk users. Tokens carry
  * the scope {@code restapi} and last 10 hours; client credentials get no refresh token.
- * Parameters come as {@code application/x-www-form-urlencoded} or
- * {@code multipart/form-data}, never in the URL; errors are RFC 6749 error responses.
+ * Apps a user approved at the authorization endpoint exchange their code here
+ * ({@code authorization_code}, with PKCE) and rotate their refresh tokens
+ * ({@code refresh_token}); see {@link AuthorizationCodeFlow}. Parameters come as
+ * {@code application/x-www-form-urlencoded} or {@code multipart/form-data}, never in the
+ * URL; errors are RFC 6749 error responses.
  *
  */
 @RestController
 class TokenEndpoint {
+
+	private static final Set<String> DELEGATED_GRANTS = Set.of("authorization_code", "refresh_token");
 
 	private final Organizations organizations;
 
@@ -46,10 +52,14 @@ class TokenEndpoint {
 
 	private final AccessTokens tokens;
 
-	TokenEndpoint(Organizations organizations, Credentials credentials, AccessTokens tokens) {
+	private final AuthorizationCodeFlow codeFlow;
+
+	TokenEndpoint(Organizations organizations, Credentials credentials, AccessTokens tokens,
+			AuthorizationCodeFlow codeFlow) {
 		this.organizations = organizations;
 		this.credentials = credentials;
 		this.tokens = tokens;
+		this.codeFlow = codeFlow;
 	}
 
 	@PostMapping(path = { "/{provet_id}/oauth2/token/", "/{provet_id}/oauth2/token" },
@@ -60,8 +70,7 @@ class TokenEndpoint {
 			return error(HttpStatus.BAD_REQUEST, "invalid_request",
 					"send the parameters in the form body, never in the URL");
 		}
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		request.getParameterMap().forEach((name, values) -> form.addAll(name, List.of(values)));
+		MultiValueMap<String, String> form = form(request);
 		if (form.values().stream().anyMatch((values) -> values.size() > 1)) {
 			return error(HttpStatus.BAD_REQUEST, "invalid_request", "a parameter is given more than once");
 		}
@@ -70,6 +79,9 @@ class TokenEndpoint {
 			return error(HttpStatus.BAD_REQUEST, "invalid_request", "grant_type is required");
 		}
 		String scope = form.getFirst("scope");
+		if (DELEGATED_GRANTS.contains(grantType)) {
+			return delegatedGrant(provetId, grantType, authorization, form);
+		}
 		if (scope != null && !scope.isBlank()
 				&& !Arrays.stream(scope.trim().split("\\s+")).allMatch(AccessTokens.SCOPE::equals)) {
 			return error(HttpStatus.BAD_REQUEST, "invalid_scope", "the only scope is " + AccessTokens.SCOPE);
@@ -80,8 +92,40 @@ class TokenEndpoint {
 			case "client_credentials" -> clientCredentialsGrant(organization, client);
 			case "password" -> passwordGrant(organization, client, form);
 			default -> error(HttpStatus.BAD_REQUEST, "unsupported_grant_type",
-					"grant_type must be client_credentials or password");
+					"grant_type must be client_credentials, password, authorization_code or refresh_token");
 		};
+	}
+
+	/**
+	 * The grants of an app acting for a user who approved it: {@code authorization_code}
+	 * and {@code refresh_token}. The client authenticates with its secret, or, a public
+	 * client, with its {@code client_id} alone.
+	 */
+	private ResponseEntity<Map<String, Object>> delegatedGrant(String provetId, String grantType,
+			@Nullable String authorization, MultiValueMap<String, String> form) {
+		ClientCredentials client = clientCredentials(authorization, form);
+		String clientId = (client != null) ? client.id() : form.getFirst("client_id");
+		Organization organization = this.organizations.findByProvetId(provetId)
+			.orElseThrow(() -> OAuthError.invalidClient("unknown client or wrong secret"));
+		OAuthStore.App app = this.codeFlow.authenticate(organization, clientId,
+				(client != null) ? client.secret() : null);
+		Map<String, Object> body = "authorization_code".equals(grantType)
+				? this.codeFlow.exchange(organization, app, form.getFirst("code"), form.getFirst("redirect_uri"),
+						form.getFirst("code_verifier"))
+				: this.codeFlow.refresh(organization, app, form.getFirst("refresh_token"), form.getFirst("scope"));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+	}
+
+	@ExceptionHandler(OAuthError.class)
+	ResponseEntity<Map<String, Object>> refused(OAuthError ex) {
+		return ex.status() == HttpStatus.UNAUTHORIZED ? invalidClient(ex.description())
+				: error(ex.status(), ex.error(), ex.description());
+	}
+
+	static MultiValueMap<String, String> form(HttpServletRequest request) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		request.getParameterMap().forEach((name, values) -> form.addAll(name, List.of(values)));
+		return form;
 	}
 
 	@ExceptionHandler(MultipartException.class)
@@ -125,7 +169,7 @@ class TokenEndpoint {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
 	}
 
-	private static @Nullable ClientCredentials clientCredentials(@Nullable String authorization,
+	static @Nullable ClientCredentials clientCredentials(@Nullable String authorization,
 			MultiValueMap<String, String> form) {
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			try {
@@ -146,7 +190,7 @@ class TokenEndpoint {
 		return (id != null && secret != null) ? new ClientCredentials(id, secret) : null;
 	}
 
-	private static ResponseEntity<Map<String, Object>> invalidClient(String description) {
+	static ResponseEntity<Map<String, Object>> invalidClient(String description) {
 		ResponseEntity<Map<String, Object>> response = error(HttpStatus.UNAUTHORIZED, "invalid_client", description);
 		return ResponseEntity.status(response.getStatusCode())
 			.headers(response.getHeaders())
@@ -154,14 +198,14 @@ class TokenEndpoint {
 			.body(response.getBody());
 	}
 
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String description) {
+	static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String description) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", error);
 		body.put("error_description", description);
 		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);
 	}
 
-	private record ClientCredentials(String id, String secret) {
+	record ClientCredentials(String id, String secret) {
 	}
 
 }

@@ -2,6 +2,8 @@ package org.vetbill.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,10 +17,25 @@ final class VetbillAuthentication extends AbstractAuthenticationToken {
 
 	private final VetbillPrincipal principal;
 
+	private final AccessTokens.@Nullable Delegation delegation;
+
 	VetbillAuthentication(VetbillPrincipal principal) {
+		this(principal, null);
+	}
+
+	VetbillAuthentication(VetbillPrincipal principal, AccessTokens.@Nullable Delegation delegation) {
 		super(authorities(principal));
 		this.principal = principal;
+		this.delegation = delegation;
 		setAuthenticated(true);
+	}
+
+	/**
+	 * The user's approval of an app the token comes from.
+	 * @return the grant, or null for other credentials
+	 */
+	AccessTokens.@Nullable Delegation delegation() {
+		return this.delegation;
 	}
 
 	private static List<GrantedAuthority> authorities(VetbillPrincipal principal) {

@@ -309,10 +309,10 @@ class SecurityIntegrationTests extends IntegrationTest {
 				"invalid_request");
 		assertOAuthError(
 				tokenRequest(this.tenant.provetId, "grant_type=authorization_code&code=x&" + credentials, null), 400,
-				"unsupported_grant_type");
+				"invalid_grant");
 		assertOAuthError(
 				tokenRequest(this.tenant.provetId, "grant_type=refresh_token&refresh_token=x&" + credentials, null),
-				400, "unsupported_grant_type");
+				400, "invalid_grant");
 		assertOAuthError(tokenRequest(this.tenant.provetId, "grant_type=password&" + credentials, null), 400,
 				"invalid_request");
 		ApiResponse json = anonymous().post("/" + this.tenant.provetId + "/oauth2/token/",
