@@ -129,7 +129,12 @@ class CloudListParametersIntegrationTests extends IntegrationTest {
 	@Test
 	void everyListOrdersByEachOfItsFieldsBothWays() {
 		finalized(draft());
+		List<String> lists = new ArrayList<>();
 		for (CloudResource<?> resource : this.context.getBeansOfType(CloudResource.class).values()) {
+			if (waitingForTheRateLimit(resource.name() + "/").status() == 404) {
+				continue; // a view only exposed inside another resource's objects
+			}
+			lists.add(resource.name());
 			for (String field : resource.filters().names()) {
 				for (String term : List.of(field, "-" + field)) {
 					ApiResponse response = waitingForTheRateLimit(
@@ -139,6 +144,9 @@ class CloudListParametersIntegrationTests extends IntegrationTest {
 				}
 			}
 		}
+		assertThat(lists).contains("invoice", "invoicerow", "invoicepayment", "unallocatedpayment", "client", "patient",
+				"item", "vatgroup", "department", "consultation", "consultationitem", "settings/department",
+				"hook/webhook", "hook/queue");
 		assertThat(ids("item/?ordering=-price")).containsExactly(this.tenant.consultationItem,
 				this.tenant.medicineItem);
 		assertThat(ids("item/?ordering=price")).containsExactly(this.tenant.medicineItem, this.tenant.consultationItem);
