@@ -24,6 +24,7 @@ import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.OffsetPage;
 import org.vetbill.shared.query.Sort;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +60,7 @@ class ItemResource extends CloudResource<ItemResource.View> {
 
 	private final @Nullable ItemType type;
 
+	@Autowired
 	ItemResource(Items items, VatGroups vatGroups, Organizations organizations) {
 		this(NAME, null, items, vatGroups, organizations);
 	}

@@ -45,20 +45,86 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 	/** The test's clock, 10:00 UTC, as written in the organization's time zone. */
 	private static final String NOW = "2026-11-21T12:00:00+02:00";
 
-	private static final List<String> CLIENT_FIELDS = List.of("id", "url", "customer_type", "firstname", "lastname",
-			"organization_name", "vat_number", "register_number", "street_address", "street_address_2", "zip_code",
-			"city", "state", "country", "email", "due_date_delay", "home_department", "invoicing_client", "archived",
-			"patients", "created", "modified");
+	private static final List<String> CLIENT_FIELDS = List.of("id", "url", "title", "firstname", "lastname",
+			"organization_name", "customer_type", "vat_number", "register_number", "home_department", "due_date_delay",
+			"street_address", "street_address_2", "zip_code", "city", "state", "email", "alt_emails", "id_number",
+			"old_client_id", "critical_notes", "critical_accounting_notes", "remarks", "archived", "country", "no_sms",
+			"no_email", "external", "referring_organization", "parent_referring_organization", "referring_vet",
+			"imported", "date_imported", "patients", "invoicing_client", "tags_rel", "created", "created_user",
+			"modified", "modified_user", "phone_numbers", "status_type");
 
-	private static final List<String> PATIENT_FIELDS = List.of("id", "url", "client", "name", "species", "breed",
-			"date_of_birth", "archived", "created", "modified");
+	/**
+	 * The fields of a client vetbill does not keep, between {@code email} and
+	 * {@code archived}.
+	 */
+	static final String CLIENT_NOT_KEPT = "'alt_emails': null, 'id_number': '', 'old_client_id': null,"
+			+ " 'critical_notes': null, 'critical_accounting_notes': null, 'remarks': '', ";
 
-	private static final List<String> DEPARTMENT_FIELDS = List.of("id", "url", "name", "invoice_prefix", "archived",
-			"created", "modified");
+	/** The fields of a client vetbill does not keep, after {@code country}. */
+	static final String CLIENT_NOT_KEPT_2 = "'no_sms': false, 'no_email': false, 'external': false,"
+			+ " 'referring_organization': false, 'parent_referring_organization': null, 'referring_vet': false,"
+			+ " 'imported': false, 'date_imported': null, ";
 
-	private static final List<String> ITEM_FIELDS = List.of("id", "url", "code", "name", "price", "price_with_vat",
-			"vat_group", "account_number", "reporting_dimension_1", "reporting_dimension_2", "reporting_dimension_3",
-			"archived", "created", "modified");
+	private static final List<String> PATIENT_FIELDS = List.of("id", "url", "client", "name", "official_name",
+			"species", "breed", "gender", "weight", "old_patient_id", "remarks", "date_of_registration",
+			"date_of_birth", "deceased", "insurance", "insurance_company", "color", "critical_notes", "microchip",
+			"additional_identification", "archived", "reason_of_death", "stable_name", "street_address",
+			"street_address_2", "zip_code", "city", "not_for_food", "passport_number", "register_number",
+			"home_department", "date_imported", "imported", "tags_rel", "fields_rel", "holding_place_number",
+			"animal_code", "herd_size", "private", "visible_departments", "visible_department_groups", "microchip_date",
+			"last_consultation", "notes", "blood_group", "created", "created_user", "modified", "modified_user",
+			"species_code", "breed_code", "merged_patient", "merge_patient", "picture", "patient_extras");
+
+	/**
+	 * The fields of a patient vetbill does not keep, between date_of_birth and archived.
+	 */
+	static final String PATIENT_NOT_KEPT = "'deceased': null, 'insurance': null, 'insurance_company': null,"
+			+ " 'color': '', 'critical_notes': '', 'microchip': null, 'additional_identification': null, ";
+
+	/** The fields of a patient vetbill does not keep, between archived and created. */
+	static final String PATIENT_NOT_KEPT_2 = "'reason_of_death': '', 'stable_name': '', 'street_address': '',"
+			+ " 'street_address_2': null, 'zip_code': '', 'city': '', 'not_for_food': false, 'passport_number': '',"
+			+ " 'register_number': '', 'home_department': null, 'date_imported': null, 'imported': false,"
+			+ " 'tags_rel': [], 'fields_rel': [], 'holding_place_number': null, 'animal_code': null,"
+			+ " 'herd_size': null, 'private': false, 'visible_departments': [], 'visible_department_groups': [],"
+			+ " 'microchip_date': null, 'last_consultation': null, 'notes': [], 'blood_group': null, ";
+
+	/** The fields of a patient vetbill does not keep, after modified_user. */
+	static final String PATIENT_NOT_KEPT_3 = ", 'species_code': null, 'breed_code': null, 'merged_patient': [],"
+			+ " 'merge_patient': null, 'picture': null, 'patient_extras': null";
+
+	private static final List<String> DEPARTMENT_FIELDS = List.of("id", "url", "name", "active_item_list",
+			"invoice_prefix", "archived", "created", "modified");
+
+	private static final List<String> ITEM_FIELDS = List.of("id", "url", "code", "barcode", "account_number", "name",
+			"print_name", "hide_on_consultation", "price", "price_with_vat", "minimum_price", "minimum_price_with_vat",
+			"wholesale_price", "wholesaler_discount", "producer_discount", "special_discount", "margin_percent",
+			"vat_group", "invoice_group", "item_list", "type_code", "polymorphic_ctype", "parent", "parent_amount",
+			"instructions", "archived", "archived_datetime", "exclude_discount", "linked_items",
+			"reporting_dimension_1", "reporting_dimension_2", "reporting_dimension_3", "hide_on_countersale_search",
+			"performed_by_rule", "royalty_fee", "created", "modified", "external_reporting_code",
+			"hide_on_consultation_search", "primary_wholesaler", "primary_wholesaler_code", "secondary_wholesaler",
+			"secondary_wholesaler_code", "alert_level", "internal_instructions", "usage_type", "dosage_units",
+			"default_usage_size", "package_description", "unit", "active_substance", "preparation",
+			"controlled_substance", "measurement_loss_type", "default_measurement_loss_quantity",
+			"default_measurement_loss_units", "vaccination", "allowed_usage_type", "default_administration_method",
+			"contraindications", "withdrawal_periods", "manufacturer_data", "numeric_withdrawal_periods",
+			"dispense_fee", "extra_label_text", "dispense_fee_with_vat", "injection_fee", "injection_fee_with_vat",
+			"use_default_dispense_fee", "use_default_injection_fee", "batch_number_required", "provider_medicine");
+
+	/** The fields of an item vetbill does not keep, after modified. */
+	static final String ITEM_NOT_KEPT = ", 'external_reporting_code': null, 'hide_on_consultation_search': false,"
+			+ " 'primary_wholesaler': null, 'primary_wholesaler_code': null, 'secondary_wholesaler': null,"
+			+ " 'secondary_wholesaler_code': null, 'alert_level': null, 'internal_instructions': null,"
+			+ " 'usage_type': null, 'dosage_units': 1.0, 'default_usage_size': 1, 'package_description': '',"
+			+ " 'unit': '', 'active_substance': null, 'preparation': null, 'controlled_substance': false,"
+			+ " 'measurement_loss_type': 0, 'default_measurement_loss_quantity': 0.0,"
+			+ " 'default_measurement_loss_units': 0.0, 'vaccination': false, 'allowed_usage_type': 0,"
+			+ " 'default_administration_method': null, 'contraindications': null, 'withdrawal_periods': null,"
+			+ " 'manufacturer_data': null, 'numeric_withdrawal_periods': [], 'dispense_fee': 0.0,"
+			+ " 'extra_label_text': null, 'dispense_fee_with_vat': 0.0, 'injection_fee': 0.0,"
+			+ " 'injection_fee_with_vat': 0.0, 'use_default_dispense_fee': false, 'use_default_injection_fee': false,"
+			+ " 'batch_number_required': false, 'provider_medicine': null";
 
 	private static final List<String> CONSULTATION_FIELDS = List.of("id", "url", "client", "patients", "department",
 			"status", "type", "admitted_time", "ended", "invoice", "consultation_items", "created", "modified");
@@ -85,20 +151,23 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertEnvelope(list, 2, 1);
 		assertThat(fields(list.path("results").get(0))).isEqualTo(CLIENT_FIELDS);
 		assertObject(list.path("results").get(0), "{'id': " + this.tenant.client + ", 'url': '"
-				+ url("client", this.tenant.client) + "', 'customer_type': 0, 'firstname': 'Anna',"
-				+ " 'lastname': 'Virtanen', 'organization_name': null, 'vat_number': '', 'register_number': null,"
-				+ " 'street_address': 'Mannerheimintie 1', 'street_address_2': 'B 2', 'zip_code': '00100',"
-				+ " 'city': 'Helsinki', 'state': null, 'country': 'FI', 'email': 'anna@example.com',"
-				+ " 'due_date_delay': 21, 'home_department': null, 'invoicing_client': null, 'archived': false,"
-				+ " 'patients': ['" + url("patient", this.tenant.patient) + "'], 'created': '" + NOW
-				+ "', 'modified': '" + NOW + "'}");
+				+ url("client", this.tenant.client) + "', 'title': null, 'firstname': 'Anna', 'lastname': 'Virtanen',"
+				+ " 'organization_name': '', 'customer_type': 0, 'vat_number': '', 'register_number': null,"
+				+ " 'home_department': null, 'due_date_delay': 21, 'street_address': 'Mannerheimintie 1',"
+				+ " 'street_address_2': 'B 2', 'zip_code': '00100', 'city': 'Helsinki', 'state': '',"
+				+ " 'email': 'anna@example.com', " + CLIENT_NOT_KEPT + "'archived': false, 'country': 'FI', "
+				+ CLIENT_NOT_KEPT_2 + "'patients': ['" + url("patient", this.tenant.patient)
+				+ "'], 'invoicing_client': null, 'tags_rel': [], 'created': '" + NOW + "', 'created_user': null,"
+				+ " 'modified': '" + NOW + "', 'modified_user': null, 'phone_numbers': [], 'status_type': 0}");
 		assertObject(list.path("results").get(1), "{'id': " + company + ", 'url': '" + url("client", company)
-				+ "', 'customer_type': 2, 'firstname': null, 'lastname': null, 'organization_name': 'Koirapuisto Oy',"
-				+ " 'vat_number': 'FI12345678', 'register_number': '1234567-8', 'street_address': 'Tehtaankatu 3',"
-				+ " 'street_address_2': null, 'zip_code': '00140', 'city': 'Helsinki', 'state': null, 'country': '',"
-				+ " 'email': 'billing@koirapuisto.fi', 'due_date_delay': null, 'home_department': '"
-				+ url("department", this.tenant.department) + "', 'invoicing_client': null, 'archived': false,"
-				+ " 'patients': [], 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
+				+ "', 'title': null, 'firstname': '', 'lastname': '', 'organization_name': 'Koirapuisto Oy',"
+				+ " 'customer_type': 2, 'vat_number': 'FI12345678', 'register_number': '1234567-8',"
+				+ " 'home_department': '" + url("department", this.tenant.department) + "', 'due_date_delay': null,"
+				+ " 'street_address': 'Tehtaankatu 3', 'street_address_2': '', 'zip_code': '00140',"
+				+ " 'city': 'Helsinki', 'state': '', 'email': 'billing@koirapuisto.fi', " + CLIENT_NOT_KEPT
+				+ "'archived': false, 'country': '', " + CLIENT_NOT_KEPT_2 + "'patients': [], 'invoicing_client': null,"
+				+ " 'tags_rel': [], 'created': '" + NOW + "', 'created_user': null, 'modified': '" + NOW
+				+ "', 'modified_user': null, 'phone_numbers': [], 'status_type': 0}");
 		assertThat(ok("client/" + company + "/")).isEqualTo(list.path("results").get(1));
 	}
 
@@ -157,13 +226,20 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertThat(fields(list.path("results").get(0))).isEqualTo(PATIENT_FIELDS);
 		assertObject(list.path("results").get(0),
 				"{'id': " + this.tenant.patient + ", 'url': '" + url("patient", this.tenant.patient) + "', 'client': '"
-						+ url("client", this.tenant.client) + "', 'name': 'Musti', 'species': 'Dog',"
-						+ " 'breed': 'Lapphund', 'date_of_birth': null, 'archived': false, 'created': '" + NOW
-						+ "', 'modified': '" + NOW + "'}");
+						+ url("client", this.tenant.client) + "', 'name': 'Musti', 'official_name': '',"
+						+ " 'species': 'Dog', 'breed': 'Lapphund', 'gender': null, 'weight': null,"
+						+ " 'old_patient_id': null, 'remarks': '', 'date_of_registration': '2026-11-21',"
+						+ " 'date_of_birth': null, " + PATIENT_NOT_KEPT + "'archived': false, " + PATIENT_NOT_KEPT_2
+						+ "'created': '" + NOW + "', 'created_user': null, 'modified': '" + NOW
+						+ "', 'modified_user': null" + PATIENT_NOT_KEPT_3 + "}");
 		assertObject(ok("patient/" + horse + "/"),
 				"{'id': " + horse + ", 'url': '" + url("patient", horse) + "', 'client': '" + url("client", company)
-						+ "', 'name': 'Ratsu', 'species': 'Horse', 'breed': null, 'date_of_birth': '2019-04-02',"
-						+ " 'archived': false, 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
+						+ "', 'name': 'Ratsu', 'official_name': '',"
+						+ " 'species': 'Horse', 'breed': '', 'gender': null, 'weight': null, 'old_patient_id': null,"
+						+ " 'remarks': '', 'date_of_registration': '2026-11-21', 'date_of_birth': '2019-04-02', "
+						+ PATIENT_NOT_KEPT + "'archived': false, " + PATIENT_NOT_KEPT_2 + "'created': '" + NOW
+						+ "', 'created_user': null, 'modified': '" + NOW + "', 'modified_user': null"
+						+ PATIENT_NOT_KEPT_3 + "}");
 
 		assertThat(ids("patient/?client__is=" + this.tenant.client)).containsExactly(this.tenant.patient);
 		assertThat(ids("patient/?client__in=" + this.tenant.client + "," + company))
@@ -197,8 +273,8 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertThat(fields(list.path("results").get(0))).isEqualTo(DEPARTMENT_FIELDS);
 		assertObject(list.path("results").get(0),
 				"{'id': " + this.tenant.department + ", 'url': '" + url("department", this.tenant.department)
-						+ "', 'name': 'Main', 'invoice_prefix': 'INV', 'archived': false, 'created': '" + NOW
-						+ "', 'modified': '" + NOW + "'}");
+						+ "', 'name': 'Main', 'active_item_list': null, 'invoice_prefix': 'INV', 'archived': false,"
+						+ " 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
 		assertThat(ok("department/" + old + "/").path("archived").asBoolean()).isTrue();
 		assertThat(ids("department/?archived=true")).containsExactly(old);
 		assertThat(ids("department/?archived=False")).containsExactly(this.tenant.department);
@@ -218,11 +294,17 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertEnvelope(list, 2, 1);
 		assertThat(fields(list.path("results").get(0))).isEqualTo(ITEM_FIELDS);
 		assertObject(list.path("results").get(0), "{'id': " + this.tenant.consultationItem + ", 'url': '"
-				+ url("item", this.tenant.consultationItem) + "', 'code': 'CONS', 'name': 'Consultation',"
-				+ " 'price': 50.00, 'price_with_vat': 62.00, 'vat_group': '" + url("vatgroup", this.tenant.vat24)
-				+ "', 'account_number': '3000', 'reporting_dimension_1': 'VET', 'reporting_dimension_2': 'D2',"
-				+ " 'reporting_dimension_3': 'D3', 'archived': false, 'created': '" + NOW + "', 'modified': '" + NOW
-				+ "'}");
+				+ url("procedure", this.tenant.consultationItem) + "', 'code': 'CONS', 'barcode': null,"
+				+ " 'account_number': '3000', 'name': 'Consultation', 'print_name': 'Consultation',"
+				+ " 'hide_on_consultation': false, 'price': 50.00, 'price_with_vat': 62.00, 'minimum_price': null,"
+				+ " 'minimum_price_with_vat': null, 'wholesale_price': null, 'wholesaler_discount': 0.0,"
+				+ " 'producer_discount': 0.0, 'special_discount': 0.0, 'margin_percent': 0.0, 'vat_group': '"
+				+ url("vatgroup", this.tenant.vat24) + "', 'invoice_group': null, 'item_list': null, 'type_code': 1,"
+				+ " 'polymorphic_ctype': null, 'parent': null, 'parent_amount': 0.0, 'instructions': null,"
+				+ " 'archived': false, 'archived_datetime': null, 'exclude_discount': false, 'linked_items': [],"
+				+ " 'reporting_dimension_1': 'VET', 'reporting_dimension_2': 'D2', 'reporting_dimension_3': 'D3',"
+				+ " 'hide_on_countersale_search': false, 'performed_by_rule': 0, 'royalty_fee': null, 'created': '"
+				+ NOW + "', 'modified': '" + NOW + "'" + ITEM_NOT_KEPT + "}");
 		JsonNode medicine = ok("item/" + this.tenant.medicineItem + "/");
 		assertThat(medicine).isEqualTo(list.path("results").get(1));
 		assertThat(json(medicine, "price")).isEqualTo("12.35");
@@ -398,6 +480,13 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 			}
 			ApiResponse response = this.tenant.api.get(url.substring(this.tenant.api.baseUrl().length()));
 			assertThat(response.status()).as(url + " " + response).isEqualTo(200);
+			if (url.startsWith(base() + "item/")) {
+				// an item's own url is its typed catalogue's, which is followed too
+				String typed = response.get("url").asString();
+				assertThat(typed).matches(base() + "(procedure|medicine)/" + response.get("id").asLong() + "/");
+				toVisit.add(typed);
+				continue;
+			}
 			assertThat(response.get("url").asString()).isEqualTo(url);
 			Set<String> links = new LinkedHashSet<>();
 			collectLinks(response.body(), links);
@@ -405,7 +494,7 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		}
 		assertThat(visited.stream().map((url) -> url.substring(base().length(), url.indexOf('/', base().length()))))
 			.containsOnly("invoice", "invoicerow", "client", "patient", "department", "consultation",
-					"consultationitem", "item", "vatgroup");
+					"consultationitem", "item", "procedure", "medicine", "vatgroup");
 	}
 
 	@Test
