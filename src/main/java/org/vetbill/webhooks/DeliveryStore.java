@@ -83,10 +83,12 @@ class DeliveryStore {
 	 * @param secret the signing secret
 	 * @param previousSecret the secret it replaced, or null
 	 * @param previousSecretUntil until when that one signs too, or null
+	 * @param actor who made the change, or null when not recorded
+	 * @param changed when the change was made
 	 */
 	record Due(long organizationId, long id, int attempts, long webhookId, String objectType, long objectId,
 			String targetUrl, int contentType, String secret, @Nullable String previousSecret,
-			@Nullable Instant previousSecretUntil) {
+			@Nullable Instant previousSecretUntil, @Nullable String actor, Instant changed) {
 
 		@Override
 		public String toString() {
@@ -100,11 +102,12 @@ class DeliveryStore {
 	 * organization that subscribes to its trigger, for all departments or the event's,
 	 * with one {@code INSERT ... SELECT}.
 	 * @param organizationId the organization
+	 * @param actor who made the changes, as the audit log records it
 	 * @param events the events, at least one
-	 * @param now the time, when the deliveries are due
+	 * @param now the time of the changes, when the deliveries are due
 	 * @return how many deliveries were queued
 	 */
-	int enqueue(long organizationId, Collection<Event> events, Instant now) {
+	int enqueue(long organizationId, String actor, Collection<Event> events, Instant now) {
 		@SuppressWarnings("unchecked")
 		Row4<Short, Long, String, Long>[] rows = events.stream()
 			.map((event) -> DSL.row(DSL.val((short) event.trigger(), SQLDataType.SMALLINT),
@@ -122,11 +125,12 @@ class DeliveryStore {
 			.insertInto(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.ORGANIZATION_ID, WEBHOOK_DELIVERY.WEBHOOK_ID,
 					WEBHOOK_DELIVERY.TRIGGER_TYPE, WEBHOOK_DELIVERY.OBJECT_TYPE, WEBHOOK_DELIVERY.OBJECT_ID,
 					WEBHOOK_DELIVERY.STATE, WEBHOOK_DELIVERY.ATTEMPTS, WEBHOOK_DELIVERY.NEXT_TRY,
-					WEBHOOK_DELIVERY.CREATED, WEBHOOK_DELIVERY.MODIFIED)
+					WEBHOOK_DELIVERY.CREATED, WEBHOOK_DELIVERY.MODIFIED, WEBHOOK_DELIVERY.ACTOR)
 			.select(DSL
 				.select(WEBHOOK.ORGANIZATION_ID, WEBHOOK.ID, WEBHOOK.TRIGGER_TYPE, objectType, objectId,
 						DSL.val(DeliveryView.PENDING), DSL.val(0), DSL.val(now, WEBHOOK_DELIVERY.NEXT_TRY),
-						DSL.val(now, WEBHOOK_DELIVERY.CREATED), DSL.val(now, WEBHOOK_DELIVERY.MODIFIED))
+						DSL.val(now, WEBHOOK_DELIVERY.CREATED), DSL.val(now, WEBHOOK_DELIVERY.MODIFIED),
+						DSL.val(actor, WEBHOOK_DELIVERY.ACTOR))
 				.from(WEBHOOK)
 				.join(values)
 				.on(WEBHOOK.TRIGGER_TYPE.eq(trigger))
@@ -210,7 +214,7 @@ class DeliveryStore {
 			.select(WEBHOOK_DELIVERY.ORGANIZATION_ID, WEBHOOK_DELIVERY.ID, WEBHOOK_DELIVERY.ATTEMPTS,
 					WEBHOOK_DELIVERY.WEBHOOK_ID, WEBHOOK_DELIVERY.OBJECT_TYPE, WEBHOOK_DELIVERY.OBJECT_ID,
 					WEBHOOK.TARGET_URL, WEBHOOK.CONTENT_TYPE, WEBHOOK.SECRET, WEBHOOK.PREVIOUS_SECRET,
-					WEBHOOK.PREVIOUS_SECRET_UNTIL)
+					WEBHOOK.PREVIOUS_SECRET_UNTIL, WEBHOOK_DELIVERY.ACTOR, WEBHOOK_DELIVERY.CREATED)
 			.from(WEBHOOK_DELIVERY)
 			.join(WEBHOOK)
 			.on(WEBHOOK.ORGANIZATION_ID.eq(WEBHOOK_DELIVERY.ORGANIZATION_ID))
@@ -233,7 +237,8 @@ class DeliveryStore {
 					r.get(WEBHOOK_DELIVERY.ATTEMPTS), r.get(WEBHOOK_DELIVERY.WEBHOOK_ID),
 					r.get(WEBHOOK_DELIVERY.OBJECT_TYPE), r.get(WEBHOOK_DELIVERY.OBJECT_ID), r.get(WEBHOOK.TARGET_URL),
 					r.get(WEBHOOK.CONTENT_TYPE), r.get(WEBHOOK.SECRET), r.get(WEBHOOK.PREVIOUS_SECRET),
-					r.get(WEBHOOK.PREVIOUS_SECRET_UNTIL)));
+					r.get(WEBHOOK.PREVIOUS_SECRET_UNTIL), r.get(WEBHOOK_DELIVERY.ACTOR),
+					r.get(WEBHOOK_DELIVERY.CREATED)));
 	}
 
 	/**

@@ -91,7 +91,7 @@ class Dispatcher {
 						: null;
 				won.add(new Claim(delivery.organizationId(), delivery.id(), delivery.attempts() + 1,
 						delivery.webhookId(), delivery.objectType(), delivery.objectId(), delivery.targetUrl(),
-						delivery.contentType(), delivery.secret(), previous));
+						delivery.contentType(), delivery.secret(), previous, delivery.actor(), delivery.changed()));
 			}
 		}
 		return won;
@@ -121,7 +121,8 @@ class Dispatcher {
 	 * @return how it went; only HTTP 200 is a success
 	 */
 	Outcome attempt(Claim claim, Instant at) {
-		Payload payload = Payload.of(claim.objectType(), claim.objectId(), claim.contentType());
+		Payload payload = Payload.of(claim.objectType(), claim.objectId(), claim.actor(), claim.changed(),
+				claim.contentType());
 		String id = String.valueOf(claim.id());
 		long timestamp = at.getEpochSecond();
 		String signature = Signatures.sign(claim.secret(), id, timestamp, payload.body());
@@ -213,9 +214,12 @@ class Dispatcher {
 	 * @param contentType 1 form, 2 JSON
 	 * @param secret the signing secret
 	 * @param previousSecret the secret it replaced while that still signs, or null
+	 * @param actor who made the change, or null when not recorded
+	 * @param changed when the change was made
 	 */
 	record Claim(long organizationId, long id, int attempt, long webhookId, String objectType, long objectId,
-			String targetUrl, int contentType, String secret, @Nullable String previousSecret) {
+			String targetUrl, int contentType, String secret, @Nullable String previousSecret, @Nullable String actor,
+			Instant changed) {
 
 		@Override
 		public String toString() {

@@ -55,7 +55,8 @@ class WebhookOutbox implements ChangeEvents {
 			Trigger trigger = Trigger.of(change.kind());
 			return new DeliveryStore.Event(trigger.code(), change.departmentId(), trigger.objectType(), change.id());
 		}).toList();
-		int queued = this.deliveries.enqueue(caller.organizationId(), events, Timestamps.now(this.clock));
+		int queued = this.deliveries.enqueue(caller.organizationId(), caller.actor(), events,
+				Timestamps.now(this.clock));
 		if (queued > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 

@@ -1,6 +1,7 @@
 package org.vetbill.webhooks;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,11 @@ class WebhookDispatcherIntegrationTests extends WebhookIntegrationTest {
 		long delivery = queue("").get(0).path("id").asLong();
 
 		assertThat(received.method()).isEqualTo("POST");
-		assertThat(received.body()).isEqualTo("unallocatedpayment_id=" + prepayment);
+		// every value a string, form-encoded: the id, who made the change, and when
+		assertThat(received.body()).isEqualTo(
+				"unallocatedpayment_id=" + prepayment + "&user=" + URLEncoder.encode(actor(), StandardCharsets.UTF_8)
+						+ "&timestamp=" + URLEncoder.encode(changedAt(delivery), StandardCharsets.UTF_8));
+		assertThat(actor()).startsWith("client:");
 		assertThat(received.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
 		assertThat(received.header("Content-Length")).isEqualTo(String.valueOf(received.body().length()));
 		assertThat(received.header("User-Agent")).isEqualTo("vetbill-webhooks");
@@ -96,7 +101,9 @@ class WebhookDispatcherIntegrationTests extends WebhookIntegrationTest {
 		JsonNode webhook = webhook(12, "/json", 2, null);
 		long prepayment = prepayment(this.tenant.department);
 		Receiver.Received received = this.receiver.await("/json", 1).get(0);
-		assertThat(received.body()).isEqualTo("{\"unallocatedpayment_id\":" + prepayment + "}");
+		String changed = changedAt(queue("").get(0).path("id").asLong());
+		assertThat(received.body()).isEqualTo("{\"unallocatedpayment_id\":" + prepayment + ",\"user\":\"" + actor()
+				+ "\",\"timestamp\":\"" + changed + "\"}");
 		assertThat(Api.parse(received.body()).path("unallocatedpayment_id").isIntegralNumber()).isTrue();
 		assertThat(received.header("Content-Type")).isEqualTo("application/json");
 		verifier(webhook).verify(received.body(), received.headers());
@@ -241,7 +248,7 @@ class WebhookDispatcherIntegrationTests extends WebhookIntegrationTest {
 
 		List<Receiver.Received> received = this.receiver.await("/ordered", 11);
 		List<String> firstsOrder = received.stream()
-			.filter((r) -> r.body().equals("unallocatedpayment_id=" + first))
+			.filter((r) -> r.body().startsWith("unallocatedpayment_id=" + first + "&"))
 			.map(Receiver.Received::id)
 			.toList();
 		assertThat(firstsOrder).containsExactly(ids.get(0), ids.get(0), ids.get(0), ids.get(0), ids.get(0), ids.get(0),
@@ -325,8 +332,11 @@ class WebhookDispatcherIntegrationTests extends WebhookIntegrationTest {
 			List<Receiver.Received> received = this.receiver.await("/crash", 2);
 			assertThat(received).extracting(Receiver.Received::id)
 				.containsExactly(String.valueOf(delivery), String.valueOf(delivery));
+			// the same body each time: the change's time, not the attempt's
 			assertThat(received).extracting(Receiver.Received::body)
-				.containsOnly("unallocatedpayment_id=" + prepayment);
+				.containsOnly("unallocatedpayment_id=" + prepayment + "&user="
+						+ URLEncoder.encode(actor(), StandardCharsets.UTF_8) + "&timestamp="
+						+ URLEncoder.encode(changedAt(delivery), StandardCharsets.UTF_8));
 			JsonNode done = awaitState(delivery, "delivered");
 			assertThat(done.path("attempts").asInt()).isEqualTo(2);
 			assertThat(dispatcher.record(claims.get(0), "node-that-dies", outcome, now.plusSeconds(12)))

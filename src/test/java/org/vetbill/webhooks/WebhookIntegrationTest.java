@@ -2,6 +2,8 @@ package org.vetbill.webhooks;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,39 @@ abstract class WebhookIntegrationTest extends IntegrationTest {
 	static JsonNode ok(ApiResponse response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.body();
+	}
+
+	/** When the changes of tests that pin the clock happen. */
+	static final String CHANGED = "2026-11-21T10:00:00Z";
+
+	/**
+	 * Who the tenant's API client is, as webhook bodies name it.
+	 * @return the actor
+	 */
+	String actor() {
+		return ok(this.tenant.api.get("/" + this.tenant.provetId + "/vetbill/v1/me")).path("actor").asString();
+	}
+
+	/**
+	 * The JSON body of a delivery of a change the tenant's API client made at
+	 * {@link #CHANGED}.
+	 * @param key the id's key, such as {@code invoice_id}
+	 * @param id the changed object's id
+	 * @return the exact body
+	 */
+	String jsonBody(String key, long id) {
+		return "{\"" + key + "\":" + id + ",\"user\":\"" + actor() + "\",\"timestamp\":\"" + CHANGED + "\"}";
+	}
+
+	/**
+	 * When the change a delivery tells of was made (the delivery's {@code created}), as
+	 * webhook bodies write it: ISO 8601 in UTC.
+	 * @param delivery the delivery
+	 * @return the instant
+	 */
+	String changedAt(long delivery) {
+		return DateTimeFormatter.ISO_INSTANT
+			.format(OffsetDateTime.parse(delivery(delivery).path("created").asString()).toInstant());
 	}
 
 	static JsonNode created(ApiResponse response) {

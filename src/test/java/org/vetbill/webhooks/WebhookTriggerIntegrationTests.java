@@ -55,6 +55,11 @@ class WebhookTriggerIntegrationTests extends WebhookIntegrationTest {
 		return events;
 	}
 
+	/** The id part of a form body. */
+	private static String idOf(Receiver.Received received) {
+		return received.body().substring(0, received.body().indexOf('&'));
+	}
+
 	private List<String> bodies(String path, int count) {
 		return this.receiver.await(path, count).stream().map(Receiver.Received::body).toList();
 	}
@@ -80,6 +85,7 @@ class WebhookTriggerIntegrationTests extends WebhookIntegrationTest {
 
 	@Test
 	void everyTriggerReachesItsReceiverFromARealAction() {
+		this.clock.set(CHANGED);
 		subscribeToEveryTrigger();
 		long draft = draft();
 		JsonNode withRow = post("/invoices/" + draft + "/rows",
@@ -102,14 +108,14 @@ class WebhookTriggerIntegrationTests extends WebhookIntegrationTest {
 		ok(this.tenant.api.patch(cloud("settings/department/" + this.tenant.department + "/"),
 				Map.of("payment_cancel_set_date", true)));
 
-		String invoice = "{\"invoice_id\":" + draft + "}";
+		String invoice = jsonBody("invoice_id", draft);
 		assertThat(bodies("/t10", 3)).containsExactly(invoice, invoice, invoice);
-		assertThat(bodies("/t23", 1)).containsExactly("{\"invoicerow_id\":" + row + "}");
-		assertThat(bodies("/t9", 3)).containsExactlyInAnyOrder(invoice, invoice, "{\"invoice_id\":" + consulted + "}");
-		assertThat(bodies("/t11", 1)).containsExactly("{\"invoicepayment_id\":" + payment + "}");
-		assertThat(bodies("/t12", 1)).containsExactly("{\"unallocatedpayment_id\":" + prepayment + "}");
-		assertThat(bodies("/t45", 1)).containsExactly("{\"consultation_id\":" + consultation + "}");
-		assertThat(bodies("/t63", 1)).containsExactly("{\"department_id\":" + this.tenant.department + "}");
+		assertThat(bodies("/t23", 1)).containsExactly(jsonBody("invoicerow_id", row));
+		assertThat(bodies("/t9", 3)).containsExactlyInAnyOrder(invoice, invoice, jsonBody("invoice_id", consulted));
+		assertThat(bodies("/t11", 1)).containsExactly(jsonBody("invoicepayment_id", payment));
+		assertThat(bodies("/t12", 1)).containsExactly(jsonBody("unallocatedpayment_id", prepayment));
+		assertThat(bodies("/t45", 1)).containsExactly(jsonBody("consultation_id", consultation));
+		assertThat(bodies("/t63", 1)).containsExactly(jsonBody("department_id", this.tenant.department));
 		assertThat(fired()).hasSize(11);
 		for (JsonNode entry : queue("")) {
 			awaitState(entry.path("id").asLong(), "delivered");
@@ -258,9 +264,9 @@ class WebhookTriggerIntegrationTests extends WebhookIntegrationTest {
 		for (JsonNode entry : queue("")) {
 			awaitState(entry.path("id").asLong(), "delivered");
 		}
-		assertThat(this.receiver.requests("/main")).extracting(Receiver.Received::body)
+		assertThat(this.receiver.requests("/main")).extracting(WebhookTriggerIntegrationTests::idOf)
 			.containsExactly("unallocatedpayment_id=" + here, "unallocatedpayment_id=" + here);
-		assertThat(this.receiver.requests("/branch")).extracting(Receiver.Received::body)
+		assertThat(this.receiver.requests("/branch")).extracting(WebhookTriggerIntegrationTests::idOf)
 			.containsExactlyInAnyOrder("unallocatedpayment_id=" + there, "unallocatedpayment_id=" + refund);
 		assertThat(this.receiver.requests("/all")).hasSize(4);
 	}

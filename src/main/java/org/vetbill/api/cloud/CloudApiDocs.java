@@ -67,6 +67,17 @@ class CloudApiDocs {
 
 	private static final String CLOUD_OBJECT = "CloudObject";
 
+	private static final String ALWAYS_NULL = "Always null: vetbill keeps no data for it";
+
+	/** The longest {@code remarks} of an invoice. */
+	static final int INVOICE_REMARKS_MAX = 2000;
+
+	/** The longest {@code additional_reference} of an invoice. */
+	static final int INVOICE_REFERENCE_MAX = 100;
+
+	/** The longest {@code info} of a payment. */
+	static final int PAYMENT_INFO_MAX = 1000;
+
 	/**
 	 * The resources with their schema, their names in summaries, and the fields their
 	 * lists can be filtered on (what a 400 for an unknown filter lists).
@@ -134,6 +145,14 @@ class CloudApiDocs {
 			new Doc(ConsultationItemResource.NAME, CLOUD_OBJECT, "a consultation item", "consultation items",
 					"Items charged in consultations.", "consultation created id item modified name patient quantity"));
 
+	private static final String INVOICE_CHANGE = "A field left out keeps its value (PUT as PATCH, as in Django REST "
+			+ "framework: none is required); read-only and unknown fields are ignored, so a GET's body may be sent "
+			+ "back changed. Only a draft (status 0, 1, 2) changes: on a finalized invoice a changed field is a 400 "
+			+ "naming it (a credit note corrects it), while its own values sent back are no change.";
+
+	private static final String PAYMENT_CHANGE = "Only `info` changes; the amount, type, date and invoice stay as "
+			+ "recorded (cancel_payment/ reverses a payment), and other fields in the body are ignored.";
+
 	/** Summaries of the operations that are not plain reads, by method and path. */
 	private static final Map<String, String> SUMMARIES = Map.ofEntries(
 			Map.entry("POST /invoicepayment/", "Record a payment on a finalized invoice"),
@@ -146,6 +165,10 @@ class CloudApiDocs {
 			Map.entry("PUT /unallocatedpayment/{id}/external_info/", "Set the ERP's write-back"),
 			Map.entry("POST /unallocatedpayment/{id}/external_info/", "Set the ERP's write-back (as PUT)"),
 			Map.entry("PATCH /unallocatedpayment/{id}/external_info/", "Change fields of the ERP's write-back"),
+			Map.entry("PUT /invoice/{id}/", "Change a draft's dates, references or remarks"),
+			Map.entry("PATCH /invoice/{id}/", "Change a draft's dates, references or remarks (as PUT)"),
+			Map.entry("PUT /invoicepayment/{id}/", "Change a payment's info"),
+			Map.entry("PATCH /invoicepayment/{id}/", "Change a payment's info (as PUT)"),
 			Map.entry("PATCH /settings/department/{id}/", "Change a department's period lock or payment settings"),
 			Map.entry("PUT /settings/department/{id}/",
 					"Change a department's period lock or payment settings (as PATCH)"));
@@ -189,6 +212,12 @@ class CloudApiDocs {
 					new Body("ExternalInfo", false, "ExternalInfo", "Sets both fields; an absent one is cleared.")),
 			Map.entry("PATCH /unallocatedpayment/{id}/external_info/",
 					new Body("ExternalInfo", false, "ExternalInfo", "Changes the fields given.")),
+			Map.entry("PUT /invoice/{id}/", new Body("InvoiceChange", true, "Invoice", INVOICE_CHANGE)),
+			Map.entry("PATCH /invoice/{id}/", new Body("InvoiceChange", true, "Invoice", INVOICE_CHANGE)),
+			Map.entry("PUT /invoicepayment/{id}/",
+					new Body("InvoicePaymentChange", true, "InvoicePayment", PAYMENT_CHANGE)),
+			Map.entry("PATCH /invoicepayment/{id}/",
+					new Body("InvoicePaymentChange", true, "InvoicePayment", PAYMENT_CHANGE)),
 			Map.entry("PATCH /settings/department/{id}/", new Body("DepartmentSettingsChange", true,
 					"DepartmentSettings",
 					"While `automatic_financial_period_lock_enabled` is true, vetbill moves the lock date itself (on "
@@ -394,6 +423,16 @@ class CloudApiDocs {
 	}
 
 	private static void schemas(OpenAPI openApi) {
+		definitions().forEach(ApiDescriptions.components(openApi)::addSchemas);
+	}
+
+	/**
+	 * The schemas of the Cloud API by name: what the OpenAPI document publishes and what
+	 * OPTIONS answers ({@link CloudOptions}) describe the fields from.
+	 * @return new schemas, by name
+	 */
+	@SuppressWarnings("rawtypes")
+	static Map<String, Schema> definitions() {
 		Map<String, Schema> schemas = new LinkedHashMap<>();
 		schemas.put(VALIDATION_ERROR,
 				new ObjectSchema()
@@ -495,6 +534,17 @@ class CloudApiDocs {
 					.addProperty("description", text(null, false).maxLength(1000))
 					.addProperty("refunds", relation("For a refund: the prepayment refunded"))
 					.required(List.of("department", "client", "payment_type", "paid")));
+		schemas.put("InvoiceChange", new ObjectSchema()
+			.description("The fields of an invoice a PUT or PATCH changes, on a draft only; a field left out keeps its "
+					+ "value, read-only fields are ignored.")
+			.addProperty("invoice_date", date("The business date (on finalization: today when empty)", true))
+			.addProperty("invoice_due_date", date(null, true))
+			.addProperty("additional_reference", text(null, true).maxLength(INVOICE_REFERENCE_MAX))
+			.addProperty("remarks", text(null, true).maxLength(INVOICE_REMARKS_MAX)));
+		schemas
+			.put("InvoicePaymentChange", new ObjectSchema().description("The one field of a payment that may change.")
+				.addProperty("info",
+						text("Free text, such as the card brand and last digits", true).maxLength(PAYMENT_INFO_MAX)));
 		schemas.put("DepartmentSettingsChange",
 				new ObjectSchema().addProperty("financial_period_lock_date", date(null, true))
 					.addProperty("automatic_financial_period_lock_enabled", new BooleanSchema())
@@ -507,7 +557,25 @@ class CloudApiDocs {
 				"UnallocatedPayment", "ExternalInfo", "DepartmentSettings", "Department", "VatGroup")) {
 			allRequired(Objects.requireNonNull(schemas.get(name), name));
 		}
-		schemas.forEach(ApiDescriptions.components(openApi)::addSchemas);
+		return schemas;
+	}
+
+	/**
+	 * The documented resource of a path.
+	 * @param resource the resource's name in paths, such as {@code invoice}
+	 * @return the resource, or null when it is not documented
+	 */
+	static @Nullable Doc doc(String resource) {
+		return RESOURCES.stream().filter((doc) -> doc.name().equals(resource)).findFirst().orElse(null);
+	}
+
+	/**
+	 * The request body and answer of an operation that is not a plain read.
+	 * @param methodAndPath such as {@code PUT /invoice/{id}/}
+	 * @return the body, or null when the operation has none described
+	 */
+	static @Nullable Body body(String methodAndPath) {
+		return BODIES.get(methodAndPath);
 	}
 
 	/**
@@ -536,21 +604,31 @@ class CloudApiDocs {
 			.addProperty("invoice_prefix", text("The department's prefix, set at finalization", true))
 			.addProperty("reference_number",
 					text("The payment reference (Finnish or ISO 11649 RF, per organization setting)", true))
-			.addProperty("additional_reference", text(null, true))
+			.addProperty("additional_reference",
+					text("A secondary reference; writable on a draft", true).maxLength(INVOICE_REFERENCE_MAX))
 			.addProperty("status",
 					new IntegerSchema()._enum(List.of(0, 1, 2, 3, 4, 99))
 						.description("0 draft, 1 sent, 2 open (editable, not numbered); 3 finalized (numbered; the "
 								+ "only status that takes payments); 4 invoicing; 99 voided"))
-			.addProperty("invoice_date", date("The business date", true))
-			.addProperty("invoice_due_date", date(null, true))
+			.addProperty("inqueries", text(ALWAYS_NULL, true))
+			.addProperty("invoice_date", date("The business date; writable on a draft", true))
+			.addProperty("invoice_payed", text(ALWAYS_NULL, true))
+			.addProperty("invoice_due_date", date("Writable on a draft", true))
+			.addProperty("penalty_interest", new NumberSchema().nullable(true).description(ALWAYS_NULL))
 			.addProperty("invoicing_client", text("Always null: the client pays", true));
-		for (String payer : List.of("name", "organization_name", "vat_number", "register_number", "country_code",
-				"country", "street_address", "street_address_2", "zip_code", "city", "state")) {
-			invoice.addProperty(
-					"payer_" + payer, text(
-							"The payer snapshot taken at finalization" + (payer.startsWith("country")
-									? " (ISO 3166-1 alpha-2; `payer_country` repeats `payer_country_code`)" : ""),
+		for (String payer : List.of("name", "id_number", "organization_name", "vat_number", "register_number",
+				"country_code", "country", "street_address", "street_address_2", "street_address_3", "zip_code", "city",
+				"state")) {
+			invoice.addProperty("payer_" + payer,
+					text("The payer snapshot taken at finalization" + (payer.startsWith("country")
+							? " (ISO 3166-1 alpha-2; `payer_country` repeats `payer_country_code`)"
+							: (payer.equals("id_number") || payer.equals("street_address_3"))
+									? "; always `\"\"`: vetbill keeps none" : ""),
 							true));
+		}
+		for (String receiver : InvoiceResource.RECEIVER_FIELDS) {
+			invoice.addProperty(receiver, text("The seller's snapshot, which vetbill does not keep: `\"\"` or null, as "
+					+ "the real API writes it empty", true));
 		}
 		return invoice.addProperty("total", money("Net total"))
 			.addProperty("total_vat", money("VAT total"))
@@ -575,17 +653,27 @@ class CloudApiDocs {
 					dateTime("Changes with every change visible in any representation (a "
 							+ "payment changes it too): the delta-sync field", false))
 			.addProperty("date_paid", dateTime("When the invoice became settled; null while it is not", true))
+			.addProperty("agreed_to_pay_later", bool("Always false"))
+			.addProperty("without_vat", bool("Always false"))
 			.addProperty("countersale", new BooleanSchema())
 			.addProperty("credit_note", bool("The reliable credit-note marker"))
 			.addProperty("credit_note_original_invoice", link(InvoiceResource.NAME, true))
 			.addProperty("related_credit_note", links(InvoiceResource.NAME))
+			.addProperty("related_credit_note_invoice", text(ALWAYS_NULL, true))
 			.addProperty("first_original_invoice", link(InvoiceResource.NAME, true))
 			.addProperty("consolidated_invoice", bool("Always false: vetbill does not consolidate"))
 			.addProperty("consolidated_invoices",
 					new ArraySchema().items(new StringSchema()).description("Always empty"))
 			.addProperty("related_consolidated_invoice", text("Always null", true))
-			.addProperty("remarks", text(null, true))
-			.addProperty("tags_rel", new ArraySchema().items(new StringSchema()).description("Always empty"));
+			.addProperty("remarks", text("Free text; writable on a draft", true).maxLength(INVOICE_REMARKS_MAX))
+			.addProperty("tags_rel", new ArraySchema().items(new StringSchema()).description("Always empty"))
+			.addProperty("vat_calculation_method",
+					new IntegerSchema().nullable(true).description("Always null: the real API's codes are unpublished"))
+			.addProperty("determining_price",
+					new IntegerSchema().nullable(true).description("Always null: the real API's codes are unpublished"))
+			.addProperty("send_date", dateTime(ALWAYS_NULL, true))
+			.addProperty("send_method", text("Always `\"\"`", false))
+			.addProperty("invoice_extras", new ObjectSchema().nullable(true).description(ALWAYS_NULL));
 	}
 
 	private static Schema<?> invoiceRow() {
@@ -598,6 +686,7 @@ class CloudApiDocs {
 					link(ConsultationResource.NAME, true).description("The consultation the item was charged in"))
 			.addProperty("item", link(ItemResource.NAME, true))
 			.addProperty("name", new StringSchema())
+			.addProperty("invoice_group", text(ALWAYS_NULL, true))
 			.addProperty("quantity", decimal("Negative on credit-note rows"))
 			.addProperty("price", decimal("Unit price without VAT (up to 4 decimals)"))
 			.addProperty("price_with_vat", decimal("Unit price with VAT"))
@@ -607,6 +696,10 @@ class CloudApiDocs {
 			.addProperty("percentage_change", decimal("Negative: a discount; positive: a surcharge"))
 			.addProperty("discount_amount", money("The row's share of an invoice-level discount"))
 			.addProperty("vat_percentage", decimal(null))
+			.addProperty("additional_tax_percentage", decimal("Always 0"))
+			.addProperty("calculated_price", decimal("As `price`"))
+			.addProperty("calculated_price_with_vat", decimal("As `price_with_vat`"))
+			.addProperty("invoicable_quantity", decimal("As `quantity`"))
 			.addProperty("vat_group", link(VatGroupResource.NAME, true))
 			.addProperty(VatGroupResource.INVOICEROW_VAT_GROUP, ApiDescriptions.ref("InvoiceRowVatGroup")
 				.description("Only with `expose_invoicerow_vat_group`: the VAT group's title, percentage and GL "
@@ -625,8 +718,15 @@ class CloudApiDocs {
 			.addProperty("first_credit_invoicerows",
 					links(InvoiceRowResource.NAME).description("The credit-note rows crediting this row"))
 			.addProperty("patient", link(PatientResource.NAME, true))
+			.addProperty("parent_linked_item", text(ALWAYS_NULL, true))
+			.addProperty("linked_items", new ArraySchema().items(new StringSchema()).description("Always empty"))
+			.addProperty("panel", text(ALWAYS_NULL, true))
+			.addProperty("order_in_panel", new IntegerSchema().description("The row's place on the invoice, from 1"))
+			.addProperty("royalty_fee", new NumberSchema().nullable(true).description(ALWAYS_NULL))
+			.addProperty("prescription", bool("Always false"))
 			.addProperty("created", dateTime(null, false))
-			.addProperty("modified", dateTime(null, false));
+			.addProperty("modified", dateTime(null, false))
+			.addProperty("used", dateTime("As `created`", false));
 	}
 
 	private static Schema<?> payment() {
@@ -637,7 +737,9 @@ class CloudApiDocs {
 			.addProperty("payment_type", paymentType((type) -> true))
 			.addProperty("paid", money("The amount; negative for a cancellation or a payout"))
 			.addProperty("date_added", dateTime("When it was paid", false))
-			.addProperty("info", text(null, true))
+			.addProperty("info",
+					text("Free text; the one field of a payment a PUT or PATCH changes", true)
+						.maxLength(PAYMENT_INFO_MAX))
 			.addProperty("cancelled", bool("Whether a cancellation points at this payment"))
 			.addProperty("cancelled_payment",
 					link(InvoicePaymentResource.NAME, true).description("On a cancellation: the payment it cancels"))

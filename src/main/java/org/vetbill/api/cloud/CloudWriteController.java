@@ -33,15 +33,6 @@ class CloudWriteController {
 
 	private static final String BASE = CloudApi.BASE;
 
-	/** The longest {@code remarks}, as the use case allows. */
-	private static final int REMARKS_MAX = 2000;
-
-	/** The longest {@code additional_reference}, as the use case allows. */
-	private static final int REFERENCE_MAX = 100;
-
-	/** The longest {@code info} of a payment, as the use case allows. */
-	private static final int INFO_MAX = 1000;
-
 	private final CloudLists lists;
 
 	private final CloudBodies bodies;
@@ -84,9 +75,11 @@ class CloudWriteController {
 		LocalDate invoiceDate = given(input, "invoice_date") ? input.date("invoice_date", false) : was.invoiceDate();
 		LocalDate dueDate = given(input, "invoice_due_date") ? input.date("invoice_due_date", false)
 				: was.invoiceDueDate();
-		String remarks = given(input, "remarks") ? input.text("remarks", false, REMARKS_MAX) : was.remarks();
+		String remarks = given(input, "remarks") ? input.text("remarks", false, CloudApiDocs.INVOICE_REMARKS_MAX)
+				: was.remarks();
 		String reference = given(input, "additional_reference")
-				? input.text("additional_reference", false, REFERENCE_MAX) : was.additionalReference();
+				? input.text("additional_reference", false, CloudApiDocs.INVOICE_REFERENCE_MAX)
+				: was.additionalReference();
 		input.check();
 		InvoiceView updated = this.invoices.update(caller, id, current.version(), new InvoiceChanges(was.clientId(),
 				was.status(), invoiceDate, dueDate, remarks, reference, was.discountAmount(), was.discountPercent()));
@@ -100,7 +93,7 @@ class CloudWriteController {
 	Map<String, @Nullable Object> updatePayment(Caller caller, @PathVariable long id, HttpServletRequest request) {
 		CloudInput input = input(caller, request);
 		String current = this.payments.get(caller, id).info();
-		String info = given(input, "info") ? input.text("info", false, INFO_MAX) : current;
+		String info = given(input, "info") ? input.text("info", false, CloudApiDocs.PAYMENT_INFO_MAX) : current;
 		input.check();
 		return this.lists.write(caller, this.paymentResource, this.payments.changeInfo(caller, id, info), request);
 	}

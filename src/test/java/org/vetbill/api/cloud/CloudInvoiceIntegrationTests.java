@@ -82,14 +82,33 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 		long id = finalized(twoRowDraft());
 		JsonNode invoice = get("invoice/" + id + "/").body();
 		assertThat(keys(invoice)).containsExactly("id", "url", "invoice_number", "invoice_prefix", "reference_number",
-				"additional_reference", "status", "invoice_date", "invoice_due_date", "invoicing_client", "payer_name",
-				"payer_organization_name", "payer_vat_number", "payer_register_number", "payer_country_code",
-				"payer_country", "payer_street_address", "payer_street_address_2", "payer_zip_code", "payer_city",
-				"payer_state", "total", "total_vat", "total_with_vat", "paid_amount", "due_sum", "client_due_sum",
-				"patients", "invoice_row", "invoice_payment", "client", "consultation", "original_consultation",
-				"department", "created", "modified", "date_paid", "countersale", "credit_note",
-				"credit_note_original_invoice", "related_credit_note", "first_original_invoice", "consolidated_invoice",
-				"consolidated_invoices", "related_consolidated_invoice", "remarks", "tags_rel");
+				"additional_reference", "status", "inqueries", "invoice_date", "invoice_payed", "invoice_due_date",
+				"penalty_interest", "invoicing_client", "payer_name", "payer_id_number", "payer_organization_name",
+				"payer_vat_number", "payer_register_number", "payer_country_code", "payer_country",
+				"payer_street_address", "payer_street_address_2", "payer_street_address_3", "payer_zip_code",
+				"payer_city", "payer_state", "receiver_name", "receiver_organization_name", "receiver_street_address",
+				"receiver_street_address_2", "receiver_zip_code", "receiver_city", "receiver_iban", "receiver_bic",
+				"receiver_national_bank_account", "receiver_national_bic", "receiver_vat_number", "total", "total_vat",
+				"total_with_vat", "paid_amount", "due_sum", "client_due_sum", "patients", "invoice_row",
+				"invoice_payment", "client", "consultation", "original_consultation", "department", "created",
+				"modified", "date_paid", "agreed_to_pay_later", "without_vat", "countersale", "credit_note",
+				"credit_note_original_invoice", "related_credit_note", "related_credit_note_invoice",
+				"first_original_invoice", "consolidated_invoice", "consolidated_invoices",
+				"related_consolidated_invoice", "remarks", "tags_rel", "vat_calculation_method", "determining_price",
+				"send_date", "send_method", "invoice_extras");
+		// the fields vetbill keeps no data for, with the real API's empty values
+		assertThat(invoice.path("inqueries").isNull()).isTrue();
+		assertThat(invoice.path("payer_id_number").asString()).isEmpty();
+		assertThat(invoice.path("payer_street_address_3").asString()).isEmpty();
+		assertThat(invoice.path("payer_organization_name").asString()).isEmpty();
+		assertThat(invoice.path("receiver_iban").asString()).isEmpty();
+		assertThat(invoice.path("receiver_organization_name").isNull()).isTrue();
+		assertThat(invoice.path("receiver_national_bic").isNull()).isTrue();
+		assertThat(invoice.path("agreed_to_pay_later").asBoolean(true)).isFalse();
+		assertThat(invoice.path("without_vat").asBoolean(true)).isFalse();
+		assertThat(invoice.path("vat_calculation_method").isNull()).isTrue();
+		assertThat(invoice.path("send_method").asString()).isEmpty();
+		assertThat(invoice.path("invoice_extras").isNull()).isTrue();
 		assertThat(invoice.path("id").isIntegralNumber()).isTrue();
 		assertThat(invoice.path("url").asString()).isEqualTo(absolute("invoice/" + id + "/"));
 		assertThat(invoice.path("invoice_number").isIntegralNumber()).isTrue();
@@ -146,11 +165,21 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(rows.path("count").asLong()).isEqualTo(2);
 		JsonNode consultation = rows.path("results").get(0);
 		assertThat(keys(consultation)).containsExactly("id", "url", "invoice", "consultation_item",
-				"original_consultation", "item", "name", "quantity", "price", "price_with_vat", "sum", "sum_vat",
-				"sum_total", "percentage_change", "discount_amount", "vat_percentage", "vat_group", "account_number",
-				"reporting_dimension_1", "reporting_dimension_2", "reporting_dimension_3", "invoice_row_extra",
-				"credited_invoicerow", "first_credited_invoicerow", "first_credit_invoicerows", "patient", "created",
-				"modified");
+				"original_consultation", "item", "name", "invoice_group", "quantity", "price", "price_with_vat", "sum",
+				"sum_vat", "sum_total", "percentage_change", "discount_amount", "vat_percentage",
+				"additional_tax_percentage", "calculated_price", "calculated_price_with_vat", "invoicable_quantity",
+				"vat_group", "account_number", "reporting_dimension_1", "reporting_dimension_2",
+				"reporting_dimension_3", "invoice_row_extra", "credited_invoicerow", "first_credited_invoicerow",
+				"first_credit_invoicerows", "patient", "parent_linked_item", "linked_items", "panel", "order_in_panel",
+				"royalty_fee", "prescription", "created", "modified", "used");
+		assertThat(consultation.path("calculated_price").toString()).isEqualTo("50.00");
+		assertThat(consultation.path("calculated_price_with_vat").toString()).isEqualTo("62.00");
+		assertThat(consultation.path("invoicable_quantity").toString()).isEqualTo("2.0");
+		assertThat(consultation.path("additional_tax_percentage").toString()).isEqualTo("0.0");
+		assertThat(consultation.path("order_in_panel").asInt()).isEqualTo(1);
+		assertThat(consultation.path("linked_items").toString()).isEqualTo("[]");
+		assertThat(consultation.path("prescription").asBoolean(true)).isFalse();
+		assertThat(consultation.path("used").asString()).isEqualTo(consultation.path("created").asString());
 		assertThat(consultation.path("invoice").asString()).isEqualTo(absolute("invoice/" + id + "/"));
 		assertThat(consultation.path("item").asString())
 			.isEqualTo(absolute("item/" + this.tenant.consultationItem + "/"));
