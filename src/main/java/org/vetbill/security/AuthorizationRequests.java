@@ -1,5 +1,6 @@
 package org.vetbill.security;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The authorization endpoint's use cases (RFC 6749 section 4.1.1, RFC 7636): checking an
@@ -223,7 +223,7 @@ class AuthorizationRequests {
 			location.append(separator)
 				.append(parameter.getKey())
 				.append('=')
-				.append(UriUtils.encodeQueryParam(parameter.getValue(), StandardCharsets.UTF_8));
+				.append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
 			separator = '&';
 		}
 		return location.toString();

@@ -79,6 +79,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(HttpMethod.POST, "/*/oauth2/token", "/*/oauth2/token/")
 						.permitAll()
+						// RFC 7009: the client authenticates itself, in the endpoint
+						.requestMatchers("/*/oauth2/revoke_token", "/*/oauth2/revoke_token/")
+						.permitAll()
 						// the Clinic API's token endpoint (every method, so that a GET is
 						// its 405)
 						.requestMatchers("/token", "/token/")

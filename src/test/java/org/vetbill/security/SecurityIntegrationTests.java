@@ -357,7 +357,8 @@ class SecurityIntegrationTests extends IntegrationTest {
 		ApiResponse user = createUser(this.tenant, "frontdesk", "correct horse battery", "read", "billing");
 		assertThat(user.body().toString())
 			.isEqualTo("{\"id\":" + user.id() + ",\"username\":\"frontdesk\",\"display_name\":\"User frontdesk\","
-					+ "\"permissions\":[\"read\",\"billing\"],\"active\":true,\"created\":\"2026-11-21T10:00:00Z\"}");
+					+ "\"permissions\":[\"read\",\"billing\"],\"active\":true,\"created\":\"2026-11-21T10:00:00Z\","
+					+ "\"email\":null}");
 		ApiResponse token = tokenRequest(this.tenant.provetId,
 				"grant_type=password&username=frontdesk&password=correct+horse+battery&scope=restapi", null);
 		assertThat(token.status()).as(token.toString()).isEqualTo(200);
@@ -545,7 +546,8 @@ class SecurityIntegrationTests extends IntegrationTest {
 		assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
 		assertThat(client.body().toString()).isEqualTo("{\"client\":{\"id\":" + clientId
 				+ ",\"client_id\":\"erp-stored\",\"name\":\"Integration erp-stored\",\"permissions\":[\"read\"],"
-				+ "\"active\":true,\"created\":\"2026-11-21T10:00:00Z\"},\"client_secret\":\"" + secret + "\"}");
+				+ "\"active\":true,\"created\":\"2026-11-21T10:00:00Z\",\"redirect_uris\":[],\"public_client\":false},"
+				+ "\"client_secret\":\"" + secret + "\"}");
 		String password = "s3cret password!";
 		long userId = createUser(this.tenant, "stored", password, "read").id();
 		ApiResponse token = createApiToken(this.tenant, "Stored", "read");
@@ -1013,7 +1015,7 @@ class SecurityIntegrationTests extends IntegrationTest {
 		assertThat(apiClient.path("client").toString())
 			.isEqualTo("{\"id\":" + clientId + ",\"client_id\":\"admin\",\"name\":\"Administrator\","
 					+ "\"permissions\":[\"read\",\"billing\",\"settings\"],\"active\":true,"
-					+ "\"created\":\"2026-11-21T10:00:00Z\"}");
+					+ "\"created\":\"2026-11-21T10:00:00Z\",\"redirect_uris\":[],\"public_client\":false}");
 
 		// the secret gets a token with every permission in the new tenant
 		ApiResponse token = tokenRequest(provetId, "grant_type=client_credentials", basic("admin", secret));
