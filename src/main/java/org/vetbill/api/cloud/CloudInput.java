@@ -203,22 +203,6 @@ final class CloudInput {
 	 * @param required whether the field must be given
 	 * @return the date, or null when absent or wrong
 	 */
-	@Nullable LocalDate date(String name, boolean required) {
-		JsonNode value = this.body.get(name);
-		if (value == null || absent(value)) {
-			return missing(name, required);
-		}
-		try {
-			if (value.isString()) {
-				return LocalDate.parse(value.asString().trim());
-			}
-		}
-		catch (DateTimeParseException ex) {
-			// answered below
-		}
-		return problem(name, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
-	}
-
 	@Nullable JsonNode node(String name) {
 		return this.body.get(name);
 	}

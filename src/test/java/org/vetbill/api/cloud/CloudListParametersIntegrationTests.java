@@ -169,7 +169,7 @@ class CloudListParametersIntegrationTests extends IntegrationTest {
 		long archivedItem = this.tenant.bean(Items.class)
 			.create(this.tenant.caller,
 					new ItemDetails("OLD", "Old medicine", new BigDecimal("1.00"), this.tenant.vat10, null, null, null,
-							null, null, null, null, true))
+							null, null, null, null, true, null))
 			.id();
 
 		assertThat(ids("client/")).containsExactly(this.tenant.client);
