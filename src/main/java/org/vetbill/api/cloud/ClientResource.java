@@ -30,7 +30,7 @@ class ClientResource extends CloudResource<ClientResource.View> {
 
 	static final String NAME = "client";
 
-	private static final CloudFilters FILTERS = CloudFilters.builder()
+	static final CloudFilters FILTERS = CloudFilters.builder()
 		.fields("id", "firstname", "lastname", "organization_name", "email", "customer_type", "vat_number",
 				"register_number", "city", "zip_code", "country", "archived", "created", "modified")
 		.relation("home_department", "homeDepartmentId")

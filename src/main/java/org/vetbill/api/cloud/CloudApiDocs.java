@@ -86,6 +86,11 @@ class CloudApiDocs {
 	private static final String WATERMARK = "The modified__gte of the next delta poll, an ISO-8601 instant in UTC; "
 			+ "every change this page does not show has a modified at or after it.";
 
+	/** The fields {@code search} looks in, by resource. */
+	private static final Map<String, List<String>> SEARCHED = Map.of(ClientResource.NAME,
+			ClientResource.FILTERS.searched(), PatientResource.NAME, PatientResource.FILTERS.searched(),
+			ItemResource.NAME, ItemResource.FILTERS.searched());
+
 	private static final List<Doc> RESOURCES = List.of(
 			new Doc(InvoiceResource.NAME, "Invoice", "an invoice", "invoices",
 					"Invoices as the clinic side created and finalized them (the Cloud API never creates invoices), "
@@ -253,9 +258,12 @@ class CloudApiDocs {
 				`icontains`, `icontains_not`, `in`/`not_in` (`[1,2]` or `1,2`), `is_null` (`true`/`false`); a \
 				bare `field=value` means `is`. Filters are ANDed; `filter_type=or` ORs them. Relations filter \
 				by id (`client__is=456`). Date-times are ISO 8601 (`2024-03-20T00:00:00`, URL-encode a `+` \
-				offset as `%2B`); without an offset the organization's time zone applies. **An unknown field, \
-				operator or parameter, or a malformed value, is a 400 naming it**: no filter is silently \
-				ignored.
+				offset as `%2B`); without an offset the organization's time zone applies. **A filter on a \
+				known field with an unknown operator or a malformed value is a 400 naming it**; a parameter \
+				that names no filterable field is ignored, as DRF ignores it.
+				- **`ordering`** (`-modified,id`), **`include_archived`** and **`search`** as Django REST \
+				framework reads them: a field that cannot be ordered by is ignored, ties go by `id`; archived \
+				objects are left out of lists unless `include_archived=true` (or a filter on `archived`).
 				- **Numbers**: amounts are JSON numbers at the currency's scale (`124.00`); requests may send \
 				them as decimal strings (`"124.00"`). Dates are `YYYY-MM-DD`, date-times ISO 8601 with the \
 				organization's offset.
@@ -344,13 +352,15 @@ class CloudApiDocs {
 				.example(Map.of("id__gt", "0"))
 				.description("Any number of filters, each its own query parameter `field__op=value` (this name is "
 						+ "not sent), such as `status__is=3`, `modified__gte=2024-03-20T00:00:00`, "
-						+ "`client__in=[4,7]`, `id__gt=1200`; a relation filters by id, also written `client.id__is=4`. An "
-						+ "unknown field or operator is a 400 naming it."
+						+ "`client__in=[4,7]`, `id__gt=1200`; a relation filters by id, also written `client.id__is=4`. A "
+						+ "parameter that names no filterable field is ignored; on a filterable field, an unknown "
+						+ "operator or a malformed value is a 400 naming it."
 						+ (fields.isEmpty() ? "" : " Filterable fields: `" + String.join("`, `", fields) + "`."));
 			if (!fields.isEmpty()) {
 				filters.addExtension(FILTERABLE_FIELDS, fields);
 			}
 			operation.addParametersItem(filters);
+			listParameters(operation, resource, fields);
 		}
 		for (String relation : relations) {
 			operation.addParametersItem(new QueryParameter().name("expose_" + relation)
@@ -853,6 +863,33 @@ class CloudApiDocs {
 					+ "invoice, 7 mobile payment, 8 prepayment (used by the clinic side only), 9 gift card, 10 "
 					+ "financing company, 11 other, 12 credit invoice (a credit note's settlement), 15 insurance "
 					+ "claim" + (types.size() < PaymentType.values().length ? "; 8 is refused here" : ""));
+	}
+
+	/**
+	 * The list parameters of Django REST framework: {@code ordering}, {@code search}
+	 * where the resource has searched fields, {@code include_archived} where its objects
+	 * can be archived.
+	 */
+	private static void listParameters(Operation operation, String resource, List<String> fields) {
+		operation.addParametersItem(new QueryParameter().name(CloudLists.ORDERING)
+			.schema(new StringSchema())
+			.example("-modified")
+			.description("Comma-separated fields, each descending with a leading `-`: any filterable field. A "
+					+ "field that cannot be ordered by is ignored, as DRF's OrderingFilter does; ties are broken "
+					+ "by `id`. Default: by `id`."));
+		List<String> searched = SEARCHED.getOrDefault(resource, List.of());
+		if (!searched.isEmpty()) {
+			operation.addParametersItem(new QueryParameter().name(CloudLists.SEARCH)
+				.schema(new StringSchema())
+				.description("Words separated by spaces or commas, each contained (ignoring case) in one of `"
+						+ String.join("`, `", searched) + "`, as DRF's SearchFilter does."));
+		}
+		if (fields.contains(CloudFilters.ARCHIVED)) {
+			operation.addParametersItem(new QueryParameter().name(CloudLists.INCLUDE_ARCHIVED)
+				.schema(new BooleanSchema()._default(false))
+				.description("`true` lists archived objects too; by default they are left out unless a filter "
+						+ "on `archived` asks for them. An archived object is still read by its URL."));
+		}
 	}
 
 	/**

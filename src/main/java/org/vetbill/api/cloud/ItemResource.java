@@ -43,7 +43,7 @@ class ItemResource extends CloudResource<ItemResource.View> {
 
 	static final String NAME = "item";
 
-	private static final CloudFilters FILTERS = CloudFilters.builder()
+	static final CloudFilters FILTERS = CloudFilters.builder()
 		.fields("id", "code", "name", "price", "price_with_vat", "account_number", "reporting_dimension_1",
 				"reporting_dimension_2", "reporting_dimension_3", "archived", "type_code", "created", "modified")
 		.relation("vat_group", "vatGroupId")

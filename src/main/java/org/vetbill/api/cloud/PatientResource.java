@@ -25,7 +25,7 @@ class PatientResource extends CloudResource<Patient> {
 
 	static final String NAME = "patient";
 
-	private static final CloudFilters FILTERS = CloudFilters.builder()
+	static final CloudFilters FILTERS = CloudFilters.builder()
 		.fields("id", "name", "species", "breed", "date_of_birth", "archived", "created", "modified")
 		.relation("client", "clientId")
 		.search("name")

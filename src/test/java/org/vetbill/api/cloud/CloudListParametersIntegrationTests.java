@@ -154,6 +154,35 @@ class CloudListParametersIntegrationTests extends IntegrationTest {
 		assertThat(ids("client/?ordering=-lastname")).containsExactly(this.tenant.client);
 	}
 
+	@Test
+	void theApiDescriptionListsEachListsFilterableFieldsAndItsListParameters() {
+		ApiResponse description = this.tenant.anonymous.get("/v3/api-docs/cloud");
+		assertThat(description.status()).isEqualTo(200);
+		JsonNode paths = description.body().path("paths");
+		int described = 0;
+		for (CloudResource<?> resource : this.context.getBeansOfType(CloudResource.class).values()) {
+			JsonNode list = paths.path("/{provet_id}/api/0.1/" + resource.name() + "/").path("get");
+			if (list.isMissingNode()) {
+				continue;
+			}
+			described++;
+			List<String> parameters = new ArrayList<>();
+			List<String> fields = new ArrayList<>();
+			list.path("parameters").forEach((parameter) -> {
+				parameters.add(parameter.path("name").asString());
+				parameter.path("x-filterable-fields").forEach((field) -> fields.add(field.asString()));
+			});
+			assertThat(fields).as(resource.name() + ": CloudApiDocs.RESOURCES lists its filterable fields")
+				.isEqualTo(resource.filters().names().stream().filter((name) -> !name.endsWith(".id")).toList());
+			assertThat(parameters).as(resource.name()).contains("ordering");
+			assertThat(parameters.contains("include_archived")).as(resource.name() + " include_archived")
+				.isEqualTo(resource.filters().archivable());
+			assertThat(parameters.contains("search")).as(resource.name() + " search")
+				.isEqualTo(!resource.filters().searched().isEmpty());
+		}
+		assertThat(described).isGreaterThanOrEqualTo(14);
+	}
+
 	// include_archived
 
 	@Test

@@ -279,8 +279,9 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertThat(ids("department/?archived=true")).containsExactly(old);
 		assertThat(ids("department/?archived=False")).containsExactly(this.tenant.department);
 		assertThat(ids("department/?name=Main")).containsExactly(this.tenant.department);
-		assertThat(ids("department/?name__icontains=TOWN")).containsExactly(old);
-		assertThat(ids("department/?id__gt=" + this.tenant.department)).containsExactly(old);
+		assertThat(ids("department/?name__icontains=TOWN")).isEmpty();
+		assertThat(ids("department/?name__icontains=TOWN&include_archived=true")).containsExactly(old);
+		assertThat(ids("department/?id__gt=" + this.tenant.department + "&include_archived=true")).containsExactly(old);
 		assertRefused("department/?name__like=Main", "name__like", "Unknown filter operator 'like'");
 		assertRefused("department/?archived__gt=true", "archived__gt", "does not apply to field 'archived'");
 		assertRefused("department/?expose_name", "expose_name", "it has no exposable relations");
