@@ -453,6 +453,7 @@ class CloudApiDocs {
 				new ObjectSchema().addProperty("id", id())
 					.addProperty("url", url())
 					.addProperty("name", new StringSchema())
+					.addProperty("active_item_list", text("Always null: vetbill keeps no item lists", true))
 					.addProperty("invoice_prefix", text("The prefix of the department's invoice numbers", true))
 					.addProperty("archived", new BooleanSchema())
 					.addProperty("created", dateTime(null, false))
