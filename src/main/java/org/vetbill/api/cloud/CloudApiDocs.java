@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -91,7 +92,7 @@ class CloudApiDocs {
 			ClientResource.FILTERS.searched(), PatientResource.NAME, PatientResource.FILTERS.searched(),
 			ItemResource.NAME, ItemResource.FILTERS.searched());
 
-	private static final List<Doc> RESOURCES = List.of(
+	private static final List<Doc> RESOURCES = Stream.concat(Stream.of(
 			new Doc(InvoiceResource.NAME, "Invoice", "an invoice", "invoices",
 					"Invoices as the clinic side created and finalized them (the Cloud API never creates invoices), "
 							+ "with their totals, payer snapshot and links to rows and payments; `full_refund/` and "
@@ -142,13 +143,14 @@ class CloudApiDocs {
 			new Doc(PatientResource.NAME, CLOUD_OBJECT, "a patient", "patients", "Patients.",
 					"archived breed client created date_of_birth id modified name species"),
 			new Doc(ItemResource.NAME, CLOUD_OBJECT, "an item", "items", "Items of the price list.",
-					"account_number archived code created id modified name price price_with_vat "
-							+ "reporting_dimension_1 reporting_dimension_2 reporting_dimension_3 vat_group"),
+					CloudMasterDataDocs.itemFilters()),
 			new Doc(ConsultationResource.NAME, CLOUD_OBJECT, "a consultation", "consultations",
 					"Consultations (an invoice's origin).",
 					"admitted_time client created department id modified patient status type"),
 			new Doc(ConsultationItemResource.NAME, CLOUD_OBJECT, "a consultation item", "consultation items",
-					"Items charged in consultations.", "consultation created id item modified name patient quantity"));
+					"Items charged in consultations.", "consultation created id item modified name patient quantity")),
+			CloudMasterDataDocs.resources().stream())
+		.toList();
 
 	private static final String INVOICE_CHANGE = "A field left out keeps its value (PUT as PATCH, as in Django REST "
 			+ "framework: none is required); read-only and unknown fields are ignored, so a GET's body may be sent "
@@ -159,30 +161,31 @@ class CloudApiDocs {
 			+ "recorded (cancel_payment/ reverses a payment), and other fields in the body are ignored.";
 
 	/** Summaries of the operations that are not plain reads, by method and path. */
-	private static final Map<String, String> SUMMARIES = Map.ofEntries(
-			Map.entry("POST /invoicepayment/", "Record a payment on a finalized invoice"),
-			Map.entry("POST /invoicepayment/{id}/cancel_payment/", "Cancel a payment"),
-			Map.entry("POST /invoice/{id}/full_refund/", "Credit every row not yet credited (full refund)"),
-			Map.entry("POST /invoice/{id}/partial_refund/", "Credit chosen rows (partial refund)"),
-			Map.entry("POST /unallocatedpayment/", "Record a prepayment, or refund one"),
-			Map.entry("POST /unallocatedpayment/{id}/cancel/", "Cancel a prepayment that was never used"),
-			Map.entry("GET /unallocatedpayment/{id}/external_info/", "Get the ERP's write-back"),
-			Map.entry("PUT /unallocatedpayment/{id}/external_info/", "Set the ERP's write-back"),
-			Map.entry("POST /unallocatedpayment/{id}/external_info/", "Set the ERP's write-back (as PUT)"),
-			Map.entry("PATCH /unallocatedpayment/{id}/external_info/", "Change fields of the ERP's write-back"),
-			Map.entry("PUT /invoice/{id}/", "Change a draft's dates, references or remarks"),
-			Map.entry("PATCH /invoice/{id}/", "Change a draft's dates, references or remarks (as PUT)"),
-			Map.entry("PUT /invoicepayment/{id}/", "Change a payment's info"),
-			Map.entry("PATCH /invoicepayment/{id}/", "Change a payment's info (as PUT)"),
-			Map.entry("PATCH /settings/department/{id}/", "Change a department's period lock or payment settings"),
-			Map.entry("PUT /settings/department/{id}/",
-					"Change a department's period lock or payment settings (as PATCH)"));
+	private static final Map<String, String> SUMMARIES = merged(CloudMasterDataDocs.summaries(),
+			Map.ofEntries(Map.entry("POST /invoicepayment/", "Record a payment on a finalized invoice"),
+					Map.entry("POST /invoicepayment/{id}/cancel_payment/", "Cancel a payment"),
+					Map.entry("POST /invoice/{id}/full_refund/", "Credit every row not yet credited (full refund)"),
+					Map.entry("POST /invoice/{id}/partial_refund/", "Credit chosen rows (partial refund)"),
+					Map.entry("POST /unallocatedpayment/", "Record a prepayment, or refund one"),
+					Map.entry("POST /unallocatedpayment/{id}/cancel/", "Cancel a prepayment that was never used"),
+					Map.entry("GET /unallocatedpayment/{id}/external_info/", "Get the ERP's write-back"),
+					Map.entry("PUT /unallocatedpayment/{id}/external_info/", "Set the ERP's write-back"),
+					Map.entry("POST /unallocatedpayment/{id}/external_info/", "Set the ERP's write-back (as PUT)"),
+					Map.entry("PATCH /unallocatedpayment/{id}/external_info/", "Change fields of the ERP's write-back"),
+					Map.entry("PUT /invoice/{id}/", "Change a draft's dates, references or remarks"),
+					Map.entry("PATCH /invoice/{id}/", "Change a draft's dates, references or remarks (as PUT)"),
+					Map.entry("PUT /invoicepayment/{id}/", "Change a payment's info"),
+					Map.entry("PATCH /invoicepayment/{id}/", "Change a payment's info (as PUT)"),
+					Map.entry("PATCH /settings/department/{id}/",
+							"Change a department's period lock or payment settings"),
+					Map.entry("PUT /settings/department/{id}/",
+							"Change a department's period lock or payment settings (as PATCH)")));
 
 	/**
 	 * Descriptions, request bodies and answers of the operations that are not plain
 	 * reads.
 	 */
-	private static final Map<String, Body> BODIES = Map.ofEntries(
+	private static final Map<String, Body> BODIES = merged(CloudMasterDataDocs.bodies(), Map.ofEntries(
 			Map.entry("POST /invoicepayment/",
 					new Body("InvoicePaymentCreate", true, "InvoicePayment",
 							"Only a finalized invoice (status 3) takes payments, and never more than its `due_sum`. "
@@ -230,7 +233,7 @@ class CloudApiDocs {
 							+ "month) and another date is a 400. Fields read from a GET (`id`, `url`, `department`, "
 							+ "`modified`) may be sent back and are ignored.")),
 			Map.entry("PUT /settings/department/{id}/", new Body("DepartmentSettingsChange", true, "DepartmentSettings",
-					"The same as PATCH: the fields given change.")));
+					"The same as PATCH: the fields given change."))));
 
 	@Bean
 	GroupedOpenApi cloudApiDescription(List<CloudResource<?>> resources) {
@@ -305,6 +308,9 @@ class CloudApiDocs {
 			Body body = BODIES.get(key);
 			if (body != null) {
 				body.apply(operation);
+			}
+			if (method == PathItem.HttpMethod.DELETE && MASTER_DATA_DELETES.contains(resource)) {
+				operation.setDescription(CloudMasterDataDocs.deleteDescription());
 			}
 			String summary = SUMMARIES.get(key);
 			if (summary != null) {
@@ -496,6 +502,7 @@ class CloudApiDocs {
 				new ObjectSchema().addProperty("id", id())
 					.addProperty("url", url())
 					.addProperty("name", new StringSchema())
+					.addProperty("active_item_list", text("Always null: vetbill keeps no item lists", true))
 					.addProperty("invoice_prefix", text("The prefix of the department's invoice numbers", true))
 					.addProperty("archived", new BooleanSchema())
 					.addProperty("created", dateTime(null, false))
@@ -561,6 +568,7 @@ class CloudApiDocs {
 					.addProperty("automatic_financial_period_lock_monthday",
 							new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(31)).nullable(true))
 					.addProperty("payment_cancel_set_date", new BooleanSchema()));
+		CloudMasterDataDocs.schemas(schemas);
 		// the API writes every field of its objects, null when empty; only exposed
 		// objects come on request
 		for (String name : List.of("Invoice", "InvoiceRow", "InvoiceRowVatGroup", "InvoicePayment",
@@ -586,6 +594,16 @@ class CloudApiDocs {
 	 */
 	static @Nullable Body body(String methodAndPath) {
 		return BODIES.get(methodAndPath);
+	}
+
+	/** The resources whose DELETE archives. */
+	private static final java.util.Set<String> MASTER_DATA_DELETES = java.util.Set.of(ClientResource.NAME,
+			PatientResource.NAME, ItemResource.NAME);
+
+	private static <V> Map<String, V> merged(Map<String, V> first, Map<String, V> second) {
+		Map<String, V> merged = new LinkedHashMap<>(first);
+		merged.putAll(second);
+		return Map.copyOf(merged);
 	}
 
 	/**

@@ -32,36 +32,103 @@ class CloudCatalogueController {
 
 	private final CloudLists lists;
 
-	private final Map<String, CloudResource<?>> resources;
+	private final PhoneNumberResource phoneNumbers;
 
-	CloudCatalogueController(CloudLists lists, PhoneNumberResource phoneNumbers, PaymentMethodResource methods,
+	private final PaymentMethodResource paymentMethods;
+
+	private final UserResource users;
+
+	private final ItemResource procedures;
+
+	private final ItemResource medicines;
+
+	private final ItemResource supplies;
+
+	private final ItemResource foods;
+
+	CloudCatalogueController(CloudLists lists, PhoneNumberResource phoneNumbers, PaymentMethodResource paymentMethods,
 			UserResource users, @Qualifier("procedureCloudResource") ItemResource procedures,
 			@Qualifier("medicineCloudResource") ItemResource medicines,
 			@Qualifier("supplyCloudResource") ItemResource supplies,
 			@Qualifier("foodCloudResource") ItemResource foods) {
 		this.lists = lists;
-		this.resources = Map.of(phoneNumbers.name(), phoneNumbers, methods.name(), methods, users.name(), users,
-				procedures.name(), procedures, medicines.name(), medicines, supplies.name(), supplies, foods.name(),
-				foods);
+		this.phoneNumbers = phoneNumbers;
+		this.paymentMethods = paymentMethods;
+		this.users = users;
+		this.procedures = procedures;
+		this.medicines = medicines;
+		this.supplies = supplies;
+		this.foods = foods;
 	}
 
-	@GetMapping(BASE + "/{resource:phonenumber|paymentmethod|user|procedure|medicine|supply|food}/")
-	Map<String, @Nullable Object> list(Caller caller, @PathVariable String resource, HttpServletRequest request) {
-		return this.lists.list(caller, resource(resource), request);
+	@GetMapping(BASE + "/phonenumber/")
+	Map<String, @Nullable Object> listPhoneNumbers(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.phoneNumbers, request);
 	}
 
-	@GetMapping(BASE + "/{resource:phonenumber|paymentmethod|user|procedure|medicine|supply|food}/{id}/")
-	Map<String, @Nullable Object> detail(Caller caller, @PathVariable String resource, @PathVariable long id,
-			HttpServletRequest request) {
-		return this.lists.detail(caller, resource(resource), id, request);
+	@GetMapping(BASE + "/phonenumber/{id}/")
+	Map<String, @Nullable Object> getPhoneNumbers(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.phoneNumbers, id, request);
 	}
 
-	private CloudResource<?> resource(String name) {
-		CloudResource<?> resource = this.resources.get(name);
-		if (resource == null) {
-			throw new IllegalStateException("no resource " + name);
-		}
-		return resource;
+	@GetMapping(BASE + "/paymentmethod/")
+	Map<String, @Nullable Object> listPaymentMethods(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.paymentMethods, request);
+	}
+
+	@GetMapping(BASE + "/paymentmethod/{id}/")
+	Map<String, @Nullable Object> getPaymentMethods(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.paymentMethods, id, request);
+	}
+
+	@GetMapping(BASE + "/user/")
+	Map<String, @Nullable Object> listUsers(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.users, request);
+	}
+
+	@GetMapping(BASE + "/user/{id}/")
+	Map<String, @Nullable Object> getUsers(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.users, id, request);
+	}
+
+	@GetMapping(BASE + "/procedure/")
+	Map<String, @Nullable Object> listProcedures(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.procedures, request);
+	}
+
+	@GetMapping(BASE + "/procedure/{id}/")
+	Map<String, @Nullable Object> getProcedures(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.procedures, id, request);
+	}
+
+	@GetMapping(BASE + "/medicine/")
+	Map<String, @Nullable Object> listMedicines(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.medicines, request);
+	}
+
+	@GetMapping(BASE + "/medicine/{id}/")
+	Map<String, @Nullable Object> getMedicines(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.medicines, id, request);
+	}
+
+	@GetMapping(BASE + "/supply/")
+	Map<String, @Nullable Object> listSupplies(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.supplies, request);
+	}
+
+	@GetMapping(BASE + "/supply/{id}/")
+	Map<String, @Nullable Object> getSupplies(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.supplies, id, request);
+	}
+
+	@GetMapping(BASE + "/food/")
+	Map<String, @Nullable Object> listFoods(Caller caller, HttpServletRequest request) {
+		return this.lists.list(caller, this.foods, request);
+	}
+
+	@GetMapping(BASE + "/food/{id}/")
+	Map<String, @Nullable Object> getFoods(Caller caller, @PathVariable long id, HttpServletRequest request) {
+		return this.lists.detail(caller, this.foods, id, request);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.vetbill.api.cloud;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,14 +215,6 @@ class CloudDirectoryIntegrationTests extends IntegrationTest {
 
 	private static void assertObject(JsonNode actual, String expected) {
 		assertThat(actual.toString()).isEqualTo(Api.parse(expected.replace('\'', '"')).toString());
-	}
-
-	static Map<String, Object> body(Object... namesAndValues) {
-		Map<String, Object> body = new java.util.LinkedHashMap<>();
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			body.put((String) namesAndValues[i], namesAndValues[i + 1]);
-		}
-		return body;
 	}
 
 }
