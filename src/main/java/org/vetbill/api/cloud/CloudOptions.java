@@ -218,7 +218,8 @@ class CloudOptions implements HandlerInterceptor, WebMvcConfigurer {
 		if (schema instanceof ArraySchema array) {
 			return (array.getItems() != null && "uri".equals(array.getItems().getFormat())) ? "field" : "list";
 		}
-		if ("uri".equals(schema.getFormat())) {
+		if ("uri".equals(schema.getFormat())
+				|| (schema.getExtensions() != null && schema.getExtensions().containsKey(CloudApiDocs.RELATION))) {
 			return "field";
 		}
 		if ("object".equals(schema.getType()) || schema.get$ref() != null) {
