@@ -202,6 +202,10 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		ApiResponse payment = this.api.post(base + "invoicepayment/",
 				Map.of("invoice", invoice, "payment_type", 0, "paid", "10.00"));
 		assertDescribed(cloud, "post", template + "invoicepayment/", payment, 201, true);
+		assertDescribed(cloud, "patch", template + "invoicepayment/{id}/",
+				this.api.patch(base + "invoicepayment/" + payment.id() + "/", Map.of("info", "Visa")), 200, true);
+		assertDescribed(cloud, "put", template + "invoice/{id}/",
+				this.api.put(base + "invoice/" + invoice + "/", Map.of("status", 0)), 200, true);
 		ApiResponse cancellation = this.api.post(base + "invoicepayment/" + payment.id() + "/cancel_payment/",
 				Map.of("info", "wrong card", "cancel_date", "2026-11-21T11:00:00"));
 		assertDescribed(cloud, "post", template + "invoicepayment/{id}/cancel_payment/", cancellation, 201, true);

@@ -56,6 +56,11 @@ class CloudApiDocs {
 	/** The extension listing the fields a list can be filtered on. */
 	static final String FILTERABLE_FIELDS = "x-filterable-fields";
 
+	/**
+	 * The extension marking a request field that names a related object (a hyperlink).
+	 */
+	static final String RELATION = "x-hyperlinked-relation";
+
 	private static final String JSON = "application/json";
 
 	private static final String FORM = "application/x-www-form-urlencoded";
@@ -845,8 +850,10 @@ class CloudApiDocs {
 	}
 
 	private static Schema<?> relation(String description) {
-		return new StringSchema()
+		Schema<?> relation = new StringSchema()
 			.description(description + ": its URL (absolute or relative, in your own " + "organization) or its id");
+		relation.addExtension(RELATION, true);
+		return relation;
 	}
 
 	private static Schema<?> money(String description) {

@@ -180,7 +180,10 @@ class CloudOptions implements HandlerInterceptor, WebMvcConfigurer {
 			if (writable && schema.getEnum() != null) {
 				List<Map<String, Object>> choices = new ArrayList<>();
 				for (Object value : schema.getEnum()) {
-					choices.add(Map.of("value", value, "display_name", String.valueOf(value)));
+					Map<String, Object> choice = new LinkedHashMap<>();
+					choice.put("value", value);
+					choice.put("display_name", String.valueOf(value));
+					choices.add(choice);
 				}
 				field.put("choices", choices);
 			}
@@ -218,7 +221,8 @@ class CloudOptions implements HandlerInterceptor, WebMvcConfigurer {
 		if (schema instanceof ArraySchema array) {
 			return (array.getItems() != null && "uri".equals(array.getItems().getFormat())) ? "field" : "list";
 		}
-		if ("uri".equals(schema.getFormat())) {
+		if ("uri".equals(schema.getFormat())
+				|| (schema.getExtensions() != null && schema.getExtensions().containsKey(CloudApiDocs.RELATION))) {
 			return "field";
 		}
 		if ("object".equals(schema.getType()) || schema.get$ref() != null) {

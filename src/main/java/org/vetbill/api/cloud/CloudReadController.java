@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.vetbill.clinic.ConsultationItem;
 import org.vetbill.clinic.Department;
 import org.vetbill.clinic.Patient;
 import org.vetbill.clinic.VatGroup;
@@ -44,7 +43,7 @@ class CloudReadController {
 
 	private final CloudResource<ConsultationResource.View> consultations;
 
-	private final CloudResource<ConsultationItem> consultationItems;
+	private final CloudResource<ConsultationItemResource.View> consultationItems;
 
 	CloudReadController(CloudLists lists, InvoiceResource invoices, InvoiceRowResource rows,
 			CloudResource<VatGroup> vatGroupCloudResource, ClientResource clients, PatientResource patients,

@@ -1,16 +1,26 @@
 package org.vetbill.api.cloud;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.vetbill.clinic.ConsultationItem;
 import org.vetbill.clinic.Consultations;
+import org.vetbill.invoicing.InvoiceQueries;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
+import org.vetbill.shared.query.Criterion;
 import org.vetbill.shared.query.OffsetPage;
+import org.vetbill.shared.query.Operator;
+import org.vetbill.shared.query.Search;
 import org.vetbill.shared.query.Sort;
+import org.vetbill.shared.query.Window;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code consultationitem/}: an item charged in a consultation, for a patient.
  */
 @Component
-class ConsultationItemResource extends CloudResource<ConsultationItem> {
+class ConsultationItemResource extends CloudResource<ConsultationItemResource.View> {
 
 	static final String NAME = "consultationitem";
 
@@ -31,14 +41,17 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 
 	private final Consultations consultations;
 
-	ConsultationItemResource(Consultations consultations) {
+	private final InvoiceQueries invoices;
+
+	ConsultationItemResource(Consultations consultations, InvoiceQueries invoices) {
 		super(NAME);
 		this.consultations = consultations;
+		this.invoices = invoices;
 	}
 
 	@Override
-	Counted<ConsultationItem> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
-		return this.consultations.searchItems(caller, criteria, order, page);
+	Counted<View> search(Caller caller, Criteria criteria, List<Sort> order, OffsetPage page) {
+		return this.consultations.searchItems(caller, criteria, order, page).mapItems((found) -> views(caller, found));
 	}
 
 	@Override
@@ -47,24 +60,48 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 	}
 
 	@Override
-	List<ConsultationItem> byIds(Caller caller, Collection<Long> ids) {
-		return this.consultations.getItems(caller, ids);
+	List<View> byIds(Caller caller, Collection<Long> ids) {
+		return views(caller, this.consultations.getItems(caller, ids));
+	}
+
+	/**
+	 * The items with the invoice rows they were billed on, read in one query for all of
+	 * them (a credit note's rows, which point at the rows they credit, are not theirs).
+	 */
+	private List<View> views(Caller caller, List<ConsultationItem> items) {
+		if (items.isEmpty()) {
+			return List.of();
+		}
+		String ids = items.stream().map((item) -> String.valueOf(item.id())).collect(Collectors.joining(","));
+		Map<Long, Long> rows = new HashMap<>();
+		this.invoices
+			.searchRows(caller,
+					new Search(new Criteria(
+							List.of(Criterion.of("consultation_item__in", "consultationItemId", Operator.IN, ids)),
+							false), List.of(), new Window.Offset(0, OffsetPage.MAX_SIZE)))
+			.items()
+			.stream()
+			.filter((row) -> row.creditedInvoiceRowId() == null && row.consultationItemId() != null)
+			.forEach((row) -> rows.merge(row.consultationItemId(), row.id(), Math::min));
+		return items.stream().map((item) -> new View(item, rows.get(item.id()))).toList();
 	}
 
 	@Override
-	long id(ConsultationItem item) {
-		return item.id();
+	long id(View view) {
+		return view.item().id();
 	}
 
 	@Override
-	List<Relation<ConsultationItem>> relations() {
-		return List.of(new Relation<>("consultation", ConsultationResource.NAME, (i) -> List.of(i.consultationId())),
-				new Relation<>("item", ItemResource.NAME, (i) -> List.of(i.itemId())),
-				new Relation<>("patient", PatientResource.NAME, (i) -> optional(i.patientId())));
+	List<Relation<View>> relations() {
+		return List.of(
+				new Relation<>("consultation", ConsultationResource.NAME, (v) -> List.of(v.item().consultationId())),
+				new Relation<>("item", ItemResource.NAME, (v) -> List.of(v.item().itemId())),
+				new Relation<>("patient", PatientResource.NAME, (v) -> optional(v.item().patientId())));
 	}
 
 	@Override
-	void write(ConsultationItem item, CloudObject out) {
+	void write(View view, CloudObject out) {
+		ConsultationItem item = view.item();
 		out.self(NAME, item.id())
 			.link("consultation", ConsultationResource.NAME, item.consultationId())
 			.link("patient", PatientResource.NAME, item.patientId())
@@ -78,7 +115,7 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 			.put("supervising_veterinarian_name", "")
 			.put("vat_percentage", null)
 			.put("type_code", null)
-			.put("invoicerow", null)
+			.link("invoicerow", InvoiceRowResource.NAME, view.invoiceRowId())
 			.put("parent_linked_item", null)
 			.put("linked_items", List.of())
 			.dateTime("created", item.created())
@@ -89,6 +126,15 @@ class ConsultationItemResource extends CloudResource<ConsultationItem> {
 			.put("instructions", "")
 			.put("description", null)
 			.put("template", null);
+	}
+
+	/**
+	 * A consultation item with the invoice row it was billed on.
+	 *
+	 * @param item the item
+	 * @param invoiceRowId the row, or null while it is not on an invoice
+	 */
+	record View(ConsultationItem item, @Nullable Long invoiceRowId) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.vetbill.api.cloud;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,11 @@ class CloudBillingWritesIntegrationTests extends IntegrationTest {
 		JsonNode original = get("invoice/" + invoice + "/");
 		assertThat(original.path("consultation").asString()).isEqualTo(url);
 		assertThat(original.path("original_consultation").asString()).isEqualTo(url);
+		String row = original.path("invoice_row").get(0).asString();
+		assertThat(get("consultationitem/?consultation__is=" + consultation).path("results")
+			.get(0)
+			.path("invoicerow")
+			.asString()).isEqualTo(row);
 
 		ApiResponse refund = this.api.post(cloud("invoice/" + invoice + "/full_refund/"), Map.of());
 		assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
@@ -95,6 +101,11 @@ class CloudBillingWritesIntegrationTests extends IntegrationTest {
 		JsonNode listed = get("invoice/?credit_note__is=true").path("results").get(0);
 		assertThat(listed.path("id").asLong()).isEqualTo(note);
 		assertThat(listed.path("original_consultation").asString()).isEqualTo(url);
+		// the item stays billed on the original's row, not on the credit note's
+		assertThat(get("consultationitem/?consultation__is=" + consultation).path("results")
+			.get(0)
+			.path("invoicerow")
+			.asString()).isEqualTo(row);
 
 		// an invoice not made from a consultation, and its credit note, have none
 		long plain = finalized(draft());
@@ -229,6 +240,70 @@ class CloudBillingWritesIntegrationTests extends IntegrationTest {
 		assertThat(method(reader, "GET", "invoice/" + invoice + "/").status()).isEqualTo(200);
 		ApiResponse anonymous = method(this.tenant.anonymous, "DELETE", "invoice/" + invoice + "/");
 		assertThat(anonymous.status()).isEqualTo(401);
+	}
+
+	@Test
+	void optionsOnADetailDescribesItsPutFromTheOpenApiSchemas() {
+		long invoice = draft();
+		ApiResponse options = method(this.api, "OPTIONS", "invoice/" + invoice + "/");
+		assertThat(options.status()).isEqualTo(200);
+		assertThat(options.header("Allow")).contains("GET, PUT, PATCH, HEAD, OPTIONS");
+		JsonNode body = options.body();
+		assertThat(body.path("name").asString()).isEqualTo("Invoice Instance");
+		assertThat(body.path("description").asString()).startsWith("Invoices as the clinic side created");
+		assertThat(body.path("renders").toString()).isEqualTo("[\"application/json\"]");
+		assertThat(body.path("parses").toString())
+			.isEqualTo("[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]");
+		JsonNode put = body.path("actions").path("PUT");
+		assertThat(put.path("invoice_date").toString())
+			.isEqualTo("{\"type\":\"date\",\"required\":false,\"read_only\":false,\"label\":\"Invoice date\"}");
+		assertThat(put.path("remarks").toString()).isEqualTo(
+				"{\"type\":\"string\",\"required\":false,\"read_only\":false,\"label\":\"Remarks\",\"max_length\":2000}");
+		assertThat(put.path("additional_reference").toString())
+			.isEqualTo("{\"type\":\"string\",\"required\":false,\"read_only\":false,"
+					+ "\"label\":\"Additional reference\",\"max_length\":100}");
+		assertThat(put.path("id").toString())
+			.isEqualTo("{\"type\":\"integer\",\"required\":false,\"read_only\":true,\"label\":\"Id\"}");
+		assertThat(put.path("client").toString())
+			.isEqualTo("{\"type\":\"field\",\"required\":false,\"read_only\":true,\"label\":\"Client\"}");
+		assertThat(put.path("total").toString())
+			.isEqualTo("{\"type\":\"decimal\",\"required\":false,\"read_only\":true,\"label\":\"Total\"}");
+		assertThat(put.path("status").toString())
+			.isEqualTo("{\"type\":\"choice\",\"required\":false,\"read_only\":true,\"label\":\"Status\"}");
+		// every field of an invoice, in the order it is written
+		assertThat(new ArrayList<>(put.propertyNames()))
+			.containsExactlyElementsOf(new ArrayList<>(get("invoice/" + invoice + "/").propertyNames()));
+		// a caller that may only read is told of no action
+		JsonNode read = method(this.tenant.apiWith("read"), "OPTIONS", "invoice/" + invoice + "/").body();
+		assertThat(read.has("actions")).isFalse();
+		assertThat(read.path("name").asString()).isEqualTo("Invoice Instance");
+	}
+
+	@Test
+	void optionsOnAListDescribesItsPostAndOnAReadOnlyEndpointNoAction() {
+		JsonNode payments = method(this.api, "OPTIONS", "invoicepayment/").body();
+		assertThat(payments.path("name").asString()).isEqualTo("Invoice Payment List");
+		JsonNode post = payments.path("actions").path("POST");
+		assertThat(post.path("invoice").toString())
+			.isEqualTo("{\"type\":\"field\",\"required\":true,\"read_only\":false,\"label\":\"Invoice\"}");
+		assertThat(post.path("paid").toString())
+			.isEqualTo("{\"type\":\"decimal\",\"required\":true,\"read_only\":false,\"label\":\"Paid\"}");
+		assertThat(post.path("info").toString()).isEqualTo(
+				"{\"type\":\"string\",\"required\":false,\"read_only\":false,\"label\":\"Info\",\"max_length\":1000}");
+		assertThat(post.path("payment_type").path("type").asString()).isEqualTo("choice");
+		assertThat(post.path("payment_type").path("choices").get(0).toString())
+			.isEqualTo("{\"value\":0,\"display_name\":\"0\"}");
+		assertThat(post.path("cancelled").path("read_only").asBoolean()).isTrue();
+
+		ApiResponse rows = method(this.api, "OPTIONS", "invoicerow/");
+		assertThat(rows.status()).isEqualTo(200);
+		assertThat(rows.header("Allow")).contains("GET, HEAD, OPTIONS");
+		assertThat(rows.raw()).isEqualTo("{\"name\":\"Invoice Row List\",\"description\":\"Invoice rows with their "
+				+ "figures, GL account and reporting dimensions (read-only).\",\"renders\":[\"application/json\"],"
+				+ "\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]}");
+		assertThat(method(this.api, "OPTIONS", "nosuchthing/").raw()).isEqualTo("{\"detail\":\"Not found.\"}");
+		assertThat(method(this.api, "GET", "nosuchthing/").status()).isEqualTo(404);
+		assertThat(method(this.tenant.anonymous, "OPTIONS", "invoicerow/").status()).isEqualTo(401);
 	}
 
 }

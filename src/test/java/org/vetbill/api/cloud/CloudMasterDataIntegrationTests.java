@@ -126,11 +126,18 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 			+ " 'injection_fee_with_vat': 0.0, 'use_default_dispense_fee': false, 'use_default_injection_fee': false,"
 			+ " 'batch_number_required': false, 'provider_medicine': null";
 
-	private static final List<String> CONSULTATION_FIELDS = List.of("id", "url", "client", "patients", "department",
-			"status", "type", "admitted_time", "ended", "invoice", "consultation_items", "created", "modified");
+	private static final List<String> CONSULTATION_FIELDS = List.of("id", "url", "client", "patients", "complaint",
+			"admitted_time", "first_entry", "started", "finished", "ended", "status", "type", "invoice",
+			"supervising_veterinarian", "department", "consultation_items", "reporting_dimension_1",
+			"reporting_dimension_2", "consultation_notes", "consultation_diagnosis",
+			"consultation_dischargeinstructions", "consultation_patient_status", "triage", "external_sent", "ward",
+			"patient_location", "integration_status", "holding_place_number", "report_to_authorities",
+			"consultation_extras", "templates_used", "appointment", "created", "modified");
 
-	private static final List<String> CONSULTATION_ITEM_FIELDS = List.of("id", "url", "consultation", "item", "patient",
-			"name", "quantity", "percentage_change", "created", "modified");
+	private static final List<String> CONSULTATION_ITEM_FIELDS = List.of("id", "url", "consultation", "patient", "item",
+			"code", "name", "quantity", "price", "price_with_vat", "percentage_change", "supervising_veterinarian_name",
+			"vat_percentage", "type_code", "invoicerow", "parent_linked_item", "linked_items", "created", "modified",
+			"used", "usage_type", "unit", "instructions", "description", "template");
 
 	private static final List<String> ENVELOPE = List.of("count", "num_pages", "next", "previous", "results");
 
