@@ -71,7 +71,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	@Test
 	void eachApiIsDescribedAsOpenApi3WithoutAToken() {
 		Map<String, List<String>> schemes = Map.of("cloud", List.of("bearer", "legacyToken", "oauth2"), "vetbill",
-				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic"), "admin",
+				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic", "bearer"), "admin",
 				List.of("adminKey"), "clinic", List.of("OAuth2PasswordBearer"), "connect",
 				List.of("UserAuth", "ClientAuth"));
 		Map<String, String> titles = Map.of("cloud", "Cloud API", "vetbill", "vetbill API", "auth",
