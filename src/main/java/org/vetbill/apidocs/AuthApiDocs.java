@@ -131,10 +131,7 @@ class AuthApiDocs {
 				.addProperty("token_type", new StringSchema()._enum(List.of("Bearer")))
 				.addProperty("expires_in", new IntegerSchema().description("Seconds: 36000 (10 hours)").example(36000))
 				.addProperty("scope",
-						new StringSchema()
-							.description("`restapi`, or the scopes a user approved, " + "space-separated"))
-				.addProperty("refresh_token",
-						new StringSchema().description("Authorization code and refresh token grants only"))
+						new StringSchema().description("`restapi`, or the scopes a user approved, space-separated"))
 				.required(List.of("access_token", "token_type", "expires_in", "scope")))
 			.addSchemas("OAuth2Error",
 					new ObjectSchema()
@@ -188,7 +185,11 @@ class AuthApiDocs {
 			operation.setResponses(new ApiResponses());
 			operation.getResponses()
 				.addApiResponse("200",
-						ApiDescriptions.response("The token", "application/json", "TokenResponse")
+						ApiDescriptions
+							.response(
+									"The token. The authorization code and refresh token grants add "
+											+ "`refresh_token`, the next refresh token (used once, valid 30 days).",
+									"application/json", "TokenResponse")
 							.addHeaderObject("Cache-Control",
 									new Header().description("`no-store`").schema(new StringSchema())))
 				.addApiResponse("400", ApiDescriptions

@@ -433,8 +433,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 
 		JsonNode auth = description("auth");
 		String token = "/" + this.tenant.provetId + "/oauth2/token/";
-		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/",
-				anonymous().postForm(token, "grant_type=refresh_token"), 400, false);
+		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/", anonymous().postForm(token, "grant_type=implicit"),
+				400, false);
 		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/",
 				anonymous().postForm(token, "grant_type=client_credentials&client_id=x&client_secret=y"), 401, false);
 		Api admin = anonymous().as("Bearer " + ADMIN_KEY);
