@@ -34,6 +34,8 @@ class AuthApiDocs {
 
 	private static final String ADMIN_KEY = "adminKey";
 
+	private static final String BEARER = "bearer";
+
 	private static final String FORM = "application/x-www-form-urlencoded";
 
 	private static final String MULTIPART = "multipart/form-data";
@@ -50,8 +52,16 @@ class AuthApiDocs {
 				secret by HTTP Basic (preferred) or as `client_id` and `client_secret` in the body.
 				- `grant_type=password` for users (`username`, `password`); a client id and secret may be \
 				given too and are then checked.
-				- The scope is `restapi` (the only one, and the default). Tokens are signed JWTs valid for 10 \
-				hours (`expires_in: 36000`); there is no refresh token: ask for a new one.
+				- `grant_type=authorization_code` for apps acting for a clinic user: the user signs in and \
+				approves the app at `/{provet_id}/oauth2/authorize/`, and the app exchanges the code it gets \
+				back (with its PKCE `code_verifier`; a public client authenticates with its `client_id` \
+				alone). `grant_type=refresh_token` rotates the refresh token this gives: each is valid 30 \
+				days from the last access token and is used once; presenting a used one again revokes every \
+				token of that authorization. `/{provet_id}/oauth2/revoke_token/` revokes (RFC 7009) and \
+				`/{provet_id}/oauth2/userinfo/` tells who the user is (scope `openid`).
+				- The scope is `restapi` (the default); `openid` adds the userinfo endpoint to the \
+				authorization code. Tokens are signed JWTs valid for 10 hours (`expires_in: 36000`); client \
+				credentials and passwords get no refresh token: ask for a new one.
 				- Use the token as `Authorization: Bearer <access_token>` on the Cloud API \
 				(`/{provet_id}/api/0.1/`) and on vetbill's API (`/{provet_id}/vetbill/v1`). Older clients \
 				may send a legacy key as `Authorization: Token <key>` instead.
@@ -80,35 +90,80 @@ class AuthApiDocs {
 						.scheme("basic")
 						.description("The API client's id and secret (the client credentials grant's preferred "
 								+ "way; they may also go in the form body)."))
-			.addSchemas("TokenRequest",
-					new ObjectSchema()
-						.addProperty("grant_type",
-								new StringSchema()._enum(List.of("client_credentials", "password"))
-									.description("`client_credentials` for integrations, `password` for users"))
-						.addProperty("scope",
-								new StringSchema()._enum(List.of(ApiDescriptions.SCOPE))
-									.description("Optional; `restapi` is the only scope"))
+			.addSchemas("TokenRequest", new ObjectSchema()
+				.addProperty("grant_type",
+						new StringSchema()
+							._enum(List.of("client_credentials", "password", "authorization_code", "refresh_token"))
+							.description("`client_credentials` for integrations, `password` for users, "
+									+ "`authorization_code` and `refresh_token` for apps a user approved"))
+				.addProperty("scope",
+						new StringSchema().description(
+								"Optional; `restapi` (the default), and for a refresh " + "part of the granted scopes"))
+				.addProperty("client_id", new StringSchema().description("When not sent by HTTP Basic"))
+				.addProperty("client_secret", new StringSchema().description("When not sent by HTTP Basic"))
+				.addProperty("username", new StringSchema().description("Password grant only"))
+				.addProperty("password", new StringSchema().description("Password grant only"))
+				.addProperty("code", new StringSchema().description("Authorization code grant only"))
+				.addProperty("redirect_uri",
+						new StringSchema().description(
+								"Authorization code grant: the authorization " + "request's, when it named one"))
+				.addProperty("code_verifier",
+						new StringSchema().description("Authorization code grant: the PKCE verifier"))
+				.addProperty("refresh_token", new StringSchema().description("Refresh token grant only"))
+				.required(List.of("grant_type")))
+			.addSchemas("RevokeRequest",
+					new ObjectSchema().addProperty("token", new StringSchema().description("The token to revoke"))
+						.addProperty("token_type_hint",
+								new StringSchema()._enum(List.of("access_token", "refresh_token"))
+									.description("Optional; not needed"))
 						.addProperty("client_id", new StringSchema().description("When not sent by HTTP Basic"))
-						.addProperty("client_secret", new StringSchema().description("When not sent by HTTP Basic"))
-						.addProperty("username", new StringSchema().description("Password grant only"))
-						.addProperty("password", new StringSchema().description("Password grant only"))
-						.required(List.of("grant_type")))
-			.addSchemas("TokenResponse",
-					new ObjectSchema().addProperty("access_token", new StringSchema().description("A signed JWT"))
-						.addProperty("token_type", new StringSchema()._enum(List.of("Bearer")))
-						.addProperty("expires_in",
-								new IntegerSchema().description("Seconds: 36000 (10 hours)").example(36000))
-						.addProperty("scope", new StringSchema()._enum(List.of(ApiDescriptions.SCOPE)))
-						.required(List.of("access_token", "token_type", "expires_in", "scope")))
+						.addProperty("client_secret",
+								new StringSchema().description("When not sent by HTTP Basic; none for a public client"))
+						.required(List.of("token")))
+			.addSchemas("UserInfo",
+					new ObjectSchema().addProperty("sub", new StringSchema().description("The user's id"))
+						.addProperty("name", new StringSchema())
+						.addProperty("preferred_username", new StringSchema())
+						.addProperty("email", new StringSchema().description("Only when the user has one"))
+						.required(List.of("sub", "name", "preferred_username")))
+			.addSchemas("TokenResponse", new ObjectSchema()
+				.addProperty("access_token", new StringSchema().description("A signed JWT"))
+				.addProperty("token_type", new StringSchema()._enum(List.of("Bearer")))
+				.addProperty("expires_in", new IntegerSchema().description("Seconds: 36000 (10 hours)").example(36000))
+				.addProperty("scope",
+						new StringSchema().description("`restapi`, or the scopes a user approved, space-separated"))
+				.required(List.of("access_token", "token_type", "expires_in", "scope")))
 			.addSchemas("OAuth2Error",
 					new ObjectSchema()
 						.addProperty("error",
 								new StringSchema()._enum(List.of("invalid_request", "invalid_client", "invalid_grant",
-										"unsupported_grant_type", "invalid_scope")))
+										"unsupported_grant_type", "invalid_scope", "insufficient_scope")))
 						.addProperty("error_description", new StringSchema())
 						.required(List.of("error", "error_description")));
-		openApi.setTags(List.of(new Tag().name("token").description("The OAuth2 token endpoint.")));
+		ApiDescriptions.components(openApi)
+			.addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("An access token of the authorization code (userinfo only)."));
+		openApi.setTags(List.of(new Tag().name("token").description("The OAuth2 token endpoint."),
+				new Tag().name("authorize").description("The authorization endpoint: HTML pages for the user."),
+				new Tag().name("revoke_token").description("Token revocation (RFC 7009)."),
+				new Tag().name("userinfo").description("The OpenID Connect userinfo endpoint.")));
 		ApiDescriptions.operations(openApi, (path, method, operation) -> {
+			String slash = path.endsWith("/") ? "" : " (the same endpoint without its trailing slash)";
+			if (path.contains("/authorize")) {
+				AuthEndpointDocs.authorize(operation, method.name(), slash);
+				return;
+			}
+			if (path.contains("/revoke_token")) {
+				AuthEndpointDocs.revoke(operation, slash, CLIENT_BASIC);
+				return;
+			}
+			if (path.contains("/userinfo")) {
+				AuthEndpointDocs.userinfo(operation, slash, BEARER);
+				return;
+			}
 			if (!path.endsWith("/token/") && !path.endsWith("/token")) {
 				return;
 			}
@@ -130,7 +185,11 @@ class AuthApiDocs {
 			operation.setResponses(new ApiResponses());
 			operation.getResponses()
 				.addApiResponse("200",
-						ApiDescriptions.response("The token", "application/json", "TokenResponse")
+						ApiDescriptions
+							.response(
+									"The token. The authorization code and refresh token grants add "
+											+ "`refresh_token`, the next refresh token (used once, valid 30 days).",
+									"application/json", "TokenResponse")
 							.addHeaderObject("Cache-Control",
 									new Header().description("`no-store`").schema(new StringSchema())))
 				.addApiResponse("400", ApiDescriptions
@@ -173,7 +232,7 @@ class AuthApiDocs {
 		});
 	}
 
-	private static void withoutAuthorizationHeader(Operation operation) {
+	static void withoutAuthorizationHeader(Operation operation) {
 		if (operation.getParameters() != null) {
 			List<Parameter> parameters = new ArrayList<>(operation.getParameters());
 			parameters.removeIf((parameter) -> "Authorization".equalsIgnoreCase(parameter.getName()));

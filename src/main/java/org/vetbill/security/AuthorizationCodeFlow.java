@@ -27,13 +27,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The authorization-code grant with PKCE (RFC 6749 section 4.1, RFC 7636), refresh tokens
- * with rotation and reuse detection, and revocation (RFC 7009). A clinic user approves an
- * app; the approval is a grant, and every token issued from it (its family) acts as that
- * user, with the user's permissions, in the user's organization. A refresh token lasts 30
- * days from the last access token issued with it and is replaced on every use; presenting
- * a replaced one again, like exchanging a code twice, revokes the grant and so every
- * token of the family.
+ * The token side of the authorization-code grant: exchanging a code with its PKCE
+ * verifier (RFC 6749 section 4.1.3, RFC 7636), refresh tokens with rotation and reuse
+ * detection, and revocation (RFC 7009); {@link AuthorizationRequests} issues the codes. A
+ * clinic user approves an app; the approval is a grant, and every token issued from it
+ * (its family) acts as that user, with the user's permissions, in the user's
+ * organization. A refresh token lasts 30 days from the last access token issued with it
+ * and is replaced on every use; presenting a replaced one again, like exchanging a code
+ * twice, revokes the grant and so every token of the family.
  */
 @Service
 class AuthorizationCodeFlow {

@@ -16,10 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The authorization endpoint of each organization, {@code /{provet_id}/oauth2/authorize/}
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * error). Who signed in is kept in the session of these pages only; their forms carry a
  * CSRF token.
  */
-@Controller
+@RestController
 class AuthorizationEndpoint {
 
 	private static final String SIGNED_IN = AuthorizationEndpoint.class.getName() + ".signedIn";

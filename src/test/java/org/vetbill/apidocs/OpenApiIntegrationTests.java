@@ -71,7 +71,7 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	@Test
 	void eachApiIsDescribedAsOpenApi3WithoutAToken() {
 		Map<String, List<String>> schemes = Map.of("cloud", List.of("bearer", "legacyToken", "oauth2"), "vetbill",
-				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic"), "admin",
+				List.of("bearer", "legacyToken", "oauth2"), "auth", List.of("clientBasic", "bearer"), "admin",
 				List.of("adminKey"), "clinic", List.of("OAuth2PasswordBearer"), "connect",
 				List.of("UserAuth", "ClientAuth"));
 		Map<String, String> titles = Map.of("cloud", "Cloud API", "vetbill", "vetbill API", "auth",
@@ -437,8 +437,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 
 		JsonNode auth = description("auth");
 		String token = "/" + this.tenant.provetId + "/oauth2/token/";
-		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/",
-				anonymous().postForm(token, "grant_type=refresh_token"), 400, false);
+		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/", anonymous().postForm(token, "grant_type=implicit"),
+				400, false);
 		assertDescribed(auth, "post", "/{provet_id}/oauth2/token/",
 				anonymous().postForm(token, "grant_type=client_credentials&client_id=x&client_secret=y"), 401, false);
 		Api admin = anonymous().as("Bearer " + ADMIN_KEY);

@@ -1,0 +1,135 @@
+package org.vetbill.apidocs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+
+/**
+ * The descriptions of the authorization code's endpoints besides the token endpoint:
+ * {@code authorize/} (HTML pages for the user), {@code revoke_token/} and
+ * {@code userinfo/}.
+ */
+final class AuthEndpointDocs {
+
+	private static final String FORM = "application/x-www-form-urlencoded";
+
+	private static final String MULTIPART = "multipart/form-data";
+
+	private static final String JSON = "application/json";
+
+	private AuthEndpointDocs() {
+	}
+
+	static void authorize(Operation operation, String method, String slash) {
+		operation.setSecurity(List.of(new SecurityRequirement()));
+		operation.setResponses(new ApiResponses());
+		if ("GET".equals(method)) {
+			operation.setSummary("Sign the user in and ask for approval" + slash);
+			operation.setDescription("Where an app sends a clinic user (RFC 6749 section 4.1.1, PKCE by RFC 7636): "
+					+ "a sign-in page, then a consent page. An unknown client or an unregistered redirect URI is an "
+					+ "error page; other errors go back to the redirect URI with `error` and `state`.");
+			List<Parameter> parameters = new ArrayList<>(
+					(operation.getParameters() != null) ? operation.getParameters() : List.of());
+			query(parameters, "response_type", true, "`code`");
+			query(parameters, "client_id", true, "The app's client id, registered with this organization");
+			query(parameters, "redirect_uri", false,
+					"One of the app's registered redirect URIs; may be left out " + "when it registered exactly one");
+			query(parameters, "scope", false, "`restapi` (the default), `openid`, or both, space-separated");
+			query(parameters, "state", false, "Returned to the app as it came");
+			query(parameters, "code_challenge", false,
+					"PKCE: the base64url SHA-256 digest of the code verifier; required for public clients");
+			query(parameters, "code_challenge_method", false, "`S256`, the only method");
+			operation.setParameters(parameters);
+			operation.getResponses()
+				.addApiResponse("200", html("The sign-in page, or the consent page once the user signed in"))
+				.addApiResponse("302",
+						redirect("Back to the app's redirect URI with `error`, `error_description` " + "and `state`"))
+				.addApiResponse("400", html("An error page: unknown client, unregistered redirect URI"))
+				.addApiResponse("404", html("No such organization"));
+			return;
+		}
+		operation.setSummary("Submit the sign-in or consent form" + slash);
+		operation.setDescription("The pages' own forms post here, with their CSRF token: `username` and "
+				+ "`password`, or `decision` (`allow`, `deny`, `sign_out`).");
+		ObjectSchema form = new ObjectSchema();
+		form.addProperty("username", new StringSchema())
+			.addProperty("password", new StringSchema())
+			.addProperty("decision", new StringSchema()._enum(List.of("allow", "deny", "sign_out")))
+			.addProperty("_csrf", new StringSchema().description("The page's CSRF token"));
+		operation.setRequestBody(new RequestBody().required(true)
+			.content(new Content().addMediaType(FORM, new MediaType().schema(form))));
+		operation.getResponses()
+			.addApiResponse("200", html("The page again (a wrong password says so)"))
+			.addApiResponse("302", redirect("Back to the app: `code` and `state`, or `error=access_denied`"))
+			.addApiResponse("303", redirect("To the consent page after signing in"))
+			.addApiResponse("400", html("An error page"))
+			.addApiResponse("403", new ApiResponse().description("A form without its CSRF token"));
+	}
+
+	static void revoke(Operation operation, String slash, String clientBasic) {
+		operation.setSummary("Revoke a token" + slash);
+		operation.setDescription("RFC 7009. A refresh token or an access token of the authorization code ends "
+				+ "every token of its authorization. Unknown tokens are answered 200 too.");
+		AuthApiDocs.withoutAuthorizationHeader(operation);
+		operation.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList(clientBasic)));
+		MediaType form = new MediaType().schema(ApiDescriptions.ref("RevokeRequest"));
+		operation.setRequestBody(new RequestBody().required(true)
+			.content(new Content().addMediaType(FORM, form).addMediaType(MULTIPART, form)));
+		operation.setResponses(new ApiResponses());
+		operation.getResponses()
+			.addApiResponse("200", new ApiResponse().description("Revoked, or nothing to revoke; no body"))
+			.addApiResponse("400", ApiDescriptions.response("`invalid_request`: no `token`", JSON, "OAuth2Error"))
+			.addApiResponse("401",
+					ApiDescriptions.response(
+							"`invalid_client`: no client authentication, an unknown client or a wrong secret", JSON,
+							"OAuth2Error"));
+	}
+
+	static void userinfo(Operation operation, String slash, String bearer) {
+		operation.setSummary("Who the signed-in user is" + slash);
+		operation.setDescription(
+				"OpenID Connect userinfo, for an access token of the authorization code with the " + "`openid` scope.");
+		AuthApiDocs.withoutAuthorizationHeader(operation);
+		operation.setSecurity(List.of(new SecurityRequirement().addList(bearer)));
+		operation.setResponses(new ApiResponses());
+		operation.getResponses()
+			.addApiResponse("200", ApiDescriptions.response("The user's claims", JSON, "UserInfo"))
+			.addApiResponse("401",
+					new ApiResponse().description("No token, or an invalid or revoked one")
+						.addHeaderObject("WWW-Authenticate", ApiDescriptions.wwwAuthenticate()))
+			.addApiResponse("403",
+					ApiDescriptions.response("`insufficient_scope`: not a token of a user with the `openid` scope",
+							JSON, "OAuth2Error"))
+			.addApiResponse("404", new ApiResponse().description("Another organization's path"));
+	}
+
+	private static void query(List<Parameter> parameters, String name, boolean required, String description) {
+		parameters.add(new Parameter().in("query")
+			.name(name)
+			.required(required)
+			.description(description)
+			.schema(new StringSchema()));
+	}
+
+	private static ApiResponse html(String description) {
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())));
+	}
+
+	private static ApiResponse redirect(String description) {
+		return new ApiResponse().description(description)
+			.addHeaderObject("Location", new Header().description("Where the browser goes").schema(new StringSchema()));
+	}
+
+}
