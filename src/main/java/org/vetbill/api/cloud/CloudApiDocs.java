@@ -3,6 +3,7 @@ package org.vetbill.api.cloud;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.vetbill.apidocs.ApiDescriptions;
+import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.query.OffsetPage;
 
@@ -93,9 +95,7 @@ class CloudApiDocs {
 			+ "every change this page does not show has a modified at or after it.";
 
 	/** The fields {@code search} looks in, by resource. */
-	private static final Map<String, List<String>> SEARCHED = Map.of(ClientResource.NAME,
-			ClientResource.FILTERS.searched(), PatientResource.NAME, PatientResource.FILTERS.searched(),
-			ItemResource.NAME, ItemResource.FILTERS.searched());
+	private static final Map<String, List<String>> SEARCHED = searched();
 
 	private static final List<Doc> RESOURCES = Stream.concat(Stream.of(
 			new Doc(InvoiceResource.NAME, "Invoice", "an invoice", "invoices",
@@ -962,6 +962,17 @@ class CloudApiDocs {
 			ApiDescriptions.respond(operation, Integer.parseInt(status), answer);
 		}
 
+	}
+
+	private static Map<String, List<String>> searched() {
+		Map<String, List<String>> searched = new HashMap<>();
+		searched.put(ClientResource.NAME, ClientResource.FILTERS.searched());
+		searched.put(PatientResource.NAME, PatientResource.FILTERS.searched());
+		searched.put(ItemResource.NAME, ItemResource.FILTERS.searched());
+		for (ItemType type : ItemType.values()) {
+			searched.put(ItemResource.path(type), ItemResource.FILTERS.searched());
+		}
+		return Map.copyOf(searched);
 	}
 
 }
