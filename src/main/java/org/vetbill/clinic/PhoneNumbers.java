@@ -102,4 +102,19 @@ public class PhoneNumbers {
 		return this.phoneNumbers.idsByClient(caller, clientIds);
 	}
 
+	/**
+	 * A client's phone numbers.
+	 * @param caller the caller
+	 * @param clientId the client
+	 * @return the numbers, in id order
+	 */
+	@Transactional(readOnly = true)
+	public List<PhoneNumber> ofClient(Caller caller, long clientId) {
+		List<Long> ids = this.phoneNumbers.idsByClient(caller, List.of(clientId)).getOrDefault(clientId, List.of());
+		return this.phoneNumbers.getAll(caller, ids)
+			.stream()
+			.sorted(java.util.Comparator.comparingLong(PhoneNumber::id))
+			.toList();
+	}
+
 }

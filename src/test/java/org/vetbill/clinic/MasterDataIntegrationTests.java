@@ -336,8 +336,8 @@ class MasterDataIntegrationTests extends IntegrationTest {
 				+ " 'vat_group_id': " + this.tenant.vat24 + ", 'account_number': '3010',"
 				+ " 'internal_account_number': '9010', 'reporting_dimension_1': 'VET', 'reporting_dimension_2': 'D2',"
 				+ " 'reporting_dimension_3': 'D3', 'internal_reporting_dimension_1': 'I1',"
-				+ " 'internal_reporting_dimension_2': 'I2', 'archived': false, 'created': '" + NOW + "', 'modified': '"
-				+ NOW + "', 'version': 0}");
+				+ " 'internal_reporting_dimension_2': 'I2', 'archived': false, 'type_code': 1, 'created': '" + NOW
+				+ "', 'modified': '" + NOW + "', 'version': 0}");
 		assertJson(created.body(), expected);
 		assertJson(ok(get("/items/" + created.id())).body(), expected);
 		ApiResponse precise = post("/items",
@@ -385,8 +385,8 @@ class MasterDataIntegrationTests extends IntegrationTest {
 				+ ", 'code': 'CONS', 'name': 'Consultation', 'price': 55.50, 'vat_group_id': " + this.tenant.vat10
 				+ ", 'account_number': '3000', 'internal_account_number': '9000', 'reporting_dimension_1': 'VET',"
 				+ " 'reporting_dimension_2': null, 'reporting_dimension_3': 'D3', 'internal_reporting_dimension_1': 'I1',"
-				+ " 'internal_reporting_dimension_2': 'I2', 'archived': false, 'created': '" + NOW + "', 'modified': '"
-				+ LATER + "', 'version': 1}");
+				+ " 'internal_reporting_dimension_2': 'I2', 'archived': false, 'type_code': 1, 'created': '" + NOW
+				+ "', 'modified': '" + LATER + "', 'version': 1}");
 		assertJson(patched.body(), expected);
 		assertJson(ok(get(path)).body(), expected);
 		assertProblem(this.tenant.api.patch(this.tenant.path(path), Map.of("price", "60"), "0"), 409, "stale_version");

@@ -1,9 +1,14 @@
 package org.vetbill.api.vetbill;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Client;
 import org.vetbill.clinic.Clients;
+import org.vetbill.clinic.PhoneNumber;
+import org.vetbill.clinic.PhoneNumbers;
 import org.vetbill.clinic.domain.ClientDetails;
+import org.vetbill.clinic.domain.PhoneNumberDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -26,7 +31,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The client records of vetbill's own API: list, create, read and merge-patch.
+ * The client records of vetbill's own API: list, create, read and merge-patch, and each
+ * client's phone numbers.
  */
 @RestController
 @RequestMapping(ApiPaths.VETBILL + "/clients")
@@ -36,9 +42,12 @@ class ClientController {
 
 	private final MergePatch mergePatch;
 
-	ClientController(Clients service, MergePatch mergePatch) {
+	private final PhoneNumbers phoneNumbers;
+
+	ClientController(Clients service, MergePatch mergePatch, PhoneNumbers phoneNumbers) {
 		this.service = service;
 		this.mergePatch = mergePatch;
+		this.phoneNumbers = phoneNumbers;
 	}
 
 	@GetMapping
@@ -70,6 +79,30 @@ class ClientController {
 		Client current = this.service.get(caller, id);
 		ClientDetails merged = this.mergePatch.apply(current.details(), patch, ClientDetails.class);
 		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+	@GetMapping("/{id}/phone-numbers")
+	@ReadAccess
+	List<PhoneNumber> phoneNumbers(Caller caller, @PathVariable long id) {
+		return this.phoneNumbers.ofClient(caller, this.service.get(caller, id).id());
+	}
+
+	@PostMapping("/{id}/phone-numbers")
+	@ResponseStatus(HttpStatus.CREATED)
+	@BillingAccess
+	PhoneNumber addPhoneNumber(Caller caller, @PathVariable long id, @RequestBody NewPhoneNumber body) {
+		return this.phoneNumbers.create(caller, new PhoneNumberDetails(this.service.get(caller, id).id(),
+				body.typeCode(), body.number(), body.description()));
+	}
+
+	/**
+	 * A phone number to add to a client; a missing field is refused by the use case.
+	 *
+	 * @param typeCode 0 other, 1 mobile, 2 home, 3 work
+	 * @param number the number
+	 * @param description what it is for
+	 */
+	record NewPhoneNumber(Integer typeCode, String number, @Nullable String description) {
 	}
 
 }

@@ -79,6 +79,30 @@ class CloudDirectoryIntegrationTests extends IntegrationTest {
 		assertThat(ok(other, "phonenumber/").path("count").asLong()).isZero();
 	}
 
+	@Test
+	void aPhoneNumberAddedThroughVetbillsOwnApiIsReadThroughTheCloudApi() {
+		ApiResponse added = this.tenant.api.post(this.tenant.path("/clients/" + this.tenant.client + "/phone-numbers"),
+				java.util.Map.of("type_code", 2, "number", "09 123 456"));
+		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		assertObject(ok("phonenumber/" + added.id() + "/"),
+				"{'id': " + added.id() + ", 'url': '" + url("phonenumber", added.id()) + "', 'client': '"
+						+ url("client", this.tenant.client) + "', 'type_code': 2, 'number': '09 123 456',"
+						+ " 'description': '', 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
+		ApiResponse listed = this.tenant.api.get(this.tenant.path("/clients/" + this.tenant.client + "/phone-numbers"));
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.body().get(0).path("number").asString()).isEqualTo("09 123 456");
+		ApiResponse refused = this.tenant.api.post(
+				this.tenant.path("/clients/" + this.tenant.client + "/phone-numbers"),
+				java.util.Map.of("type_code", 7));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.raw()).contains("type_code").contains("number");
+		assertThat(this.tenant.apiWith("read")
+			.post(this.tenant.path("/clients/" + this.tenant.client + "/phone-numbers"),
+					java.util.Map.of("type_code", 1, "number", "1"))
+			.status()).isEqualTo(403);
+		assertThat(ok("phonenumber/").path("count").asLong()).isEqualTo(1);
+	}
+
 	// paymentmethod
 
 	@Test
