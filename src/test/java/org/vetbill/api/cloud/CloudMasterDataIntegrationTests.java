@@ -283,11 +283,17 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertObject(list.path("results").get(0),
 				"{'id': " + visit + ", 'url': '" + url("consultation", visit) + "', 'client': '"
 						+ url("client", this.tenant.client) + "', 'patients': ['" + url("patient", this.tenant.patient)
-						+ "'], 'department': '" + url("department", this.tenant.department)
-						+ "', 'status': 0, 'type': 1, 'admitted_time': '" + NOW
-						+ "', 'ended': null, 'invoice': null, 'consultation_items': ['"
+						+ "'], 'complaint': '', 'admitted_time': '" + NOW + "', 'first_entry': null, 'started': null,"
+						+ " 'finished': null, 'ended': null, 'status': 0, 'type': 1, 'invoice': null,"
+						+ " 'supervising_veterinarian': null, 'department': '"
+						+ url("department", this.tenant.department) + "', 'consultation_items': ['"
 						+ url("consultationitem", charged.get(0)) + "', '" + url("consultationitem", charged.get(1))
-						+ "'], 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
+						+ "'], 'reporting_dimension_1': null, 'reporting_dimension_2': null, 'consultation_notes': [],"
+						+ " 'consultation_diagnosis': [], 'consultation_dischargeinstructions': [],"
+						+ " 'consultation_patient_status': [], 'triage': null, 'external_sent': null, 'ward': null,"
+						+ " 'patient_location': null, 'integration_status': null, 'holding_place_number': [],"
+						+ " 'report_to_authorities': false, 'consultation_extras': null, 'templates_used': [],"
+						+ " 'appointment': null, 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
 		JsonNode farm = ok("consultation/" + farmVisit + "/");
 		assertThat(farm).isEqualTo(list.path("results").get(1));
 		assertThat(farm.path("patients").isEmpty()).isTrue();
@@ -333,10 +339,14 @@ class CloudMasterDataIntegrationTests extends IntegrationTest {
 		assertThat(fields(list.path("results").get(0))).isEqualTo(CONSULTATION_ITEM_FIELDS);
 		assertObject(list.path("results").get(0),
 				"{'id': " + charged.get(0) + ", 'url': '" + url("consultationitem", charged.get(0))
-						+ "', 'consultation': '" + url("consultation", visit) + "', 'item': '"
-						+ url("item", this.tenant.consultationItem) + "', 'patient': '"
-						+ url("patient", this.tenant.patient) + "', 'name': 'Consultation', 'quantity': 1.0,"
-						+ " 'percentage_change': 0.0, 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
+						+ "', 'consultation': '" + url("consultation", visit) + "', 'patient': '"
+						+ url("patient", this.tenant.patient) + "', 'item': '"
+						+ url("item", this.tenant.consultationItem) + "', 'code': null, 'name': 'Consultation',"
+						+ " 'quantity': 1.0, 'price': null, 'price_with_vat': null, 'percentage_change': 0.0,"
+						+ " 'supervising_veterinarian_name': '', 'vat_percentage': null, 'type_code': null,"
+						+ " 'invoicerow': null, 'parent_linked_item': null, 'linked_items': [], 'created': '" + NOW
+						+ "', 'modified': '" + NOW + "', 'used': '" + NOW + "', 'usage_type': null, 'unit': '',"
+						+ " 'instructions': '', 'description': null, 'template': null}");
 		JsonNode medicine = ok("consultationitem/" + charged.get(1) + "/");
 		assertThat(medicine).isEqualTo(list.path("results").get(1));
 		assertThat(json(medicine, "quantity")).isEqualTo("2.5");
