@@ -200,6 +200,14 @@ class CloudBillingWritesIntegrationTests extends IntegrationTest {
 		assertThat(patched.body()).isEqualTo(expected);
 		assertThat(get("invoicepayment/" + payment + "/")).isEqualTo(expected);
 
+		// a form body, as Django REST framework parses it too
+		ApiResponse form = this.api.send(this.api.request(cloud("invoicepayment/" + payment + "/"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("info=Mastercard+%2A%2A%2A%2A9876&paid=1")));
+		assertThat(form.status()).as(form.toString()).isEqualTo(200);
+		assertThat(form.body().path("info").asString()).isEqualTo("Mastercard ****9876");
+		assertThat(form.body().path("paid").toString()).isEqualTo(paid.body().path("paid").toString());
+
 		ApiResponse tooLong = this.api.put(cloud("invoicepayment/" + payment + "/"), Map.of("info", "x".repeat(1001)));
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.raw()).isEqualTo("{\"info\":[\"Ensure this field has no more than 1000 characters.\"]}");

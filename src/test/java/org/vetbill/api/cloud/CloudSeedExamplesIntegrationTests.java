@@ -146,6 +146,27 @@ class CloudSeedExamplesIntegrationTests extends IntegrationTest {
 			assertThat(missing).as(entry.getKey() + " (keep the README's list in step)")
 				.containsExactlyInAnyOrderElementsOf(NOT_PROVIDED.get(entry.getKey()));
 		}
+		// where the real API writes an empty string, an empty list or a flag, so does
+		// vetbill
+		for (String name : List.of("invoices__show.json", "invoice_rows__show.json", "consultations__show.json",
+				"consultation_items__show.json")) {
+			JsonNode example = example(name);
+			JsonNode actual = ours.get(name);
+			for (String key : keys(example)) {
+				JsonNode value = example.path(key);
+				JsonNode mine = actual.path(key);
+				if (value.isString() && value.asString().isEmpty()) {
+					assertThat(mine.isString()).as(name + " " + key + " is a string, \"\" when empty: " + mine)
+						.isTrue();
+				}
+				if (value.isArray()) {
+					assertThat(mine.isArray()).as(name + " " + key + " is a list: " + mine).isTrue();
+				}
+				if (value.isBoolean()) {
+					assertThat(mine.isBoolean()).as(name + " " + key + " is a flag: " + mine).isTrue();
+				}
+			}
+		}
 		for (String index : List.of("invoices__index.json", "invoice_rows__index.json")) {
 			assertThat(keys(list("invoice/"))).containsExactlyElementsOf(keys(example(index)));
 		}
