@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,8 +28,11 @@ class CredentialController {
 
 	private final Credentials credentials;
 
-	CredentialController(Credentials credentials) {
+	private final AppRegistrations apps;
+
+	CredentialController(Credentials credentials, AppRegistrations apps) {
 		this.credentials = credentials;
+		this.apps = apps;
 	}
 
 	/**
@@ -59,6 +63,13 @@ class CredentialController {
 	@SettingsAccess
 	Credentials.ApiClient deactivateApiClient(Caller caller, @PathVariable long id) {
 		return this.credentials.deactivateApiClient(caller, id);
+	}
+
+	@PutMapping("/api-clients/{id}/redirect-uris")
+	@SettingsAccess
+	Credentials.ApiClient changeRedirectUris(Caller caller, @PathVariable long id,
+			@RequestBody AppRegistrations.RedirectUrisChange change) {
+		return this.apps.changeRedirectUris(caller, id, change);
 	}
 
 	@GetMapping("/users")

@@ -121,6 +121,15 @@ class CredentialRepository {
 			.execute();
 	}
 
+	void updateRedirectUris(Caller caller, long id, List<String> redirectUris, Instant now) {
+		this.dsl.update(API_CLIENT)
+			.set(API_CLIENT.REDIRECT_URIS, RedirectUris.format(redirectUris))
+			.set(API_CLIENT.MODIFIED, now)
+			.where(API_CLIENT.ORGANIZATION_ID.eq(caller.organizationId()))
+			.and(API_CLIENT.ID.eq(id))
+			.execute();
+	}
+
 	/**
 	 * The secret of an active API client.
 	 * @param organizationId the organization

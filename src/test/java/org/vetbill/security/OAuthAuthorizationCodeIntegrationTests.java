@@ -519,6 +519,32 @@ class OAuthAuthorizationCodeIntegrationTests extends IntegrationTest {
 		assertThat(app.get("client").path("public_client").asBoolean()).isFalse();
 	}
 
+	@Test
+	void anAppsRedirectUrisCanBeReplaced() throws Exception {
+		long id = registerApp(this.tenant, "mobile", true, "https://clinic.example/old").get("client")
+			.path("id")
+			.asLong();
+		String path = this.tenant.path("/api-clients/" + id + "/redirect-uris");
+		ApiResponse refused = this.tenant.api.put(path, Map.of("redirect_uris", List.of("ftp://clinic.example/x")));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.body().path("errors").get(0).path("field").asString()).isEqualTo("redirect_uris");
+		assertThat(this.tenant.apiWith("read").put(path, Map.of("redirect_uris", List.of(this.redirectUri))).status())
+			.isEqualTo(403);
+		ApiResponse changed = this.tenant.api.put(path, Map.of("redirect_uris", List.of(this.redirectUri)));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.get("redirect_uris").toString()).isEqualTo("[\"" + this.redirectUri + "\"]");
+		assertThat(changed.get("public_client").asBoolean()).isTrue();
+		// the new URI works, the old one is refused
+		String verifier = verifier();
+		assertThat(exchange("mobile", signInAndAllow("mobile", "restapi", challenge(verifier)).get("code"), verifier)
+			.status()).isEqualTo(200);
+		ApiResponse old = anonymous().get("/" + this.tenant.provetId + "/oauth2/authorize/?"
+				+ authorizeQuery("mobile", "restapi", challenge(verifier)).replace(TestTenant.encode(this.redirectUri),
+						TestTenant.encode("https://clinic.example/old")));
+		assertThat(old.status()).isEqualTo(400);
+		assertThat(old.raw()).contains("redirect_uri is not one the app registered");
+	}
+
 	private static String basic(String clientId, String secret) {
 		return "Basic "
 				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
