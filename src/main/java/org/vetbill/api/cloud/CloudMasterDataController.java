@@ -94,7 +94,7 @@ class CloudMasterDataController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@BillingAccess
 	Map<String, @Nullable Object> createClient(Caller caller, HttpServletRequest request) {
-		ClientDetails details = client(input(caller, request), null, true);
+		ClientDetails details = client(input(caller, request), null);
 		Client created = FieldNames.renamed(CLIENT_FIELDS, () -> this.clients.create(caller, details));
 		return client(caller, created.id(), request);
 	}
@@ -103,7 +103,7 @@ class CloudMasterDataController {
 	@BillingAccess
 	Map<String, @Nullable Object> updateClient(Caller caller, @PathVariable long id, HttpServletRequest request) {
 		Client current = this.clients.get(caller, id);
-		ClientDetails details = client(input(caller, request), current.details(), isPut(request));
+		ClientDetails details = client(input(caller, request), current.details());
 		FieldNames.renamed(CLIENT_FIELDS, () -> this.clients.update(caller, id, current.version(), details));
 		return client(caller, id, request);
 	}
@@ -123,7 +123,7 @@ class CloudMasterDataController {
 	/**
 	 * A client's details from a body, over the current ones (or none, when creating).
 	 */
-	private static ClientDetails client(CloudInput in, @Nullable ClientDetails base, boolean complete) {
+	private static ClientDetails client(CloudInput in, @Nullable ClientDetails base) {
 		Integer customerType = field(in, "customer_type", (base != null) ? base.customerType() : Integer.valueOf(0),
 				() -> in.integer("customer_type", false));
 		ClientDetails details = new ClientDetails(Objects.requireNonNullElse(customerType, 0),
