@@ -175,9 +175,11 @@ class AuthorizationCodeFlow {
 
 	/**
 	 * Revokes a token (RFC 7009): a refresh token or an access token of this client ends
-	 * its whole grant. Unknown tokens, tokens of other clients and tokens that come from
-	 * no grant (client credentials, password) are left as they are; the answer is the
-	 * same.
+	 * its whole grant. Unknown tokens and tokens that come from no grant (client
+	 * credentials, password) are left as they are; the answer is the same. A token issued
+	 * to another client is refused, as RFC 7009 section 2.1 asks (with
+	 * {@code invalid_client}, as Spring Authorization Server answers it), and left as it
+	 * is.
 	 * @param organization the organization
 	 * @param app the authenticated client
 	 * @param token the token
@@ -188,9 +190,11 @@ class AuthorizationCodeFlow {
 				Secrets.sha256(token));
 		Long grantId = refresh.map(OAuthStore.RefreshToken::grantId).orElseGet(() -> accessTokenGrant(token));
 		if (grantId != null) {
-			this.store.grant(organization.id(), grantId)
-				.filter((grant) -> grant.appId() == app.id())
-				.ifPresent((grant) -> this.store.revokeGrant(organization.id(), grant.id(), now()));
+			Optional<OAuthStore.Grant> grant = this.store.grant(organization.id(), grantId);
+			if (grant.isPresent() && grant.get().appId() != app.id()) {
+				throw OAuthError.invalidClient("the token was issued to another client");
+			}
+			grant.ifPresent((found) -> this.store.revokeGrant(organization.id(), found.id(), now()));
 		}
 	}
 

@@ -48,7 +48,7 @@ class UserRepository {
 	List<Users.Profile> getAll(Caller caller, Collection<Long> ids) {
 		return this.dsl
 			.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ACTIVE, APP_USER.CREATED,
-					APP_USER.MODIFIED)
+					APP_USER.MODIFIED, APP_USER.EMAIL)
 			.from(APP_USER)
 			.where(APP_USER.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(APP_USER.ID.in(ids))
@@ -58,7 +58,7 @@ class UserRepository {
 
 	private static Users.Profile map(Record r) {
 		return new Users.Profile(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
-				r.get(APP_USER.ACTIVE), r.get(APP_USER.CREATED), r.get(APP_USER.MODIFIED));
+				r.get(APP_USER.ACTIVE), r.get(APP_USER.CREATED), r.get(APP_USER.MODIFIED), r.get(APP_USER.EMAIL));
 	}
 
 }

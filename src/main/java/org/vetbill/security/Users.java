@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.query.Counted;
@@ -69,9 +70,10 @@ public class Users {
 	 * @param active whether the user may still sign in
 	 * @param created when the user was created
 	 * @param modified when the user last changed
+	 * @param email the e-mail address, if known
 	 */
 	public record Profile(long id, String username, String displayName, boolean active, Instant created,
-			Instant modified) {
+			Instant modified, @Nullable String email) {
 
 		/**
 		 * The first word of the display name, as a first name.

@@ -327,6 +327,15 @@ class OAuthAuthorizationCodeIntegrationTests extends IntegrationTest {
 		assertThat(unknown.raw()).isEmpty();
 		assertThat(asVet.get(cloud("/client/")).status()).isEqualTo(200);
 
+		// another client cannot revoke the tokens of this one
+		registerApp(this.tenant, "kiosk", true, this.redirectUri);
+		assertOAuthError(
+				anonymous().postForm(revoke, "client_id=kiosk&token=" + tokens.get("refresh_token").asString()), 401,
+				"invalid_client", "the token was issued to another client");
+		assertOAuthError(anonymous().postForm(revoke, "client_id=kiosk&token=" + tokens.get("access_token").asString()),
+				401, "invalid_client", "the token was issued to another client");
+		assertThat(asVet.get(cloud("/client/")).status()).isEqualTo(200);
+
 		ApiResponse revoked = anonymous().postForm(revoke,
 				"client_id=mobile&token_type_hint=refresh_token&token=" + tokens.get("refresh_token").asString());
 		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code user/}: the clinic's users, what {@code created_user} and {@code modified_user}
  * link to. vetbill keeps one display name per user: its first word is written as
  * {@code first_name}, the rest as {@code last_name}. Passwords and permissions are never
- * written; e-mail and title, which vetbill does not keep, are {@code ""}.
+ * written; an e-mail address the user does not have, and the title, which vetbill does
+ * not keep, are {@code ""}.
  */
 @Component
 class UserResource extends CloudResource<Users.Profile> {
@@ -61,7 +62,7 @@ class UserResource extends CloudResource<Users.Profile> {
 			.put("username", user.username())
 			.put("first_name", user.firstName())
 			.put("last_name", user.lastName())
-			.put("email", "")
+			.put("email", (user.email() != null) ? user.email() : "")
 			.put("title", "")
 			.put("is_active", user.active())
 			.dateTime("created", user.created())

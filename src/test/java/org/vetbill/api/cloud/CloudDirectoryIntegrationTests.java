@@ -136,7 +136,8 @@ class CloudDirectoryIntegrationTests extends IntegrationTest {
 			.id();
 		long manager = credentials
 			.createUser(this.tenant.caller,
-					new Credentials.NewUser("manager", "Manager", "another-password", List.of("read", "settings")))
+					new Credentials.NewUser("manager", "Manager", "another-password", List.of("read", "settings"),
+							"manager@clinic.example"))
 			.id();
 		JsonNode list = ok("user/");
 		assertThat(list.path("count").asLong()).isEqualTo(2);
@@ -146,8 +147,8 @@ class CloudDirectoryIntegrationTests extends IntegrationTest {
 						+ " 'is_active': true, 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
 		assertObject(ok("user/" + manager + "/"),
 				"{'id': " + manager + ", 'url': '" + url("user", manager) + "', 'username': 'manager',"
-						+ " 'first_name': 'Manager', 'last_name': '', 'email': '', 'title': '', 'is_active': true,"
-						+ " 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
+						+ " 'first_name': 'Manager', 'last_name': '', 'email': 'manager@clinic.example', 'title': '',"
+						+ " 'is_active': true," + " 'created': '" + NOW + "', 'modified': '" + NOW + "'}");
 		assertThat(list.toString()).doesNotContain("password").doesNotContain("$2");
 		assertThat(ids("user/?username=manager")).containsExactly(manager);
 		assertThat(ids("user/?is_active=true&ordering=-username")).containsExactly(manager, frontDesk);
