@@ -113,11 +113,7 @@ class CloudMasterDataController {
 	@BillingAccess
 	void deleteClient(Caller caller, @PathVariable long id) {
 		Client current = this.clients.get(caller, id);
-		ClientDetails d = current.details();
-		this.clients.update(caller, id, current.version(),
-				new ClientDetails(d.customerType(), d.firstname(), d.lastname(), d.organizationName(), d.vatNumber(),
-						d.registerNumber(), d.streetAddress(), d.streetAddress2(), d.zipCode(), d.city(), d.state(),
-						d.country(), d.email(), d.paymentTermsDays(), d.homeDepartmentId(), true));
+		this.clients.update(caller, id, current.version(), current.details().withArchived(true));
 	}
 
 	/**
@@ -179,9 +175,7 @@ class CloudMasterDataController {
 	@BillingAccess
 	void deletePatient(Caller caller, @PathVariable long id) {
 		Patient current = this.patients.get(caller, id);
-		PatientDetails d = current.details();
-		this.patients.update(caller, id, current.version(),
-				new PatientDetails(d.clientId(), d.name(), d.species(), d.breed(), d.dateOfBirth(), true));
+		this.patients.update(caller, id, current.version(), current.details().withArchived(true));
 	}
 
 	private static PatientDetails patient(CloudInput in, @Nullable PatientDetails base, boolean complete) {
@@ -226,12 +220,7 @@ class CloudMasterDataController {
 	@SettingsAccess
 	void deleteItem(Caller caller, @PathVariable long id) {
 		Item current = this.items.get(caller, id);
-		ItemDetails d = current.details();
-		this.items.update(caller, id, current.version(),
-				new ItemDetails(d.code(), d.name(), d.price(), d.vatGroupId(), d.accountNumber(),
-						d.internalAccountNumber(), d.reportingDimension1(), d.reportingDimension2(),
-						d.reportingDimension3(), d.internalReportingDimension1(), d.internalReportingDimension2(), true,
-						d.typeCode()));
+		this.items.update(caller, id, current.version(), current.details().withArchived(true));
 	}
 
 	/**

@@ -95,4 +95,15 @@ public record ClientDetails(@NotNull @Min(0) @Max(4) Integer customerType, @Null
 		return value == null || value.isBlank();
 	}
 
+	/**
+	 * The same client, archived or restored.
+	 * @param archived whether archived
+	 * @return the client's details with that flag
+	 */
+	public ClientDetails withArchived(boolean archived) {
+		return new ClientDetails(this.customerType, this.firstname, this.lastname, this.organizationName,
+				this.vatNumber, this.registerNumber, this.streetAddress, this.streetAddress2, this.zipCode, this.city,
+				this.state, this.country, this.email, this.paymentTermsDays, this.homeDepartmentId, archived);
+	}
+
 }

@@ -61,4 +61,16 @@ public record ItemDetails(@Nullable @Size(max = 64) String code, @NotBlank @Size
 		return (type != null) ? type : ItemType.PROCEDURE;
 	}
 
+	/**
+	 * The same item, archived or restored.
+	 * @param archived whether archived
+	 * @return the item's details with that flag
+	 */
+	public ItemDetails withArchived(boolean archived) {
+		return new ItemDetails(this.code, this.name, this.price, this.vatGroupId, this.accountNumber,
+				this.internalAccountNumber, this.reportingDimension1, this.reportingDimension2,
+				this.reportingDimension3, this.internalReportingDimension1, this.internalReportingDimension2, archived,
+				this.typeCode);
+	}
+
 }

@@ -22,4 +22,13 @@ public record PatientDetails(@NotNull Long clientId, @NotBlank @Size(max = 100) 
 		@Nullable @Size(max = 100) String species, @Nullable @Size(max = 100) String breed,
 		@Nullable @PastOrPresent LocalDate dateOfBirth, boolean archived) {
 
+	/**
+	 * The same patient, archived or restored.
+	 * @param archived whether archived
+	 * @return the patient's details with that flag
+	 */
+	public PatientDetails withArchived(boolean archived) {
+		return new PatientDetails(this.clientId, this.name, this.species, this.breed, this.dateOfBirth, archived);
+	}
+
 }
