@@ -50,6 +50,8 @@ class DemoStartup {
 				"  Clinic manager     username " + DemoCredentials.MANAGER_USER + "  password "
 						+ DemoCredentials.MANAGER_PASSWORD + "  (read, billing, settings)",
 				"  Legacy API token   Authorization: Token " + DemoCredentials.LEGACY_TOKEN + "  (read)",
+				"  App for users      client_id " + DemoCredentials.APP_CLIENT_ID + "  redirect_uri "
+						+ DemoCredentials.APP_REDIRECT_URI + "  (authorization code + PKCE, the user's permissions)",
 				"  Connect API        User-Auth " + DemoCredentials.CONNECT_USER_AUTH + "  Client-Auth "
 						+ DemoCredentials.CONNECT_CLIENT_AUTH + "  (the wholesaler, provet_id "
 						+ DemoCredentials.WHOLESALER_PROVET_ID + ")",
