@@ -1,0 +1,190 @@
+package org.vetbill.shared.web;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, before anything else reads them, the requests no handler could read safely,
+ * each in its API's error format: a query string whose parameter names are empty or hold
+ * control characters or unassigned code points, or whose names or values are not valid
+ * percent-encoded UTF-8 or hold a NUL (400 naming the parameter as the client wrote it);
+ * a body whose {@code Content-Type} is a wildcard such as {@code *}{@code /*}, which
+ * names no format (415); and a direct request for the error page (404), which only
+ * answers errors of other requests.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestSanity {
+
+	/** Runs right after the forwarded headers are read, before security. */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	@Bean
+	FilterRegistrationBean<SanityFilter> requestSanityFilter(ErrorResponses errors) {
+		FilterRegistrationBean<SanityFilter> registration = new FilterRegistrationBean<>(new SanityFilter(errors));
+		registration.setOrder(ORDER);
+		return registration;
+	}
+
+	/**
+	 * What is wrong with a query string.
+	 * @param query the raw query string, or null
+	 * @return a problem per bad parameter, in order; empty when all are good
+	 */
+	static List<ApiError.FieldProblem> queryProblems(@Nullable String query) {
+		List<ApiError.FieldProblem> problems = new ArrayList<>();
+		if (query == null || query.isEmpty()) {
+			return problems;
+		}
+		for (String pair : query.split("&", -1)) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String rawName = (equals < 0) ? pair : pair.substring(0, equals);
+			String rawValue = (equals < 0) ? "" : pair.substring(equals + 1);
+			String name = decode(rawName);
+			String value = decode(rawValue);
+			if (name == null || value == null) {
+				problems.add(new ApiError.FieldProblem(rawName, "is not valid percent-encoded UTF-8"));
+			}
+			else if (name.isEmpty()) {
+				problems.add(new ApiError.FieldProblem(rawName, "a query parameter needs a name"));
+			}
+			else if (!printable(name)) {
+				problems.add(new ApiError.FieldProblem(rawName,
+						"a parameter name may not contain control characters or unassigned characters"));
+			}
+			else if (value.indexOf('\0') >= 0) {
+				problems.add(new ApiError.FieldProblem(name, "may not contain the NUL character"));
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Whether a {@code Content-Type} names no format: a wildcard type or subtype, or a
+	 * value that is not a media type at all.
+	 * @param contentType the header, or null when there is none
+	 * @return whether it must be refused
+	 */
+	static boolean unusableContentType(@Nullable String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return true;
+		}
+	}
+
+	private static boolean printable(String name) {
+		return name.codePoints()
+			.noneMatch((c) -> Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED
+					|| Character.getType(c) == Character.SURROGATE);
+	}
+
+	/**
+	 * Decodes a percent-encoded part of a query string strictly.
+	 * @param raw the part as sent
+	 * @return the text, or null when the encoding is broken or the bytes are not UTF-8
+	 */
+	private static @Nullable String decode(String raw) {
+		ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 4);
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= raw.length()) {
+					return null;
+				}
+				int high = Character.digit(raw.charAt(i + 1), 16);
+				int low = Character.digit(raw.charAt(i + 2), 16);
+				if (high < 0 || low < 0) {
+					return null;
+				}
+				bytes.put((byte) ((high << 4) + low));
+				i += 2;
+			}
+			else if (c == '+') {
+				bytes.put((byte) ' ');
+			}
+			else {
+				bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		bytes.flip();
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(bytes)
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The filter that applies the checks.
+	 */
+	static final class SanityFilter extends OncePerRequestFilter {
+
+		private static final String ERROR_PATH = "/error";
+
+		private final ErrorResponses errors;
+
+		SanityFilter(ErrorResponses errors) {
+			this.errors = errors;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (ERROR_PATH.equals(request.getRequestURI()) || request.getRequestURI().startsWith(ERROR_PATH + "/")) {
+				this.errors.write(
+						ApiError.of(HttpStatus.NOT_FOUND, "not_found", "no resource at " + request.getRequestURI()),
+						request, response);
+				return;
+			}
+			List<ApiError.FieldProblem> problems = queryProblems(request.getQueryString());
+			if (!problems.isEmpty()) {
+				this.errors.write(ApiError.invalid(problems), request, response);
+				return;
+			}
+			String contentType = request.getContentType();
+			if (unusableContentType(contentType)) {
+				this.errors.write(
+						ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+								"content type " + contentType + " is not supported; send application/json"),
+						request, response);
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

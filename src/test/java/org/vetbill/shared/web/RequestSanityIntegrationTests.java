@@ -1,0 +1,80 @@
+package org.vetbill.shared.web;
+
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vetbill.support.ApiResponse;
+import org.vetbill.support.IntegrationTest;
+import org.vetbill.support.TestTenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests no handler could read safely are refused in the API's own error format, never
+ * with a 500: broken or nameless query parameters, wildcard content types, and a direct
+ * request for the error page.
+ */
+class RequestSanityIntegrationTests extends IntegrationTest {
+
+	private TestTenant tenant;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set("2026-11-21T10:00:00Z");
+		this.tenant = newTenant();
+	}
+
+	private String cloud(String path) {
+		return "/" + this.tenant.provetId + "/api/0.1/" + path;
+	}
+
+	private String own(String path) {
+		return "/" + this.tenant.provetId + "/vetbill/v1/" + path;
+	}
+
+	private static void assertAnswer(ApiResponse response, int status, String body) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.raw()).isEqualTo(body);
+	}
+
+	@Test
+	void queryParameterNamesWithControlCharactersOrNoNameAreRefusedNamingThem() {
+		assertAnswer(this.tenant.api.get(cloud("invoice/?%1F=1")), 400,
+				"{\"%1F\":[\"a parameter name may not contain control characters or unassigned characters\"]}");
+		assertAnswer(this.tenant.api.get(cloud("invoice/?%CD%B8=1")), 400,
+				"{\"%CD%B8\":[\"a parameter name may not contain control characters or unassigned characters\"]}");
+		assertAnswer(this.tenant.api.get(cloud("invoice/?=1")), 400, "{\"\":[\"a query parameter needs a name\"]}");
+		assertThat(this.tenant.api.get(own("invoices?%1F=1")).raw()).contains("\"field\":\"%1F\"");
+	}
+
+	@Test
+	void invalidUtf8OrNulInTheQueryIsRefusedNamingTheParameter() {
+		assertAnswer(this.tenant.api.get(cloud("invoice/?status=%FF")), 400,
+				"{\"status\":[\"is not valid percent-encoded UTF-8\"]}");
+		assertAnswer(this.tenant.api.get(cloud("invoice/?remarks=a%00b")), 400,
+				"{\"remarks\":[\"may not contain the NUL character\"]}");
+		ApiResponse token = this.tenant.api.postForm("/" + this.tenant.provetId + "/oauth2/token/?grant_type=%FF",
+				"grant_type=x");
+		assertThat(token.status()).as(token.toString()).isEqualTo(400);
+		assertThat(token.raw())
+			.contains("\"errors\":[{\"field\":\"grant_type\",\"message\":\"is not valid percent-encoded UTF-8\"}]");
+		// a good query still works, with its encoded characters
+		assertThat(this.tenant.api.get(cloud("invoice/?remarks__icontains=%C3%A4")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aWildcardContentTypeIs415() {
+		ApiResponse response = this.tenant.api.send(this.tenant.api.request(cloud("invoicepayment/"))
+			.header("Content-Type", "*/*")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"invoice\": 1, \"payment_type\": 0, \"paid\": \"1.00\"}")));
+		assertAnswer(response, 415, "{\"detail\":\"content type */* is not supported; send application/json\"}");
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFound() {
+		ApiResponse response = this.tenant.api.get("/error");
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+	}
+
+}
