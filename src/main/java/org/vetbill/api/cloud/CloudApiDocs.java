@@ -86,10 +86,6 @@ class CloudApiDocs {
 	/** The longest {@code info} of a payment. */
 	static final int PAYMENT_INFO_MAX = 1000;
 
-	/**
-	 * The resources with their schema, their names in summaries, and the fields their
-	 * lists can be filtered on (what a 400 for an unknown filter lists).
-	 */
 	/** The {@code Sync-Watermark} header of every list. */
 	private static final String WATERMARK = "The modified__gte of the next delta poll, an ISO-8601 instant in UTC; "
 			+ "every change this page does not show has a modified at or after it.";
@@ -97,6 +93,10 @@ class CloudApiDocs {
 	/** The fields {@code search} looks in, by resource. */
 	private static final Map<String, List<String>> SEARCHED = searched();
 
+	/**
+	 * The resources with their schema, their names in summaries, and the fields their
+	 * lists can be filtered and ordered on.
+	 */
 	private static final List<Doc> RESOURCES = Stream.concat(Stream.of(
 			new Doc(InvoiceResource.NAME, "Invoice", "an invoice", "invoices",
 					"Invoices as the clinic side created and finalized them (the Cloud API never creates invoices), "

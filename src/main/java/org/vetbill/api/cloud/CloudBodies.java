@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.vetbill.shared.error.InvalidInput;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,16 +46,51 @@ class CloudBodies {
 			});
 			return body;
 		}
+		byte[] bytes;
 		try {
-			JsonNode body = this.json.readTree(request.getInputStream());
+			bytes = request.getInputStream().readAllBytes();
+		}
+		catch (IOException ex) {
+			throw InvalidInput.worded("body", "JSON parse error: the body is not valid JSON.");
+		}
+		try {
+			JsonNode body = this.json.readTree(bytes);
 			if (body instanceof ObjectNode object) {
 				return object;
 			}
 		}
-		catch (IOException | JacksonException ex) {
+		catch (JacksonException ex) {
 			throw InvalidInput.worded("body", "JSON parse error: the body is not valid JSON.");
 		}
+		catch (NumberFormatException ex) {
+			throw InvalidInput.worded(numberOutOfRange(bytes), "A valid number is required.");
+		}
 		throw InvalidInput.worded("body", "Send a JSON object, or a form.");
+	}
+
+	/**
+	 * The field whose number is beyond what can be read (such as {@code 1e2147483648}).
+	 * @param bytes the JSON body
+	 * @return the field's name, or {@code body} when it cannot be told
+	 */
+	private String numberOutOfRange(byte[] bytes) {
+		try (JsonParser parser = this.json.createParser(bytes)) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token.isNumeric()) {
+					try {
+						parser.getDecimalValue();
+					}
+					catch (NumberFormatException ex) {
+						String name = parser.currentName();
+						return (name != null) ? name : "body";
+					}
+				}
+			}
+		}
+		catch (JacksonException | NumberFormatException ex) {
+			// told below
+		}
+		return "body";
 	}
 
 }

@@ -31,6 +31,12 @@ final class CloudInput {
 
 	private static final String DATE_FORMAT = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
 
+	/**
+	 * The most digits an amount has before its decimal point: the columns keep 19 digits,
+	 * 4 of them decimals, so 10^15 is far beyond any sum a clinic handles.
+	 */
+	static final int MAX_WHOLE_DIGITS = 15;
+
 	private static final Pattern HYPERLINK = Pattern
 		.compile("^(?:https?://[^/]+)?/([^/]+)/api/0\\.1/([a-z_/]+)/(\\d+)/?$");
 
@@ -69,11 +75,12 @@ final class CloudInput {
 			return missing(name, required);
 		}
 		if (value.isIntegralNumber()) {
-			return value.asLong();
+			return value.canConvertToLong() ? Long.valueOf(value.asLong())
+					: problem(name, noSuchObject(resource, value.asString()));
 		}
 		String text = value.isString() ? value.asString().trim() : null;
-		if (text != null && text.matches("\\d{1,18}")) {
-			return Long.parseLong(text);
+		if (text != null && text.matches("\\d+")) {
+			return (text.length() <= 18) ? Long.valueOf(text) : problem(name, noSuchObject(resource, text));
 		}
 		Matcher link = (text != null) ? HYPERLINK.matcher(text) : null;
 		if (link == null || !link.matches()) {
@@ -82,7 +89,8 @@ final class CloudInput {
 		if (!link.group(1).equals(this.provetId) || !link.group(2).equals(resource)) {
 			return problem(name, "Invalid hyperlink - Incorrect URL match.");
 		}
-		return Long.parseLong(link.group(3));
+		String id = link.group(3);
+		return (id.length() <= 18) ? Long.valueOf(id) : problem(name, noSuchObject(resource, id));
 	}
 
 	@Nullable BigDecimal decimal(String name, boolean required) {
@@ -90,18 +98,30 @@ final class CloudInput {
 		if (value == null || absent(value)) {
 			return missing(name, required);
 		}
+		BigDecimal number = null;
 		try {
 			if (value.isNumber()) {
-				return value.decimalValue();
+				number = value.decimalValue();
 			}
-			if (value.isString()) {
-				return new BigDecimal(value.asString().trim());
+			else if (value.isString()) {
+				number = new BigDecimal(value.asString().trim());
 			}
 		}
-		catch (NumberFormatException ex) {
+		catch (NumberFormatException | ArithmeticException ex) {
 			// answered below
 		}
-		return problem(name, "A valid number is required.");
+		if (number == null) {
+			return problem(name, "A valid number is required.");
+		}
+		if (number.precision() - number.scale() > MAX_WHOLE_DIGITS) {
+			return problem(name,
+					"Ensure that there are no more than " + MAX_WHOLE_DIGITS + " digits before the decimal point.");
+		}
+		return number;
+	}
+
+	private static String noSuchObject(String resource, String id) {
+		return "Invalid hyperlink - " + resource + " " + id + " does not exist.";
 	}
 
 	@Nullable Integer integer(String name, boolean required) {

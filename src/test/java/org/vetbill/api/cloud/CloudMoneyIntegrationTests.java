@@ -273,6 +273,34 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void numbersTooLargeForTheirFieldAreA400NamingIt() {
+		long invoice = invoice();
+		String tooBig = "9223372036854775808";
+		assertRefused(
+				postJson("invoicepayment/", "{\"invoice\": " + tooBig + ", \"payment_type\": 1, \"paid\": \"1.00\"}"),
+				400, "{\"invoice\":[\"Invalid hyperlink - invoice " + tooBig + " does not exist.\"]}");
+		assertRefused(
+				postJson("invoicepayment/",
+						"{\"invoice\": \"" + absolute("invoice/" + tooBig + "0/")
+								+ "\", \"payment_type\": 1, \"paid\": \"1.00\"}"),
+				400, "{\"invoice\":[\"Invalid hyperlink - invoice " + tooBig + "0 does not exist.\"]}");
+		String wholeDigits = "{\"paid\":[\"Ensure that there are no more than 15 digits before the decimal point.\"]}";
+		for (String paid : List.of("1e2147483648", "\"1e309\"", "1e20", "\"1000000000000000\"")) {
+			assertRefused(
+					postJson("invoicepayment/",
+							"{\"invoice\": " + invoice + ", \"payment_type\": 1, \"paid\": " + paid + "}"),
+					400, paid.contains("2147483648") ? "{\"paid\":[\"A valid number is required.\"]}" : wholeDigits);
+		}
+		assertThat(get("invoicepayment/?invoice__is=" + invoice).path("count").asLong()).isZero();
+	}
+
+	private ApiResponse postJson(String path, String json) {
+		return this.api.send(this.api.request(cloud(path))
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	@Test
 	void cancelPaymentAddsANegativePaymentPointingAtTheOriginal() {
 		long invoice = invoice();
 		JsonNode first = pay(invoice, "124.00");
