@@ -2,6 +2,7 @@ package org.vetbill.payments;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Ledger {
+
+	/** How far ahead of the server's clock a client's date may be, as clocks differ. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private final InvoiceBalances invoices;
 
@@ -92,6 +96,21 @@ class Ledger {
 
 	void checkPeriod(Department department, Organization organization, LocalDate date, String field) {
 		department.settings().periodLock().check(date, field, today(organization));
+	}
+
+	/**
+	 * Refuses a date a client gave that lies ahead of the server's clock by more than
+	 * {@link #CLOCK_SKEW}: money is recorded when it moved, never in advance.
+	 * @param date the date asked
+	 * @param now the server's time
+	 * @param field the input that gave it
+	 * @return the date
+	 */
+	static Instant notAhead(Instant date, Instant now, String field) {
+		if (date.isAfter(now.plus(CLOCK_SKEW))) {
+			throw InvalidInput.of(field, "dated_in_the_future", "minutes", CLOCK_SKEW.toMinutes());
+		}
+		return date;
 	}
 
 	LocalDate dateOf(Organization organization, Instant instant) {

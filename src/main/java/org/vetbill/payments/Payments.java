@@ -100,7 +100,8 @@ public class Payments {
 		balance.requirePayable("invoiceId");
 		balance.checkPayment(amount, "paid");
 		Instant now = this.ledger.now();
-		Instant date = (command.paymentDate() != null) ? command.paymentDate().truncatedTo(ChronoUnit.MICROS) : now;
+		Instant date = (command.paymentDate() != null)
+				? Ledger.notAhead(command.paymentDate().truncatedTo(ChronoUnit.MICROS), now, "paymentDate") : now;
 		this.ledger.checkPeriod(caller, organization, invoice.departmentId(), this.ledger.dateOf(organization, date),
 				"paymentDate");
 		PaymentView payment = this.ledger.pay(caller, invoice, type, amount, date, command.info(), Ledger.Links.NONE,
@@ -139,7 +140,7 @@ public class Payments {
 		Instant date = now;
 		Instant asked = command.cancelDate();
 		if (department.settings().paymentCancelSetDate() && asked != null) {
-			date = asked.truncatedTo(ChronoUnit.MICROS);
+			date = Ledger.notAhead(asked.truncatedTo(ChronoUnit.MICROS), now, "cancelDate");
 		}
 		this.ledger.checkPeriod(department, organization, this.ledger.dateOf(organization, date), "cancelDate");
 		Money amount = Money.of(current.paid(), organization.currency()).negate();

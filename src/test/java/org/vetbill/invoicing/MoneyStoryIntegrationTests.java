@@ -87,7 +87,8 @@ class MoneyStoryIntegrationTests extends IntegrationTest {
 		assertThat(tooMuch.status()).isEqualTo(422);
 		assertThat(tooMuch.get("code").asString()).isEqualTo("prepayment_insufficient");
 
-		// the rest in cash: fully paid
+		// the rest in cash an hour later: fully paid
+		this.clock.advance(Duration.ofHours(1));
 		ApiResponse cash = this.api.post(cloud("invoicepayment/"),
 				Map.of("invoice", invoice, "payment_type", 1, "paid", "29.17", "date_added", "2026-11-10T12:00:00"));
 		assertThat(cash.status()).as(cash.toString()).isEqualTo(201);

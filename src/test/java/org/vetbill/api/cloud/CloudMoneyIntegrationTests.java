@@ -294,6 +294,24 @@ class CloudMoneyIntegrationTests extends IntegrationTest {
 		assertThat(get("invoicepayment/?invoice__is=" + invoice).path("count").asLong()).isZero();
 	}
 
+	@Test
+	void aPaymentCannotBeDatedInTheFuture() {
+		long invoice = invoice();
+		String future = "{\"date_added\":[\"a payment cannot be dated in the future (more than 5 minutes ahead of the"
+				+ " server's clock); leave the date out to date it now\"]}";
+		assertRefused("invoicepayment/",
+				body("invoice", invoice, "payment_type", 1, "paid", "1.00", "date_added", "2999-01-01T00:00:00"),
+				future);
+		assertRefused("invoicepayment/",
+				body("invoice", invoice, "payment_type", 1, "paid", "1.00", "date_added", "2026-11-21T10:05:01Z"),
+				future);
+		assertThat(get("invoicepayment/?invoice__is=" + invoice).path("count").asLong()).isZero();
+		// a client's clock a few minutes ahead is no error
+		JsonNode payment = created("invoicepayment/",
+				body("invoice", invoice, "payment_type", 1, "paid", "1.00", "date_added", "2026-11-21T10:05:00Z"));
+		assertThat(payment.path("date_added").asString()).isEqualTo("2026-11-21T12:05:00+02:00");
+	}
+
 	private ApiResponse postJson(String path, String json) {
 		return this.api.send(this.api.request(cloud(path))
 			.header("Content-Type", "application/json")
