@@ -185,8 +185,17 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<Object> unsupportedMediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
-		return respond(request, ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-				"content type " + ex.getContentType() + " is not supported; send application/json"));
+		return respond(request, unsupportedMediaType(String.valueOf(ex.getContentType())));
+	}
+
+	/**
+	 * The refusal of a body in a format no handler reads.
+	 * @param contentType the request's {@code Content-Type}
+	 * @return a 415
+	 */
+	static ApiError unsupportedMediaType(String contentType) {
+		return ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+				"content type " + contentType + " is not supported; send application/json");
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -176,10 +176,8 @@ class RequestSanity {
 			}
 			String contentType = request.getContentType();
 			if (unusableContentType(contentType)) {
-				this.errors.write(
-						ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-								"content type " + contentType + " is not supported; send application/json"),
-						request, response);
+				this.errors.write(ApiExceptionHandler.unsupportedMediaType(String.valueOf(contentType)), request,
+						response);
 				return;
 			}
 			chain.doFilter(request, response);
