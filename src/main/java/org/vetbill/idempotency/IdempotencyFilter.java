@@ -26,9 +26,11 @@ import org.vetbill.security.VetbillPrincipal;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.web.ApiError;
+import org.vetbill.shared.web.DatabaseFailures;
 import org.vetbill.shared.web.ErrorResponses;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -109,6 +111,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					this.requests.claim(caller.organizationId(), caller.actor(), key, hash, Timestamps.now(this.clock));
 				}
 				catch (DataAccessException ex) {
+					if (!DatabaseFailures.isConflict(ex)) {
+						throw ex;
+					}
 					status.setRollbackOnly();
 					return false;
 				}
@@ -134,7 +139,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		catch (TransactionException | DataAccessException ex) {
 			wrapper.resetBuffer();
-			conflict(request, response);
+			if (DatabaseFailures.isConflict(ex)) {
+				conflict(request, response);
+			}
+			else {
+				logger.error("Database failure on " + request.getMethod() + " " + request.getRequestURI(), ex);
+				response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);
+				this.errors.write(DatabaseFailures.unavailable(), request, response);
+			}
 			return;
 		}
 		if (!claimed) {

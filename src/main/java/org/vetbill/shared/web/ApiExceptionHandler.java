@@ -18,12 +18,13 @@ import tools.jackson.core.exc.StreamReadException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -39,8 +40,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every error of a request into an {@link ApiError}, written by
  * {@link ErrorResponses} in the format of the request's API dialect: 400 for invalid
- * input (naming each field), 404, 409 for lost races, 422 for business rules, never a
- * stack trace.
+ * input (naming each field), 404, 409 for lost races, 422 for business rules, 503 for a
+ * failing database ({@link DatabaseFailures}), never a stack trace.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -204,17 +205,26 @@ class ApiExceptionHandler {
 				ApiError.of(HttpStatus.FORBIDDEN, "forbidden", "your credentials do not permit this action"));
 	}
 
-	@ExceptionHandler(PessimisticLockingFailureException.class)
-	ResponseEntity<Object> lockFailure(PessimisticLockingFailureException ex, HttpServletRequest request) {
-		return respond(request, ApiError.of(HttpStatus.CONFLICT, "concurrent_update",
-				"another request changed the same data at the same time; retry"));
-	}
-
-	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<Object> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
-		logger.warn("Data integrity violation not caught by validation", ex);
-		return respond(request, ApiError.of(HttpStatus.CONFLICT, "integrity_violation",
-				"the change conflicts with existing data (a duplicate or a missing reference)"));
+	/**
+	 * A conflict with other data or another request is a 409 to retry; any other failure
+	 * of the database is a 503, logged with its cause, never a conflict.
+	 * @param ex the failure, from Spring or from jOOQ
+	 * @return the answer
+	 */
+	@ExceptionHandler({ DataAccessException.class, org.jooq.exception.DataAccessException.class,
+			TransactionException.class })
+	ResponseEntity<Object> databaseFailure(RuntimeException ex, HttpServletRequest request) {
+		if (DatabaseFailures.isConflict(ex)) {
+			logger.info("Conflict in the database: " + ex.getMessage());
+			if (ex instanceof DataIntegrityViolationException) {
+				return respond(request, ApiError.of(HttpStatus.CONFLICT, "integrity_violation",
+						"the change conflicts with existing data (a duplicate or a missing reference)"));
+			}
+			return respond(request, ApiError.of(HttpStatus.CONFLICT, "concurrent_update",
+					"another request changed the same data at the same time; retry"));
+		}
+		logger.error("Database failure on " + request.getMethod() + " " + request.getRequestURI(), ex);
+		return DatabaseFailures.withRetryAfter(respond(request, DatabaseFailures.unavailable()));
 	}
 
 	@ExceptionHandler(Exception.class)
