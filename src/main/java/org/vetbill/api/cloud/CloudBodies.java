@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.web.NulRefusingStrings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,6 +30,15 @@ class CloudBodies {
 	}
 
 	ObjectNode read(HttpServletRequest request) {
+		ObjectNode body = readAny(request);
+		String nul = NulRefusingStrings.nulAt(body);
+		if (nul != null) {
+			throw InvalidInput.worded(nul, NulRefusingStrings.MESSAGE);
+		}
+		return body;
+	}
+
+	private ObjectNode readAny(HttpServletRequest request) {
 		String contentType = request.getContentType();
 		if (contentType != null && (contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				|| contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE))) {

@@ -6,12 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * JSON conventions of every vetbill API: field names are snake_case with numbers set
  * apart, decimals are read and written exactly (never through a double), a field the
  * server does not know is an error rather than silently ignored, and an absent flag reads
- * as false.
+ * as false. No string may hold U+0000 ({@link NulRefusingStrings}).
  */
 
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +25,8 @@ class JsonConfiguration {
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.addModule(new SimpleModule("vetbill-strings").addDeserializer(String.class, new NulRefusingStrings()));
 	}
 
 	/**

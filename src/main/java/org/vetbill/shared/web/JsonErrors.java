@@ -29,6 +29,9 @@ public final class JsonErrors {
 		if (ex instanceof InvalidNullException) {
 			return "must not be null";
 		}
+		if (ex instanceof NulRefusingStrings.NulCharacter) {
+			return NulRefusingStrings.MESSAGE;
+		}
 		if (ex instanceof InvalidFormatException format) {
 			return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
 		}
