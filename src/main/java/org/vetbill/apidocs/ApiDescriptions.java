@@ -171,16 +171,19 @@ public final class ApiDescriptions {
 	 */
 	public static void tenantSecurity(OpenAPI openApi) {
 		OAuthFlow flow = new OAuthFlow().tokenUrl(TOKEN_URL)
-			.scopes(new Scopes().addString(SCOPE, "the REST API (the only scope; also the default)"));
-		components(openApi)
-			.addSecuritySchemes(OAUTH2, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-				.description("OAuth2 with the organization's own token endpoint, `" + TOKEN_URL
-						+ "` (replace `{provet_id}` with the organization's id): the `client_credentials` grant for "
-						+ "integrations (client id and secret by HTTP Basic or in the form body) and the `password` "
-						+ "grant for users. Tokens are signed JWTs valid for 10 hours (`expires_in: 36000`), without "
-						+ "refresh token. In Swagger UI, get a token from the authentication group's token endpoint "
-						+ "and paste it as `bearer`.")
-				.flows(new OAuthFlows().clientCredentials(flow).password(flow)))
+			.scopes(new Scopes()
+				.addString(SCOPE, "the REST API with every permission of the client or user (the default)")
+				.addString("read", "reading only (bounded by the client's or user's permissions)")
+				.addString("billing", "billing and payments only (bounded by the client's or user's permissions)")
+				.addString("settings", "settings only (bounded by the client's or user's permissions)"));
+		components(openApi).addSecuritySchemes(OAUTH2, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+			.description("OAuth2 with the organization's own token endpoint, `" + TOKEN_URL
+					+ "` (replace `{provet_id}` with the organization's id): the `client_credentials` grant for "
+					+ "integrations (client id and secret by HTTP Basic or in the form body) and the `password` "
+					+ "grant for users. Tokens are signed JWTs valid for 10 hours (`expires_in: 36000`), without "
+					+ "refresh token; a scope other than `restapi` bounds what the token may do. In Swagger UI, get a token from the authentication group's token endpoint "
+					+ "and paste it as `bearer`.")
+			.flows(new OAuthFlows().clientCredentials(flow).password(flow)))
 			.addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")

@@ -59,23 +59,30 @@ class AuthApiDocs {
 				days from the last access token and is used once; presenting a used one again revokes every \
 				token of that authorization. `/{provet_id}/oauth2/revoke_token/` revokes (RFC 7009) and \
 				`/{provet_id}/oauth2/userinfo/` tells who the user is (scope `openid`).
-				- The scope is `restapi` (the default); `openid` adds the userinfo endpoint to the \
-				authorization code. Tokens are signed JWTs valid for 10 hours (`expires_in: 36000`); client \
+				- The scope is `restapi` (the default: every permission of the client or user), or any of \
+				`read`, `billing` and `settings`, which bound the token to those permissions (a token of \
+				scope `read` is refused with 403 when it tries to bill, even for a client that may); \
+				`openid` adds the userinfo endpoint to the authorization code. Tokens are signed JWTs \
+				(HS256, naming their key as `kid`) valid for 10 hours (`expires_in: 36000`); client \
 				credentials and passwords get no refresh token: ask for a new one.
 				- Use the token as `Authorization: Bearer <access_token>` on the Cloud API \
 				(`/{provet_id}/api/0.1/`) and on vetbill's API (`/{provet_id}/vetbill/v1`). Older clients \
 				may send a legacy key as `Authorization: Token <key>` instead.
 				- What a token may do follows its client's or user's permissions: `read`, `billing` (moving \
 				money, invoices, clients, patients) and `settings` (items, VAT groups, departments, \
-				credentials). A deactivated API client gets no new token; a token already issued stays \
-				valid until it expires.""");
+				credentials), bounded by its scope. Every request checks the client or user anew: once \
+				an API client or user is deactivated its tokens are refused (401 `invalid_token`) at \
+				once, and a permission taken away is taken from its tokens at once.
+				- A token acts for its organization only: on a path naming another organization the \
+				answer is 404, as for an organization that does not exist.""");
 		return ApiDescriptions.group("auth", "Authentication", "/{provet_id}/oauth2", info, AuthApiDocs::describeAuth);
 	}
 
 	@Bean
 	GroupedOpenApi adminApiDescription() {
 		Info info = new Info().title("vetbill platform admin API").version("1").description("""
-				The platform operator's API, `/admin/v1`: creating organizations (tenants). Creating one \
+				The platform operator's API, `/admin/v1`: creating organizations (tenants), and listing and \
+				rotating the keys that sign access tokens. Creating an organization \
 				also registers its first API client, `admin`, with every permission; its secret is \
 				returned once. Authenticate with `Authorization: Bearer <key>`, the key configured as \
 				`vetbill.admin.key` (`VETBILL_ADMIN_KEY`); without a configured key the admin API is \
@@ -98,7 +105,8 @@ class AuthApiDocs {
 									+ "`authorization_code` and `refresh_token` for apps a user approved"))
 				.addProperty("scope",
 						new StringSchema().description(
-								"Optional; `restapi` (the default), and for a refresh " + "part of the granted scopes"))
+								"Optional, space-separated: `restapi` (the default), `read`, `billing`, `settings`; "
+										+ "for a refresh, part of the granted scopes"))
 				.addProperty("client_id", new StringSchema().description("When not sent by HTTP Basic"))
 				.addProperty("client_secret", new StringSchema().description("When not sent by HTTP Basic"))
 				.addProperty("username", new StringSchema().description("Password grant only"))
@@ -131,7 +139,9 @@ class AuthApiDocs {
 				.addProperty("token_type", new StringSchema()._enum(List.of("Bearer")))
 				.addProperty("expires_in", new IntegerSchema().description("Seconds: 36000 (10 hours)").example(36000))
 				.addProperty("scope",
-						new StringSchema().description("`restapi`, or the scopes a user approved, space-separated"))
+						new StringSchema()
+							.description("The scopes asked for (`restapi` by default), or the scopes a user "
+									+ "approved, space-separated"))
 				.required(List.of("access_token", "token_type", "expires_in", "scope")))
 			.addSchemas("OAuth2Error",
 					new ObjectSchema()
@@ -212,18 +222,24 @@ class AuthApiDocs {
 						.scheme("bearer")
 						.description("The platform admin key, `vetbill.admin.key` (`VETBILL_ADMIN_KEY`)."));
 		openApi.setSecurity(List.of(new SecurityRequirement().addList(ADMIN_KEY)));
-		openApi.setTags(List.of(new Tag().name("organizations").description("Organizations (tenants).")));
+		openApi.setTags(List.of(new Tag().name("organizations").description("Organizations (tenants)."),
+				new Tag().name("signing-keys").description("The keys that sign access tokens.")));
 		ApiDescriptions.operations(openApi, (path, method, operation) -> {
-			switch (method) {
-				case GET -> operation.setSummary("List organizations");
-				case POST -> {
-					operation.setSummary("Create an organization with its first API client");
-					operation.setDescription("The answer holds the API client `admin` with every permission and "
-							+ "its `client_secret`, shown this once.");
-					ApiDescriptions.respond(operation, 400,
-							VetbillApiDocs.problem("Invalid input, naming each field."));
-				}
-				default -> {
+			if (path.contains("/signing-keys")) {
+				AuthEndpointDocs.signingKeys(operation, path);
+			}
+			else {
+				switch (method) {
+					case GET -> operation.setSummary("List organizations");
+					case POST -> {
+						operation.setSummary("Create an organization with its first API client");
+						operation.setDescription("The answer holds the API client `admin` with every permission and "
+								+ "its `client_secret`, shown this once.");
+						ApiDescriptions.respond(operation, 400,
+								VetbillApiDocs.problem("Invalid input, naming each field."));
+					}
+					default -> {
+					}
 				}
 			}
 			ApiDescriptions.respond(operation, 401, VetbillApiDocs.problem("No or a wrong admin key."));

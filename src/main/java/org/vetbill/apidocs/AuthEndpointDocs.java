@@ -18,7 +18,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 /**
  * The descriptions of the authorization code's endpoints besides the token endpoint:
  * {@code authorize/} (HTML pages for the user), {@code revoke_token/} and
- * {@code userinfo/}.
+ * {@code userinfo/}; and the admin API's signing keys.
  */
 final class AuthEndpointDocs {
 
@@ -45,7 +45,8 @@ final class AuthEndpointDocs {
 			query(parameters, "client_id", true, "The app's client id, registered with this organization");
 			query(parameters, "redirect_uri", false,
 					"One of the app's registered redirect URIs; may be left out " + "when it registered exactly one");
-			query(parameters, "scope", false, "`restapi` (the default), `openid`, or both, space-separated");
+			query(parameters, "scope", false,
+					"`restapi` (the default), `read`, `billing`, `settings`, `openid`, space-separated");
 			query(parameters, "state", false, "Returned to the app as it came");
 			query(parameters, "code_challenge", false,
 					"PKCE: the base64url SHA-256 digest of the code verifier; required for public clients");
@@ -112,6 +113,28 @@ final class AuthEndpointDocs {
 					ApiDescriptions.response("`insufficient_scope`: not a token of a user with the `openid` scope",
 							JSON, "OAuth2Error"))
 			.addApiResponse("404", new ApiResponse().description("Another organization's path"));
+	}
+
+	/**
+	 * The admin API's signing keys: listing and rotating.
+	 * @param operation the operation
+	 * @param path its path
+	 */
+	static void signingKeys(Operation operation, String path) {
+		operation.setTags(List.of("signing-keys"));
+		if (path.endsWith("/rotate")) {
+			operation.setSummary("Rotate the token signing key");
+			operation.setDescription("Makes a new key (its id is the `kid` of the tokens it signs) the one "
+					+ "that signs new access tokens. The previous keys are retired: they still verify the tokens "
+					+ "they signed until these expire (10 hours), so no client notices. Other nodes take the new "
+					+ "key within a minute. Answers the new key (201).");
+		}
+		else {
+			operation.setSummary("List the token signing keys");
+			operation.setDescription("Every key, newest first: its `kid`, when it was made, when a newer key "
+					+ "retired it, and whether it signs new tokens. Secrets are never shown; they are stored "
+					+ "encrypted with `vetbill.security.key-encryption-key`.");
+		}
 	}
 
 	private static void query(List<Parameter> parameters, String name, boolean required, String description) {

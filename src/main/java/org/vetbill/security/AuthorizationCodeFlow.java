@@ -211,8 +211,7 @@ class AuthorizationCodeFlow {
 
 	private Map<String, Object> issue(Organization organization, OAuthStore.App app, OAuthStore.AppUser user,
 			long grantId, String scope) {
-		Set<Permission> permissions = OAuthStore.scopes(scope).contains(AccessTokens.SCOPE)
-				? Permissions.parseStored(user.permissions()) : Set.of();
+		Set<Permission> permissions = TokenScopes.bound(Permissions.parseStored(user.permissions()), scope);
 		VetbillPrincipal principal = new VetbillPrincipal(organization.id(), organization.provetId(),
 				"user:" + user.username(), permissions);
 		String refreshToken = Secrets.random(32);
@@ -220,8 +219,8 @@ class AuthorizationCodeFlow {
 		this.store.insertRefreshToken(organization.id(), grantId, Secrets.sha256(refreshToken), now,
 				now.plus(REFRESH_LIFETIME));
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("access_token",
-				this.tokens.issue(principal, new AccessTokens.Delegation(grantId, user.id(), app.clientId(), scope)));
+		body.put("access_token", this.tokens.issue(principal, scope,
+				new AccessTokens.Delegation(grantId, user.id(), app.clientId(), scope)));
 		body.put("token_type", "Bearer");
 		body.put("expires_in", AccessTokens.LIFETIME.toSeconds());
 		body.put("scope", scope);

@@ -38,12 +38,13 @@ final class AuthorizationPages {
 	static String consent(String organization, String app, String user, List<String> scopes, Form form) {
 		StringBuilder list = new StringBuilder("<ul>\n");
 		for (String scope : scopes) {
-			list.append("<li><code>")
-				.append(esc(scope))
-				.append("</code>: ")
-				.append(AuthorizationRequests.OPENID.equals(scope) ? "know who you are (your name and e-mail address)"
-						: "read and change the clinic's data with your permissions")
-				.append("</li>\n");
+			list.append("<li><code>").append(esc(scope)).append("</code>: ").append(switch (scope) {
+				case TokenScopes.OPENID -> "know who you are (your name and e-mail address)";
+				case "read" -> "read the clinic's data, if your permissions allow";
+				case "billing" -> "bill and record payments, if your permissions allow";
+				case "settings" -> "change the clinic's settings, if your permissions allow";
+				default -> "read and change the clinic's data with your permissions";
+			}).append("</li>\n");
 		}
 		return page("Allow access",
 				"<h1>Allow " + esc(app) + "?</h1>\n<p>Signed in to " + esc(organization) + " as <strong>" + esc(user)

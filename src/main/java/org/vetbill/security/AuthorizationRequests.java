@@ -33,7 +33,7 @@ class AuthorizationRequests {
 
 	static final String OPENID = "openid";
 
-	static final List<String> SCOPES = List.of(AccessTokens.SCOPE, OPENID);
+	static final List<String> SCOPES = TokenScopes.DELEGATED;
 
 	private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -138,7 +138,8 @@ class AuthorizationRequests {
 		List<String> scopes = (scope == null || scope.isBlank()) ? List.of(AccessTokens.SCOPE)
 				: OAuthStore.scopes(scope.trim()).stream().distinct().toList();
 		if (!SCOPES.containsAll(scopes)) {
-			return redirectedError(redirectUri, "invalid_scope", "the scopes are restapi and openid", state);
+			return redirectedError(redirectUri, "invalid_scope",
+					"the scopes are restapi, read, billing, settings and openid", state);
 		}
 		String challenge = parameter.apply("code_challenge");
 		String method = parameter.apply("code_challenge_method");

@@ -1,6 +1,7 @@
 package org.vetbill.security;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Repository;
 import static org.vetbill.shared.db.Tables.SIGNING_KEY;
 
 /**
- * SQL for the keys that sign access tokens, kept in the database so that every node
- * sharing it uses the same ones.
+ * SQL for the keys that sign access tokens, kept in the database (encrypted, see
+ * {@link KeyEncryption}) so that every node sharing it uses the same ones.
  */
 @Repository
 class SigningKeyStore {
@@ -23,42 +24,69 @@ class SigningKeyStore {
 	}
 
 	/**
-	 * A key's secret.
-	 * @param id the key
-	 * @return its secret, or null when there is no such key yet
+	 * A stored key.
+	 *
+	 * @param id the key id ({@code kid})
+	 * @param secret its secret: encrypted, or, stored before keys were encrypted, plain
+	 * @param encrypted whether the secret is encrypted
+	 * @param created when it was made
+	 * @param retired when a newer key took over signing, or null for a key that signs
 	 */
-	@Nullable String find(String id) {
-		return this.dsl.select(SIGNING_KEY.SECRET)
-			.from(SIGNING_KEY)
-			.where(SIGNING_KEY.ID.eq(id))
-			.fetchOne(SIGNING_KEY.SECRET);
+	record StoredKey(String id, String secret, boolean encrypted, Instant created, @Nullable Instant retired) {
+	}
+
+	/**
+	 * Every key, newest first.
+	 * @return the keys
+	 */
+	List<StoredKey> all() {
+		return this.dsl.selectFrom(SIGNING_KEY)
+			.orderBy(SIGNING_KEY.CREATED.desc(), SIGNING_KEY.ID.desc())
+			.fetch((r) -> new StoredKey(r.getId(), r.getSecret(), Boolean.TRUE.equals(r.getEncrypted()), r.getCreated(),
+					r.getRetired()));
 	}
 
 	/**
 	 * Stores a key unless another node has stored one of that id meanwhile.
 	 * @param id the key
-	 * @param secret its secret
+	 * @param encryptedSecret its encrypted secret
 	 * @param created the time
 	 */
-	void insertIfAbsent(String id, String secret, Instant created) {
+	void insertIfAbsent(String id, String encryptedSecret, Instant created) {
 		this.dsl.insertInto(SIGNING_KEY)
 			.set(SIGNING_KEY.ID, id)
-			.set(SIGNING_KEY.SECRET, secret)
+			.set(SIGNING_KEY.SECRET, encryptedSecret)
+			.set(SIGNING_KEY.ENCRYPTED, true)
 			.set(SIGNING_KEY.CREATED, created)
 			.onConflictDoNothing()
 			.execute();
 	}
 
 	/**
-	 * A key's secret; the key must exist.
+	 * Replaces a plain secret by its encrypted form, unless another node did it first.
 	 * @param id the key
-	 * @return its secret
+	 * @param encryptedSecret the encrypted secret
 	 */
-	@Nullable String get(String id) {
-		return this.dsl.select(SIGNING_KEY.SECRET)
-			.from(SIGNING_KEY)
+	void encrypt(String id, String encryptedSecret) {
+		this.dsl.update(SIGNING_KEY)
+			.set(SIGNING_KEY.SECRET, encryptedSecret)
+			.set(SIGNING_KEY.ENCRYPTED, true)
 			.where(SIGNING_KEY.ID.eq(id))
-			.fetchSingle(SIGNING_KEY.SECRET);
+			.and(SIGNING_KEY.ENCRYPTED.isFalse())
+			.execute();
+	}
+
+	/**
+	 * Retires every signing key but one.
+	 * @param keep the key that signs from now on
+	 * @param now the time
+	 */
+	void retireAllBut(String keep, Instant now) {
+		this.dsl.update(SIGNING_KEY)
+			.set(SIGNING_KEY.RETIRED, now)
+			.where(SIGNING_KEY.ID.ne(keep))
+			.and(SIGNING_KEY.RETIRED.isNull())
+			.execute();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.vetbill.security;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
  * The OAuth2 token endpoint of each organization, {@code /{provet_id}/oauth2/token/} (RFC
  * 6749): the client-credentials grant for integrations (client id and secret by HTTP
  * Basic or in the form body) and the password grant for front-desk users. Tokens carry
- * the scope {@code restapi} and last 10 hours; client credentials get no refresh token.
- * Apps a user approved at the authorization endpoint exchange their code here
- * ({@code authorization_code}, with PKCE) and rotate their refresh tokens
- * ({@code refresh_token}); see {@link AuthorizationCodeFlow}. Parameters come as
+ * the scope asked for ({@code restapi}, every permission of the credential, by default;
+ * {@code read}, {@code billing} and {@code settings} narrow it, see {@link TokenScopes})
+ * and last 10 hours; client credentials get no refresh token. Apps a user approved at the
+ * authorization endpoint exchange their code here ({@code authorization_code}, with PKCE)
+ * and rotate their refresh tokens ({@code refresh_token}); see
+ * {@link AuthorizationCodeFlow}. Parameters come as
  * {@code application/x-www-form-urlencoded} or {@code multipart/form-data}, never in the
  * URL; errors are RFC 6749 error responses.
  *
@@ -82,15 +83,15 @@ class TokenEndpoint {
 		if (DELEGATED_GRANTS.contains(grantType)) {
 			return delegatedGrant(provetId, grantType, authorization, form);
 		}
-		if (scope != null && !scope.isBlank()
-				&& !Arrays.stream(scope.trim().split("\\s+")).allMatch(AccessTokens.SCOPE::equals)) {
-			return error(HttpStatus.BAD_REQUEST, "invalid_scope", "the only scope is " + AccessTokens.SCOPE);
+		String granted = TokenScopes.requested(scope, TokenScopes.API);
+		if (granted == null) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_scope", "the scopes are restapi, read, billing and settings");
 		}
 		ClientCredentials client = clientCredentials(authorization, form);
 		Optional<Organization> organization = this.organizations.findByProvetId(provetId);
 		return switch (grantType) {
-			case "client_credentials" -> clientCredentialsGrant(organization, client);
-			case "password" -> passwordGrant(organization, client, form);
+			case "client_credentials" -> clientCredentialsGrant(organization, client, granted);
+			case "password" -> passwordGrant(organization, client, form, granted);
 			default -> error(HttpStatus.BAD_REQUEST, "unsupported_grant_type",
 					"grant_type must be client_credentials, password, authorization_code or refresh_token");
 		};
@@ -134,17 +135,18 @@ class TokenEndpoint {
 	}
 
 	private ResponseEntity<Map<String, Object>> clientCredentialsGrant(Optional<Organization> organization,
-			@Nullable ClientCredentials client) {
+			@Nullable ClientCredentials client, String scope) {
 		if (client == null) {
 			return invalidClient("client authentication is required: HTTP Basic, or client_id and client_secret");
 		}
 		Optional<VetbillPrincipal> principal = organization
 			.flatMap((org) -> this.credentials.authenticateClient(org, client.id(), client.secret()));
-		return principal.map(this::issued).orElseGet(() -> invalidClient("unknown client or wrong secret"));
+		return principal.map((found) -> issued(found, scope))
+			.orElseGet(() -> invalidClient("unknown client or wrong secret"));
 	}
 
 	private ResponseEntity<Map<String, Object>> passwordGrant(Optional<Organization> organization,
-			@Nullable ClientCredentials client, MultiValueMap<String, String> form) {
+			@Nullable ClientCredentials client, MultiValueMap<String, String> form, String scope) {
 		String username = form.getFirst("username");
 		String password = form.getFirst("password");
 		if (username == null || password == null) {
@@ -156,16 +158,16 @@ class TokenEndpoint {
 			return invalidClient("unknown client or wrong secret");
 		}
 		return organization.flatMap((org) -> this.credentials.authenticateUser(org, username, password))
-			.map(this::issued)
+			.map((found) -> issued(found, scope))
 			.orElseGet(() -> error(HttpStatus.BAD_REQUEST, "invalid_grant", "wrong username or password"));
 	}
 
-	private ResponseEntity<Map<String, Object>> issued(VetbillPrincipal principal) {
+	private ResponseEntity<Map<String, Object>> issued(VetbillPrincipal principal, String scope) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("access_token", this.tokens.issue(principal));
+		body.put("access_token", this.tokens.issue(principal, scope, null));
 		body.put("token_type", "Bearer");
 		body.put("expires_in", AccessTokens.LIFETIME.toSeconds());
-		body.put("scope", AccessTokens.SCOPE);
+		body.put("scope", scope);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
 	}
 

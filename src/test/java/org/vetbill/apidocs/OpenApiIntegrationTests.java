@@ -90,7 +90,8 @@ class OpenApiIntegrationTests extends IntegrationTest {
 		for (String flow : List.of("clientCredentials", "password")) {
 			assertThat(oauth2.path("flows").path(flow).path("tokenUrl").asString())
 				.isEqualTo("/{provet_id}/oauth2/token/");
-			assertThat(names(oauth2.path("flows").path(flow).path("scopes"))).containsExactly("restapi");
+			assertThat(names(oauth2.path("flows").path(flow).path("scopes"))).containsExactly("restapi", "read",
+					"billing", "settings");
 		}
 		JsonNode legacy = description("vetbill").path("components").path("securitySchemes").path("legacyToken");
 		assertThat(legacy.path("type").asString()).isEqualTo("apiKey");
