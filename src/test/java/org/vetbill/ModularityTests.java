@@ -49,7 +49,7 @@ class ModularityTests {
 			"idempotency", "ratelimit", "shared");
 
 	/** The leaves around the core: API dialects, pages, webhooks, exports. */
-	private static final List<String> LEAVES = List.of("api", "web", "webhooks", "erp", "documents");
+	private static final List<String> LEAVES = List.of("api", "web", "webhooks", "metrics", "erp", "documents");
 
 	/**
 	 * Which module owns which tables (the generated jOOQ classes in

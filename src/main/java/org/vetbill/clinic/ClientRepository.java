@@ -20,6 +20,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.UpdateOutcome;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -131,7 +132,7 @@ class ClientRepository {
 	 * Changes a client still at the expected version.
 	 * @return whether it was changed
 	 */
-	boolean update(Caller caller, long id, int expectedVersion, ClientDetails details, Instant now) {
+	UpdateOutcome update(Caller caller, long id, int expectedVersion, ClientDetails details, Instant now) {
 		return this.rows.update(caller.organizationId(), id, expectedVersion, values(details), now);
 	}
 

@@ -135,8 +135,9 @@ public class Clients {
 		ClientDetails normalized = normalize(details);
 		this.validator.validate(normalized, () -> problems(caller, normalized));
 		Client before = get(caller, id);
-		if (!this.clients.update(caller, id, expectedVersion, normalized, Timestamps.now(this.clock))) {
-			throw Conflict.staleVersion("client", id);
+		if (!this.clients.update(caller, id, expectedVersion, normalized, Timestamps.now(this.clock))
+			.changedElse(() -> Conflict.staleVersion("client", id))) {
+			return before;
 		}
 		Client after = get(caller, id);
 		this.audit.record(caller, "client.updated", "client", id, before, after);

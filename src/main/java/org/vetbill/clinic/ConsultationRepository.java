@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.ChargedItem;
@@ -23,6 +25,7 @@ import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Sort;
@@ -246,18 +249,25 @@ class ConsultationRepository {
 	 * Changes a charged item.
 	 * @param name the name it is charged under
 	 */
-	void updateItem(Caller caller, long id, ChargedItem charge, String name, Instant now) {
-		this.dsl.update(CONSULTATION_ITEM)
-			.set(CONSULTATION_ITEM.ITEM_ID, charge.itemId())
-			.set(CONSULTATION_ITEM.PATIENT_ID, charge.patientId())
-			.set(CONSULTATION_ITEM.NAME, name)
-			.set(CONSULTATION_ITEM.QUANTITY, charge.quantity())
-			.set(CONSULTATION_ITEM.UNIT_PRICE, charge.unitPrice())
-			.set(CONSULTATION_ITEM.PERCENTAGE_CHANGE, charge.percentageChangeOrZero())
+	/**
+	 * Changes an item of a consultation, unless it already holds the values.
+	 * @return whether it was changed
+	 */
+	boolean updateItem(Caller caller, long id, ChargedItem charge, String name, Instant now) {
+		Map<Field<?>, @Nullable Object> values = new LinkedHashMap<>();
+		values.put(CONSULTATION_ITEM.ITEM_ID, charge.itemId());
+		values.put(CONSULTATION_ITEM.PATIENT_ID, charge.patientId());
+		values.put(CONSULTATION_ITEM.NAME, name);
+		values.put(CONSULTATION_ITEM.QUANTITY, charge.quantity());
+		values.put(CONSULTATION_ITEM.UNIT_PRICE, charge.unitPrice());
+		values.put(CONSULTATION_ITEM.PERCENTAGE_CHANGE, charge.percentageChangeOrZero());
+		return this.dsl.update(CONSULTATION_ITEM)
+			.set(values)
 			.set(CONSULTATION_ITEM.MODIFIED, now)
 			.where(CONSULTATION_ITEM.ORGANIZATION_ID.eq(caller.organizationId()))
 			.and(CONSULTATION_ITEM.ID.eq(id))
-			.execute();
+			.and(VersionedTable.anyDistinct(values))
+			.execute() > 0;
 	}
 
 	void deleteItem(Caller caller, long id) {

@@ -230,7 +230,9 @@ public class Consultations {
 
 		Instant now = Timestamps.now(this.clock);
 		String name = (charge.name() != null) ? charge.name() : itemName(caller, charge.itemId());
-		this.consultations.updateItem(caller, consultationItemId, charge, name, now);
+		if (!this.consultations.updateItem(caller, consultationItemId, charge, name, now)) {
+			return consultation;
+		}
 		this.consultations.touch(caller, consultationId, now);
 		Consultation after = get(caller, consultationId);
 		this.audit.record(caller, "consultation.item_changed", "consultation", consultationId, before,

@@ -20,6 +20,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.UpdateOutcome;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -91,7 +92,7 @@ class DepartmentRepository {
 	 * Changes a department still at the expected version.
 	 * @return whether it was changed
 	 */
-	boolean update(Caller caller, long id, int expectedVersion, DepartmentDetails details, Instant now) {
+	UpdateOutcome update(Caller caller, long id, int expectedVersion, DepartmentDetails details, Instant now) {
 		return this.rows.update(caller.organizationId(), id, expectedVersion, values(details), now);
 	}
 
@@ -99,7 +100,8 @@ class DepartmentRepository {
 	 * Changes the financial settings of a department still at the expected version.
 	 * @return whether they were changed
 	 */
-	boolean updateSettings(Caller caller, long id, int expectedVersion, DepartmentSettings settings, Instant now) {
+	UpdateOutcome updateSettings(Caller caller, long id, int expectedVersion, DepartmentSettings settings,
+			Instant now) {
 		return this.rows.update(caller.organizationId(), id, expectedVersion, values(settings), now);
 	}
 

@@ -122,8 +122,9 @@ public class Departments {
 	public Department update(Caller caller, long id, int expectedVersion, DepartmentDetails details) {
 		this.validator.validate(details);
 		Department before = get(caller, id);
-		if (!this.departments.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {
-			throw Conflict.staleVersion("department", id);
+		if (!this.departments.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))
+			.changedElse(() -> Conflict.staleVersion("department", id))) {
+			return before;
 		}
 		Department after = get(caller, id);
 		this.audit.record(caller, "department.updated", "department", id, before, after);
@@ -157,15 +158,25 @@ public class Departments {
 	public Department updateSettings(Caller caller, long id, int expectedVersion, DepartmentSettings settings) {
 		this.validator.validate(settings, () -> settingsProblems(settings));
 		Department before = get(caller, id);
-		LocalDate inForce = before.settings().periodLock().effectiveDate(today(caller));
+		LocalDate today = today(caller);
+		LocalDate inForce = before.settings().periodLock().effectiveDate(today);
 		if (settings.automaticFinancialPeriodLockEnabled()
 				&& !Objects.equals(inForce, settings.financialPeriodLockDate())) {
 			throw new RuleViolation("period_lock_automatic", "financialPeriodLockDate",
 					(inForce != null) ? null : "no_lock_date",
 					Facts.of("lockDate", inForce, "requested", settings.financialPeriodLockDate()));
 		}
-		if (!this.departments.updateSettings(caller, id, expectedVersion, settings, Timestamps.now(this.clock))) {
-			throw Conflict.staleVersion("department", id);
+		if (settings.equals(before.settings().inForce(today))) {
+			// the settings in force sent back: not even the lock date the automatic lock
+			// has advanced to is written
+			if (before.version() != expectedVersion) {
+				throw Conflict.staleVersion("department", id);
+			}
+			return before;
+		}
+		if (!this.departments.updateSettings(caller, id, expectedVersion, settings, Timestamps.now(this.clock))
+			.changedElse(() -> Conflict.staleVersion("department", id))) {
+			return before;
 		}
 		Department after = get(caller, id);
 		this.audit.record(caller, "department.settings_updated", "department", id, before.settings(), after.settings());

@@ -23,6 +23,7 @@ import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.persistence.FilterFields;
 import org.vetbill.shared.persistence.ListQueries;
+import org.vetbill.shared.persistence.UpdateOutcome;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -153,7 +154,7 @@ class ItemRepository {
 	 * Changes an item still at the expected version.
 	 * @return whether it was changed
 	 */
-	boolean update(Caller caller, long id, int expectedVersion, ItemDetails details, Instant now) {
+	UpdateOutcome update(Caller caller, long id, int expectedVersion, ItemDetails details, Instant now) {
 		return this.rows.update(caller.organizationId(), id, expectedVersion, values(details), now);
 	}
 

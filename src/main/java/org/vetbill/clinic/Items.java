@@ -134,8 +134,9 @@ public class Items {
 		ItemDetails details = given.withType(given.type());
 		this.validator.validate(details, () -> problems(caller, details, id));
 		Item before = get(caller, id);
-		if (!this.items.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {
-			throw Conflict.staleVersion("item", id);
+		if (!this.items.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))
+			.changedElse(() -> Conflict.staleVersion("item", id))) {
+			return before;
 		}
 		Item after = get(caller, id);
 		this.audit.record(caller, "item.updated", "item", id, before, after);

@@ -105,6 +105,12 @@ public class Organizations {
 			throw new RuleViolation("currency_fixed", "currency",
 					Facts.of("currency", before.settings().currency(), "requested", settings.currency()));
 		}
+		if (before.version() != expectedVersion) {
+			throw Conflict.staleVersion("organization", caller.organizationId());
+		}
+		if (before.settings().equals(settings)) {
+			return before;
+		}
 		if (!this.organizations.update(caller.organizationId(), expectedVersion, settings,
 				Timestamps.now(this.clock))) {
 			throw Conflict.staleVersion("organization", caller.organizationId());

@@ -20,6 +20,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.UpdateOutcome;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -137,7 +138,7 @@ class PatientRepository {
 	 * Changes a patient still at the expected version.
 	 * @return whether it was changed
 	 */
-	boolean update(Caller caller, long id, int expectedVersion, PatientDetails details, Instant now) {
+	UpdateOutcome update(Caller caller, long id, int expectedVersion, PatientDetails details, Instant now) {
 		return this.rows.update(caller.organizationId(), id, expectedVersion, values(details), now);
 	}
 

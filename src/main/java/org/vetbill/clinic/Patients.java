@@ -159,8 +159,9 @@ public class Patients {
 	public Patient update(Caller caller, long id, int expectedVersion, PatientDetails details) {
 		this.validator.validate(details, () -> problems(caller, details));
 		Patient before = get(caller, id);
-		if (!this.patients.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {
-			throw Conflict.staleVersion("patient", id);
+		if (!this.patients.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))
+			.changedElse(() -> Conflict.staleVersion("patient", id))) {
+			return before;
 		}
 		Patient after = get(caller, id);
 		this.audit.record(caller, "patient.updated", "patient", id, before, after);

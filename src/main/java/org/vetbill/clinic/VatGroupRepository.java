@@ -20,6 +20,7 @@ import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
 import org.vetbill.shared.money.Decimals;
 import org.vetbill.shared.persistence.FilterFields;
+import org.vetbill.shared.persistence.UpdateOutcome;
 import org.vetbill.shared.persistence.VersionedTable;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -100,7 +101,7 @@ class VatGroupRepository {
 	 * Changes a VAT group still at the expected version.
 	 * @return whether it was changed
 	 */
-	boolean update(Caller caller, long id, int expectedVersion, VatGroupDetails details, Instant now) {
+	UpdateOutcome update(Caller caller, long id, int expectedVersion, VatGroupDetails details, Instant now) {
 		return this.rows.update(caller.organizationId(), id, expectedVersion, values(details), now);
 	}
 

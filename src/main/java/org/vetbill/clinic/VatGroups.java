@@ -104,8 +104,9 @@ public class VatGroups {
 	public VatGroup update(Caller caller, long id, int expectedVersion, VatGroupDetails details) {
 		this.validator.validate(details);
 		VatGroup before = get(caller, id);
-		if (!this.vatGroups.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))) {
-			throw Conflict.staleVersion("vat_group", id);
+		if (!this.vatGroups.update(caller, id, expectedVersion, details, Timestamps.now(this.clock))
+			.changedElse(() -> Conflict.staleVersion("vat_group", id))) {
+			return before;
 		}
 		VatGroup after = get(caller, id);
 		this.audit.record(caller, "vat_group.updated", "vat_group", id, before, after);

@@ -23,6 +23,7 @@ import org.vetbill.invoicing.domain.ReferenceNumbers;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
+import org.vetbill.shared.events.MoneyEvent;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.time.Timestamps;
 
@@ -119,6 +120,8 @@ public class CreditNotes {
 		this.events.changed(caller, Change.invoice(department.id(), noteId, true),
 				Change.invoice(department.id(), invoiceId, true), Change.payment(department.id(), settlement.get(0)),
 				Change.payment(department.id(), settlement.get(1)));
+		this.events.moneyMoved(caller,
+				MoneyEvent.of(MoneyEvent.Kind.CREDIT_NOTE_ISSUED, department.id(), noteId, credit, null));
 		return created;
 	}
 

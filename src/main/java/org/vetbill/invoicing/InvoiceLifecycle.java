@@ -32,6 +32,8 @@ import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
+import org.vetbill.shared.events.MoneyEvent;
+import org.vetbill.shared.money.Money;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 
@@ -114,6 +116,7 @@ public class InvoiceLifecycle {
 		InvoiceView after = this.invoices.view(caller, invoiceId, organization);
 		this.audit.record(caller, "invoice.finalized", "invoice", invoiceId, null, after);
 		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, true));
+		this.events.moneyMoved(caller, finalized(after, organization));
 		return after;
 	}
 
@@ -147,6 +150,7 @@ public class InvoiceLifecycle {
 		this.audit.record(caller, "invoice.finalized", "invoice", id, null, invoice);
 		this.events.changed(caller, Change.invoice(invoice.departmentId(), id, true),
 				Change.consultationFinalized(consultation.departmentId(), consultationId));
+		this.events.moneyMoved(caller, finalized(invoice, organization));
 		return invoice;
 	}
 
@@ -171,6 +175,11 @@ public class InvoiceLifecycle {
 		this.audit.record(caller, "invoice.voided", "invoice", invoiceId, invoice.status(), after);
 		this.events.changed(caller, Change.invoice(after.departmentId(), invoiceId, after.invoiceNumber() != null));
 		return after;
+	}
+
+	private static MoneyEvent finalized(InvoiceView invoice, Organization organization) {
+		return MoneyEvent.of(MoneyEvent.Kind.INVOICE_FINALIZED, invoice.departmentId(), invoice.id(),
+				Money.of(invoice.totalWithVat(), organization.currency()), null);
 	}
 
 	private void finalizeLocked(Caller caller, Organization organization, StoredInvoice invoice, Finalize command) {

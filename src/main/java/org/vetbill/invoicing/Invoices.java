@@ -169,6 +169,12 @@ public class Invoices {
 
 				List.of(Objects.requireNonNullElse(beforeRow.itemId(), -1L)))
 			.get(0);
+		boolean unchanged = this.rows.rows(caller, invoiceId, organization.currency())
+			.stream()
+			.anyMatch((stored) -> stored.id() == rowId && row.sameCharge(stored));
+		if (unchanged) {
+			return before;
+		}
 		Instant now = Timestamps.now(this.clock);
 		this.rows.update(caller, invoiceId, rowId, row, now);
 		recalculateDraft(caller, invoice, organization.currency(), now);

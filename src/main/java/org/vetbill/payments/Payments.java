@@ -29,6 +29,7 @@ import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
+import org.vetbill.shared.events.MoneyEvent;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -109,6 +110,8 @@ public class Payments {
 		this.audit.record(caller, "payment.recorded", "invoice_payment", payment.id(), null, payment);
 		this.events.changed(caller, Change.payment(invoice.departmentId(), payment.id()),
 				Change.invoice(invoice.departmentId(), invoice.id(), true));
+		this.events.moneyMoved(caller, MoneyEvent.of(MoneyEvent.Kind.PAYMENT_RECORDED, invoice.departmentId(),
+				payment.id(), amount, type.code()));
 		return payment;
 	}
 
@@ -160,6 +163,8 @@ public class Payments {
 						Change.payment(invoice.departmentId(), paymentId),
 						Change.invoice(invoice.departmentId(), invoice.id(), true)));
 		this.events.changed(caller, changes);
+		this.events.moneyMoved(caller, MoneyEvent.of(MoneyEvent.Kind.PAYMENT_CANCELLED, invoice.departmentId(),
+				cancellation.id(), amount, current.paymentType()));
 		return cancellation;
 	}
 
@@ -183,6 +188,8 @@ public class Payments {
 		this.audit.record(caller, "payment.paid_out", "invoice_payment", payout.id(), null, payout);
 		this.events.changed(caller, Change.payment(invoice.departmentId(), payout.id()),
 				Change.invoice(invoice.departmentId(), invoiceId, true));
+		this.events.moneyMoved(caller, MoneyEvent.of(MoneyEvent.Kind.PAYMENT_PAID_OUT, invoice.departmentId(),
+				payout.id(), overpayment, type.code()));
 		return payout;
 	}
 
@@ -212,6 +219,8 @@ public class Payments {
 		InvoiceView after = this.invoiceQueries.get(caller, invoiceId);
 		this.audit.record(caller, "invoice.written_off", "invoice", invoiceId, balance, after);
 		this.events.changed(caller, Change.invoice(invoice.departmentId(), invoiceId, true));
+		this.events.moneyMoved(caller,
+				MoneyEvent.of(MoneyEvent.Kind.WRITE_OFF, invoice.departmentId(), invoiceId, amount, null));
 		return after;
 	}
 

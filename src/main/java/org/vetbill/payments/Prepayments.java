@@ -24,6 +24,7 @@ import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.RuleViolation;
 import org.vetbill.shared.events.Change;
 import org.vetbill.shared.events.ChangeEvents;
+import org.vetbill.shared.events.MoneyEvent;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
@@ -122,6 +123,10 @@ public class Prepayments {
 				"unallocated_payment", (refundsId == null) ? id : refundsId, null, created);
 		changes.add(0, Change.prepayment(command.departmentId(), id));
 		this.events.changed(caller, changes);
+		this.events.moneyMoved(caller,
+				MoneyEvent.of(
+						(refundsId == null) ? MoneyEvent.Kind.PREPAYMENT_RECEIVED : MoneyEvent.Kind.PREPAYMENT_REFUNDED,
+						command.departmentId(), id, paid, type.code()));
 		return created;
 	}
 
@@ -145,6 +150,8 @@ public class Prepayments {
 		PrepaymentView after = this.prepayments.get(caller, id, organization.currency());
 		this.audit.record(caller, "prepayment.cancelled", "unallocated_payment", id, before, after);
 		this.events.changed(caller, Change.prepayment(prepayment.departmentId(), id));
+		this.events.moneyMoved(caller, MoneyEvent.of(MoneyEvent.Kind.PREPAYMENT_CANCELLED, prepayment.departmentId(),
+				id, Money.of(before.paid(), organization.currency()), before.paymentType()));
 		return after;
 	}
 
@@ -197,6 +204,8 @@ public class Prepayments {
 		this.events.changed(caller, Change.payment(invoice.departmentId(), payment.id()),
 				Change.invoice(invoice.departmentId(), invoiceId, true),
 				Change.prepayment(prepayment.departmentId(), prepayment.id()));
+		this.events.moneyMoved(caller, MoneyEvent.of(MoneyEvent.Kind.PAYMENT_RECORDED, invoice.departmentId(),
+				payment.id(), amount, PaymentType.PREPAYMENT.code()));
 		return payment;
 	}
 

@@ -86,6 +86,14 @@ class ConnectSourceRepository {
 	}
 
 	/**
+	 * How many enabled sources of every organization failed their last poll.
+	 * @return the number
+	 */
+	int countFailing() {
+		return this.dsl.fetchCount(CONNECT_SOURCE, CONNECT_SOURCE.ENABLED.isTrue().and(CONNECT_SOURCE.FAILURES.gt(0)));
+	}
+
+	/**
 	 * The enabled sources whose next poll is due and that no node holds a lease on.
 	 * @param now the time
 	 * @return the sources, the longest due first

@@ -105,6 +105,16 @@ public class ConnectSources {
 	}
 
 	/**
+	 * How many enabled sources, of every organization, failed their last poll (and are
+	 * tried again later), for the metrics.
+	 * @return the number
+	 */
+	@Transactional(readOnly = true)
+	public int failingCount() {
+		return this.repository.countFailing();
+	}
+
+	/**
 	 * A source by its organization and supplier.
 	 *
 	 * @param organizationId the buying organization

@@ -192,6 +192,15 @@ class DeliveryStore {
 	 * @param before the time
 	 * @return how many were removed
 	 */
+	/**
+	 * How many deliveries of every organization are in a state.
+	 * @param state pending, delivered or failed
+	 * @return the number
+	 */
+	int countInState(String state) {
+		return this.dsl.fetchCount(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.STATE.eq(state));
+	}
+
 	int deleteEndedBefore(Instant before) {
 		return this.dsl.deleteFrom(WEBHOOK_DELIVERY)
 			.where(WEBHOOK_DELIVERY.STATE.in(DeliveryView.DELIVERED, DeliveryView.FAILED))

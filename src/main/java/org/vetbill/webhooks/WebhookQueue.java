@@ -43,4 +43,15 @@ public class WebhookQueue {
 		return this.deliveries.getAll(caller, ids);
 	}
 
+	/**
+	 * How many deliveries of every organization wait for an attempt (pending) or gave up
+	 * (failed), for the metrics.
+	 * @param failed whether to count the failed ones rather than the pending ones
+	 * @return the number
+	 */
+	@Transactional(readOnly = true)
+	public int count(boolean failed) {
+		return this.deliveries.countInState(failed ? DeliveryView.FAILED : DeliveryView.PENDING);
+	}
+
 }

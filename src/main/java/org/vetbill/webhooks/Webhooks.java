@@ -91,6 +91,9 @@ public class Webhooks {
 	public WebhookView update(Caller caller, long id, WebhookSettings settings) {
 		WebhookView before = lock(caller, id);
 		check(caller, settings);
+		if (WebhookSettings.of(before).equals(settings)) {
+			return before;
+		}
 		Instant now = Timestamps.now(this.clock);
 		this.webhooks.update(caller, id, settings, now);
 		if (before.active() != settings.active()) {

@@ -37,11 +37,16 @@ import org.springframework.test.context.DynamicPropertySource;
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
 				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s",
 				// Connect imports run when a test asks (ConnectImportIntegrationTests)
-				"vetbill.connect.importer-enabled=false" })
+				"vetbill.connect.importer-enabled=false",
+				// the Prometheus scrape endpoint opens to this token
+				// (MetricsIntegrationTests)
+				"vetbill.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN })
 @Import(IntegrationTest.TestSupport.class)
 public abstract class IntegrationTest {
 
 	public static final String ADMIN_KEY = "test-admin-key";
+
+	public static final String SCRAPE_TOKEN = "test-scrape-token";
 
 	private static final AtomicInteger TENANTS = new AtomicInteger(5000);
 

@@ -1,8 +1,11 @@
 package org.vetbill.api.cloud;
 
 import java.io.IOException;
+import java.util.Collection;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.web.NulRefusingStrings;
 import tools.jackson.core.JacksonException;
@@ -42,6 +45,9 @@ class CloudBodies {
 		String contentType = request.getContentType();
 		if (contentType != null && (contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				|| contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE))) {
+			if (contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+				requireFields(request);
+			}
 			ObjectNode body = this.json.createObjectNode();
 			request.getParameterMap().forEach((name, values) -> {
 				if (values.length > 1) {
@@ -76,6 +82,32 @@ class CloudBodies {
 			throw InvalidInput.worded(numberOutOfRange(bytes), "A valid number is required.");
 		}
 		throw InvalidInput.worded("body", "Send a JSON object, or a form.");
+	}
+
+	/**
+	 * Refuses a multipart body that holds no part, which the multipart parser reads as an
+	 * empty form although RFC 2046 wants at least one (a body without the boundary, or
+	 * with another one, reads so), and a file where a value is expected, which the form
+	 * would leave out: either would count as an empty change.
+	 * @param request the multipart request
+	 */
+	private static void requireFields(HttpServletRequest request) {
+		Collection<Part> parts;
+		try {
+			parts = request.getParts();
+		}
+		catch (IOException | ServletException | IllegalStateException ex) {
+			throw InvalidInput.worded("body", "Multipart form parse error: the body cannot be read.");
+		}
+		if (parts.isEmpty()) {
+			throw InvalidInput.worded("body",
+					"Multipart form parse error: no part delimited by the boundary the Content-Type names.");
+		}
+		for (Part part : parts) {
+			if (part.getSubmittedFileName() != null) {
+				throw InvalidInput.worded(part.getName(), "A file was submitted; send the value as a form field.");
+			}
+		}
 	}
 
 	/**

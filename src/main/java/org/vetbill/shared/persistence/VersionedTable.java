@@ -14,6 +14,7 @@ import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.RecordMapper;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.Page;
 import org.vetbill.shared.PageRequest;
@@ -147,25 +148,52 @@ public final class VersionedTable<T> {
 
 	/**
 	 * Changes a row that is still at the version the change was based on, and moves it to
-	 * the next version.
+	 * the next version. A change that leaves every column as it is (compared in the
+	 * database, {@code IS DISTINCT FROM}) writes nothing: the row keeps its modification
+	 * time and version.
 	 * @param organizationId the organization
 	 * @param id the row
 	 * @param expectedVersion the version the change was based on
 	 * @param values the new values
 	 * @param now the modification time
-	 * @return whether the row was changed: false when it does not exist or has another
-	 * version
+	 * @return whether the row was changed, already held the values, or does not exist or
+	 * has another version
 	 */
-	public boolean update(long organizationId, long id, int expectedVersion, Map<Field<?>, @Nullable Object> values,
-			Instant now) {
-		return this.dsl.update(this.table)
+	public UpdateOutcome update(long organizationId, long id, int expectedVersion,
+			Map<Field<?>, @Nullable Object> values, Instant now) {
+		int updated = this.dsl.update(this.table)
 			.set(values)
 			.set(this.modified, now)
 			.set(this.version, this.version.plus(1))
 			.where(this.organizationId.eq(organizationId))
 			.and(this.id.eq(id))
 			.and(this.version.eq(expectedVersion))
-			.execute() > 0;
+			.and(anyDistinct(values))
+			.execute();
+		if (updated > 0) {
+			return UpdateOutcome.CHANGED;
+		}
+		boolean atVersion = this.dsl.fetchExists(this.table, this.organizationId.eq(organizationId), this.id.eq(id),
+				this.version.eq(expectedVersion));
+		return atVersion ? UpdateOutcome.UNCHANGED : UpdateOutcome.STALE;
+	}
+
+	/**
+	 * The condition that at least one column differs from the value given for it.
+	 * @param values the values by column
+	 * @return the condition (false for no values)
+	 */
+	public static Condition anyDistinct(Map<Field<?>, @Nullable Object> values) {
+		Condition any = DSL.falseCondition();
+		for (Map.Entry<Field<?>, @Nullable Object> entry : values.entrySet()) {
+			any = any.or(distinct(entry.getKey(), entry.getValue()));
+		}
+		return any;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <V> Condition distinct(Field<V> column, @Nullable Object value) {
+		return column.isDistinctFrom(DSL.val((V) value, column));
 	}
 
 }
