@@ -144,7 +144,8 @@ class AccessTokens implements JwtDecoder {
 		if (issued == null) {
 			throw new BadJwtException("the token lacks vetbill claims");
 		}
-		List<String> allowed = issued.stream().filter((name) -> Permissions.names(current).contains(name)).toList();
+		List<String> currentNames = Permissions.names(current);
+		List<String> allowed = issued.stream().filter(currentNames::contains).toList();
 		return Jwt.withTokenValue(jwt.getTokenValue())
 			.headers((headers) -> headers.putAll(jwt.getHeaders()))
 			.claims((claims) -> {
