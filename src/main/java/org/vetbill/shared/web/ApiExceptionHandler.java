@@ -208,11 +208,10 @@ class ApiExceptionHandler {
 	/**
 	 * A conflict with other data or another request is a 409 to retry; any other failure
 	 * of the database is a 503, logged with its cause, never a conflict.
-	 * @param ex the failure, from Spring or from jOOQ
+	 * @param ex the failure (jOOQ's are translated into Spring's)
 	 * @return the answer
 	 */
-	@ExceptionHandler({ DataAccessException.class, org.jooq.exception.DataAccessException.class,
-			TransactionException.class })
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<Object> databaseFailure(RuntimeException ex, HttpServletRequest request) {
 		if (DatabaseFailures.isConflict(ex)) {
 			logger.info("Conflict in the database: " + ex.getMessage());
