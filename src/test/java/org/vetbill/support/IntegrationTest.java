@@ -37,7 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
 				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s",
 				// Connect imports run when a test asks (ConnectImportIntegrationTests)
-				"vetbill.connect.importer-enabled=false" })
+				"vetbill.connect.importer-enabled=false",
+				// the stand-in receivers and suppliers, and this server's own Connect
+				// API,
+				// are on the loopback, which outbound requests do not reach by default
+				"vetbill.outbound.allowed-addresses=127.0.0.0/8,::1" })
 @Import(IntegrationTest.TestSupport.class)
 public abstract class IntegrationTest {
 
