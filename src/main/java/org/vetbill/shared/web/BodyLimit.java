@@ -76,7 +76,7 @@ class BodyLimit {
 		}
 
 		long limit(HttpServletRequest request) {
-			return (this.large.stream().anyMatch((endpoint) -> endpoint.matches(request)))
+			return this.large.stream().anyMatch((endpoint) -> endpoint.matches(request))
 					? this.properties.maxImportSize().toBytes() : this.properties.maxBodySize().toBytes();
 		}
 
