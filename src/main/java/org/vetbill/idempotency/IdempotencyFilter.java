@@ -49,7 +49,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * kept. A retry with the same key and the same method, path and body gets the stored
  * answer (with {@code Idempotent-Replayed: true}); the same key with anything else is a
  * 422. A failed answer is not kept, so a retry after an error runs again (it moved no
- * money). Runs after authentication, so it knows the caller.
+ * money). Runs after authentication, so it knows the caller, and refuses a caller who
+ * lacks the permission of the endpoint before reading the body (which
+ * {@code vetbill.web.max-body-size} bounds).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -66,8 +68,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final HandlerAuthority authority;
+
 	IdempotencyFilter(IdempotencyStore requests, PlatformTransactionManager transactionManager, ErrorResponses errors,
-			Clock clock) {
+			Clock clock, HandlerAuthority authority) {
+		this.authority = authority;
 		this.requests = requests;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.errors = errors;
@@ -91,6 +96,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (key.isEmpty() || key.length() > 255) {
 			this.errors.write(
 					ApiError.invalid(List.of(new ApiError.FieldProblem(HEADER, "must be 1 to 255 characters"))),
+					request, response);
+			return;
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && this.authority.lacks(request, authentication)) {
+			// refused before its body is read (method security refuses it the same way)
+			this.errors.write(
+					ApiError.of(HttpStatus.FORBIDDEN, "forbidden", "your credentials do not permit this action"),
 					request, response);
 			return;
 		}

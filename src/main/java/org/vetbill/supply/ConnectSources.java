@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.error.FieldError;
+import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.net.OutboundGuard;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 import org.vetbill.supply.ConnectSourceRepository.StoredSource;
@@ -44,14 +47,17 @@ public class ConnectSources {
 
 	private final ConnectProperties properties;
 
+	private final OutboundGuard guard;
+
 	ConnectSources(ConnectSourceRepository repository, InputValidator validator, AuditLog audit, Clock clock,
-			Suppliers suppliers, ConnectProperties properties) {
+			Suppliers suppliers, ConnectProperties properties, OutboundGuard guard) {
 		this.repository = repository;
 		this.validator = validator;
 		this.audit = audit;
 		this.clock = clock;
 		this.suppliers = suppliers;
 		this.properties = properties;
+		this.guard = guard;
 	}
 
 	/**
@@ -66,6 +72,11 @@ public class ConnectSources {
 	@Transactional
 	public ConnectSourceStatus configure(Caller caller, long supplierId, ConnectSource source) {
 		this.validator.validate(source);
+		String internal = this.guard.literalProblem(source.baseUrl());
+		if (internal != null) {
+			throw new InvalidInput(
+					List.of(FieldError.of("baseUrl", "url_not_public", "url", source.baseUrl(), "address", internal)));
+		}
 		this.suppliers.lock(caller, supplierId);
 		Instant now = Timestamps.now(this.clock);
 		SourceKey key = new SourceKey(caller.organizationId(), supplierId);

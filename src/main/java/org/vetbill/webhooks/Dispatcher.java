@@ -2,18 +2,25 @@ package org.vetbill.webhooks;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetbill.shared.net.OutboundGuard;
+import org.vetbill.shared.net.OutboundRefused;
 import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.dao.DataAccessException;
@@ -28,7 +35,9 @@ import org.springframework.stereotype.Component;
  * the delivery again: delivery is at least once, and receivers deduplicate by
  * {@code webhook-id}. A delivery is not claimed while an earlier one for the same webhook
  * and object is pending, so each receiver gets an object's events in order. Statements
- * run outside any transaction, each committing on its own.
+ * run outside any transaction, each committing on its own. Posts go only where
+ * {@link OutboundGuard} permits (public addresses, unless allowed otherwise), follow no
+ * redirect, and read nothing of the answer but its status.
  */
 @Component
 class Dispatcher {
@@ -45,17 +54,19 @@ class Dispatcher {
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
-	Dispatcher(DeliveryStore deliveries, WebhookProperties properties, Clock clock) {
+	Dispatcher(DeliveryStore deliveries, WebhookProperties properties, Clock clock, OutboundGuard guard) {
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.retries = properties.retryPolicy();
 		this.clock = clock;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = guard.httpClient(properties.timeout(), properties.timeout());
+	}
+
+	@PreDestroy
+	void close() {
+		this.http.close(CloseMode.GRACEFUL);
 	}
 
 	Instant now() {
@@ -131,28 +142,26 @@ class Dispatcher {
 			signature += " " + Signatures.sign(previous, id, timestamp, payload.body());
 		}
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(claim.targetUrl()))
-				.timeout(this.properties.timeout())
-				.header("Content-Type", payload.contentType())
-				.header("User-Agent", "vetbill-webhooks")
-				.header("webhook-id", id)
-				.header("webhook-timestamp", String.valueOf(timestamp))
-				.header("webhook-signature", signature)
-				.POST(HttpRequest.BodyPublishers.ofString(payload.body()))
-				.build();
-			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			HttpPost request = new HttpPost(URI.create(claim.targetUrl()));
+			request.setHeader("User-Agent", "vetbill-webhooks");
+			request.setHeader("webhook-id", id);
+			request.setHeader("webhook-timestamp", String.valueOf(timestamp));
+			request.setHeader("webhook-signature", signature);
+			request.setEntity(new ByteArrayEntity(payload.body().getBytes(StandardCharsets.UTF_8),
+					ContentType.parse(payload.contentType())));
+			// the answer's body is never read: only its status counts
+			int status = this.http.execute(request, HttpResponse::getCode);
 			return new Outcome(at, status, (status == 200) ? null : "HTTP " + status);
 		}
-		catch (HttpTimeoutException ex) {
+		catch (OutboundRefused ex) {
+			return new Outcome(at, null, "Refused: " + ex.getMessage());
+		}
+		catch (SocketTimeoutException ex) {
 			return new Outcome(at, null, "No answer within " + this.properties.timeout().toMillis() + " ms");
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			return new Outcome(at, null,
 					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Outcome(at, null, "Interrupted");
 		}
 	}
 

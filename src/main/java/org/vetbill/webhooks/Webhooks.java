@@ -17,6 +17,7 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
+import org.vetbill.shared.net.OutboundGuard;
 import org.vetbill.shared.query.Counted;
 import org.vetbill.shared.query.Criteria;
 import org.vetbill.shared.query.Sort;
@@ -53,8 +54,10 @@ public class Webhooks {
 
 	private final Clock clock;
 
+	private final OutboundGuard guard;
+
 	Webhooks(WebhookRepository webhooks, DeliveryStore deliveries, Departments departments, Organizations organizations,
-			AuditLog audit, WebhookProperties properties, Clock clock) {
+			AuditLog audit, WebhookProperties properties, Clock clock, OutboundGuard guard) {
 		this.webhooks = webhooks;
 		this.deliveries = deliveries;
 		this.departments = departments;
@@ -62,6 +65,7 @@ public class Webhooks {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.guard = guard;
 	}
 
 	/**
@@ -187,6 +191,13 @@ public class Webhooks {
 		FieldError urlProblem = targetUrlProblem(settings.targetUrl());
 		if (urlProblem != null) {
 			problems.add(urlProblem);
+		}
+		else {
+			String internal = this.guard.literalProblem(settings.targetUrl());
+			if (internal != null) {
+				problems.add(
+						FieldError.of("targetUrl", "url_not_public", "url", settings.targetUrl(), "address", internal));
+			}
 		}
 		if (settings.contentType() != Payload.FORM && settings.contentType() != Payload.JSON) {
 			problems.add(FieldError.of("contentType", "webhook_content_type_choice", "contentType",

@@ -69,6 +69,10 @@ public final class Api {
 		return new Api(this.baseUrl, authorization, this.throttlingExpected);
 	}
 
+	public @Nullable String authorization() {
+		return this.authorization;
+	}
+
 	public String baseUrl() {
 		return this.baseUrl;
 	}

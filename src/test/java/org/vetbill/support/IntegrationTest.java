@@ -38,6 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s",
 				// Connect imports run when a test asks (ConnectImportIntegrationTests)
 				"vetbill.connect.importer-enabled=false",
+				// the stand-in receivers and suppliers, and this server's own Connect
+				// API,
+				// are on the loopback, which outbound requests do not reach by default
+				"vetbill.outbound.allowed-addresses=127.0.0.0/8,::1",
 				// the Prometheus scrape endpoint opens to this token
 				// (MetricsIntegrationTests)
 				"vetbill.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN })

@@ -70,6 +70,10 @@ final class Receiver implements AutoCloseable {
 		answer(path, (request, nth) -> new Answer(statuses[Math.min(nth, statuses.length) - 1], Duration.ZERO));
 	}
 
+	List<Received> all() {
+		return List.copyOf(this.received);
+	}
+
 	List<Received> requests(String path) {
 		return this.received.stream().filter((r) -> r.path().equals(path)).toList();
 	}

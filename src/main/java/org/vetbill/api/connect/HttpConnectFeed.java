@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +14,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.net.OutboundGuard;
+import org.vetbill.shared.net.OutboundRefused;
 import org.vetbill.supply.ConnectFeed;
 import org.vetbill.supply.ConnectSource;
 import org.vetbill.supply.InvoiceSummary;
@@ -41,8 +45,10 @@ import org.springframework.stereotype.Component;
  * Connect API here writes, and what the document allows beyond it: field names in any
  * case, fields it does not know, a postcode sent as a number (padded to the four digits
  * of Australian and New Zealand postcodes) and, read literally, the lines in an array
- * named {@code Total}. Waits at most 10 seconds to connect and 30 for an answer. Every
- * failure is a {@link ConnectFeed.FeedFailure} whose message says what to check.
+ * named {@code Total}. Waits at most 10 seconds to connect and 30 for an answer, reaches
+ * only the addresses {@link OutboundGuard} permits, follows no redirect and never shows
+ * any part of an error answer (its status alone says what failed). Every failure is a
+ * {@link ConnectFeed.FeedFailure} whose message says what to check.
  */
 @Component
 class HttpConnectFeed implements ConnectFeed {
@@ -62,15 +68,18 @@ class HttpConnectFeed implements ConnectFeed {
 
 	private static final int POSTCODE_DIGITS = 4;
 
-	private static final int MAX_QUOTED = 300;
+	/** The longest answer read (a long invoice list is a few hundred kilobytes). */
+	private static final int MAX_BODY = 16 * 1024 * 1024;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
-	HttpConnectFeed() {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(CONNECT_TIMEOUT)
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
+	HttpConnectFeed(OutboundGuard guard) {
+		this.http = guard.httpClient(CONNECT_TIMEOUT, READ_TIMEOUT);
+	}
+
+	@PreDestroy
+	void close() {
+		this.http.close(CloseMode.GRACEFUL);
 	}
 
 	@Override
@@ -82,7 +91,7 @@ class HttpConnectFeed implements ConnectFeed {
 		}
 		JsonNode body = fetch(source, url);
 		if (!body.isArray()) {
-			throw notConnect(url, "did not answer with an array of invoice summaries in Connect's JSON format", null);
+			throw notConnect(url, "did not answer with an array of invoice summaries in Connect's JSON format");
 		}
 		List<InvoiceSummary> summaries = new ArrayList<>();
 		for (JsonNode item : body) {
@@ -107,7 +116,7 @@ class HttpConnectFeed implements ConnectFeed {
 		String url = base(source) + "/invoices/" + invoiceNumber;
 		JsonNode body = fetch(source, url);
 		if (!(body instanceof ObjectNode object)) {
-			throw notConnect(url, "did not answer with an invoice in Connect's JSON format", null);
+			throw notConnect(url, "did not answer with an invoice in Connect's JSON format");
 		}
 		ConnectWire.Invoice invoice = read(literalReading(object), ConnectWire.Invoice.class, url);
 		List<InvoiceLineDetails> lines = new ArrayList<>();
@@ -136,100 +145,93 @@ class HttpConnectFeed implements ConnectFeed {
 	}
 
 	private JsonNode fetch(ConnectSource source, String url) {
-		HttpRequest request;
+		HttpGet request;
 		try {
-			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-				.timeout(READ_TIMEOUT)
-				.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-				.header(ConnectApi.API_VERSION, String.valueOf(ConnectApi.VERSION))
-				.header(ConnectApi.CLIENT, source.client())
-				.header(ConnectApi.CLIENT_AUTH, source.clientAuth())
-				.header(ConnectApi.USER_AUTH, source.userAuth())
-				.header(ConnectApi.PRACTICE, source.practice())
-				.header(ConnectApi.USER, source.user());
-			if (source.accountCode() != null && !source.accountCode().isBlank()) {
-				builder.header(ConnectApi.ACCOUNT_CODE, source.accountCode());
-			}
-			request = builder.GET().build();
+			request = new HttpGet(URI.create(url));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new FeedFailure("The Connect endpoint's address " + url + " is not a valid URL, or a header value "
-					+ "is not allowed in HTTP (" + ex.getMessage() + "); correct the import source.", ex);
+			throw new FeedFailure(
+					"The Connect endpoint's address " + url + " is not a valid URL; correct the import source.", ex);
 		}
-		HttpResponse<byte[]> response;
+		request.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+		request.setHeader(ConnectApi.API_VERSION, String.valueOf(ConnectApi.VERSION));
+		request.setHeader(ConnectApi.CLIENT, source.client());
+		request.setHeader(ConnectApi.CLIENT_AUTH, source.clientAuth());
+		request.setHeader(ConnectApi.USER_AUTH, source.userAuth());
+		request.setHeader(ConnectApi.PRACTICE, source.practice());
+		request.setHeader(ConnectApi.USER, source.user());
+		if (source.accountCode() != null && !source.accountCode().isBlank()) {
+			request.setHeader(ConnectApi.ACCOUNT_CODE, source.accountCode());
+		}
+		Answer answer;
 		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			answer = this.http.execute(request, (response) -> {
+				int status = response.getCode();
+				HttpEntity entity = response.getEntity();
+				if (status / 100 != 2 || entity == null) {
+					// the body of an error is never read: nothing of it may show
+					return new Answer(status, new byte[0]);
+				}
+				try (InputStream in = entity.getContent()) {
+					byte[] body = in.readNBytes(MAX_BODY + 1);
+					return new Answer(status, (body.length > MAX_BODY) ? null : body);
+				}
+			});
 		}
-		catch (HttpTimeoutException ex) {
-			throw new FeedFailure("The Connect endpoint " + url + " did not answer in time (" + ex.getMessage()
-					+ "); the import tries again later.", ex);
+		catch (OutboundRefused ex) {
+			throw new FeedFailure(
+					"The Connect endpoint " + url + " is refused: " + ex.getMessage() + "; correct the base URL.", ex);
+		}
+		catch (SocketTimeoutException ex) {
+			throw new FeedFailure(
+					"The Connect endpoint " + url + " did not answer in time; the import tries again later.", ex);
 		}
 		catch (IOException ex) {
 			throw new FeedFailure("Cannot reach the Connect endpoint " + url + " (" + describe(ex)
 					+ "); check the base URL, or try again later if the supplier's server is down.", ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new FeedFailure("Reading the Connect endpoint " + url + " was interrupted.", ex);
+		if (answer.status() / 100 != 2) {
+			throw new FeedFailure(failed(url, answer.status()), null);
 		}
-		if (response.statusCode() / 100 != 2) {
-			throw new FeedFailure(failed(url, response), null);
+		byte[] body = answer.body();
+		if (body == null) {
+			throw notConnect(url, "answered more than " + MAX_BODY / (1024 * 1024) + " MB");
 		}
 		try {
-			return ConnectFormat.JSON_MAPPER.readTree(response.body());
+			return ConnectFormat.JSON_MAPPER.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw notConnect(url, "did not answer in JSON", ex);
+			throw notConnect(url, "did not answer in JSON");
 		}
 	}
 
-	private static String failed(String url, HttpResponse<byte[]> response) {
-		int status = response.statusCode();
+	/**
+	 * What the endpoint answered: its status and, for a success, its body (null when it
+	 * was too long).
+	 */
+	private record Answer(int status, byte @Nullable [] body) {
+	}
+
+	/**
+	 * Why a request failed, by its status alone: nothing of the body shows, which could
+	 * be anything the address answers.
+	 */
+	private static String failed(String url, int status) {
 		HttpStatus known = HttpStatus.resolve(status);
-		String message = message(response.body());
 		StringBuilder text = new StringBuilder("The Connect endpoint ").append(url).append(" answered ").append(status);
 		if (known != null) {
 			text.append(' ').append(known.getReasonPhrase());
-		}
-		if (message != null) {
-			text.append(": ").append(message);
 		}
 		text.append(switch (status) {
 			case 401, 403 -> ". Check the import source's Client-Auth key and User-Auth token with the supplier.";
 			case 400 -> ". Check the import source's headers (Client, Practice, User, Account-Code).";
 			case 404 -> ". Check the base URL (it ends before /invoices).";
 			case 429 -> ". The supplier limits how often it is read; the import tries again later.";
+			case 301, 302, 303, 307, 308 -> ". Redirects are not followed: set the base URL to where it leads.";
 			default -> (status >= 500) ? ". The supplier's server failed; the import tries again later."
 					: ". The supplier refused the request.";
 		});
 		return text.toString();
-	}
-
-	/**
-	 * The {@code Message} of an error body, or its text when it is short and not JSON.
-	 */
-	private static @Nullable String message(byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		if (text.isEmpty()) {
-			return null;
-		}
-		try {
-			JsonNode json = ConnectFormat.JSON_MAPPER.readTree(text);
-			for (Map.Entry<String, JsonNode> field : json.properties()) {
-				if (field.getKey().equalsIgnoreCase("Message") && field.getValue().isString()) {
-					return field.getValue().asString();
-				}
-			}
-		}
-		catch (JacksonException ex) {
-			// not JSON: quoted as it is below
-		}
-		return quote(text);
-	}
-
-	private static String quote(String text) {
-		String line = text.replaceAll("\\s+", " ");
-		return (line.length() > MAX_QUOTED) ? line.substring(0, MAX_QUOTED) + "..." : line;
 	}
 
 	private static String describe(IOException ex) {
@@ -245,16 +247,14 @@ class HttpConnectFeed implements ConnectFeed {
 		catch (JacksonException ex) {
 			throw notConnect(url,
 					"did not answer with " + ((type == ConnectWire.Invoice.class) ? "an invoice" : "invoice summaries")
-							+ " in Connect's JSON format",
-					ex);
+							+ " in Connect's JSON format");
 		}
 	}
 
-	private static FeedFailure notConnect(String url, String what, @Nullable JacksonException ex) {
-		String reason = (ex != null) ? " (" + quote(ex.getOriginalMessage()) + ")" : "";
+	private static FeedFailure notConnect(String url, String what) {
+		// no parser message: it would quote the answer
 		return new FeedFailure(
-				"The Connect endpoint " + url + " " + what + reason + "; check that the base URL is a Connect API's.",
-				ex);
+				"The Connect endpoint " + url + " " + what + "; check that the base URL is a Connect API's.", null);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * percent-encoded UTF-8 or hold a NUL (400 naming the parameter as the client wrote it);
  * a body whose {@code Content-Type} is a wildcard such as {@code *}{@code /*}, which
  * names no format (415); and a direct request for the error page (404), which only
- * answers errors of other requests.
+ * answers errors of other requests. On the endpoints that answer RFC 6749 errors
+ * ({@link OAuthPaths}, the token endpoints) it also reads a form body strictly, with the
+ * same checks of its parameters, at most {@value OAuthRefusals#MAX_FORM} bytes, and
+ * answers every refusal there as an OAuth2 error ({@code invalid_request}).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestSanity {
@@ -39,8 +43,10 @@ class RequestSanity {
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean
-	FilterRegistrationBean<SanityFilter> requestSanityFilter(ErrorResponses errors) {
-		FilterRegistrationBean<SanityFilter> registration = new FilterRegistrationBean<>(new SanityFilter(errors));
+	FilterRegistrationBean<SanityFilter> requestSanityFilter(ErrorResponses errors, List<OAuthPaths> oauthPaths,
+			JsonMapper json) {
+		FilterRegistrationBean<SanityFilter> registration = new FilterRegistrationBean<>(
+				new SanityFilter(errors, new OAuthRefusals(oauthPaths, json)));
 		registration.setOrder(ORDER);
 		return registration;
 	}
@@ -51,6 +57,15 @@ class RequestSanity {
 	 * @return a problem per bad parameter, in order; empty when all are good
 	 */
 	static List<ApiError.FieldProblem> queryProblems(@Nullable String query) {
+		return problems(query);
+	}
+
+	/**
+	 * What is wrong with a query string or a form body.
+	 * @param query the raw text, or null
+	 * @return a problem per bad parameter, in order; empty when all are good
+	 */
+	static List<ApiError.FieldProblem> problems(@Nullable String query) {
 		List<ApiError.FieldProblem> problems = new ArrayList<>();
 		if (query == null || query.isEmpty()) {
 			return problems;
@@ -111,7 +126,7 @@ class RequestSanity {
 	 * @param raw the part as sent
 	 * @return the text, or null when the encoding is broken or the bytes are not UTF-8
 	 */
-	private static @Nullable String decode(String raw) {
+	static @Nullable String decode(String raw) {
 		ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 4);
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
@@ -147,6 +162,20 @@ class RequestSanity {
 		}
 	}
 
+	private static boolean isForm(@Nullable String contentType) {
+		return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
+			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+	}
+
+	/**
+	 * Problems as one description, each naming its parameter.
+	 */
+	private static String describe(List<ApiError.FieldProblem> problems) {
+		return problems.stream()
+			.map((problem) -> "parameter '" + problem.field() + "' " + problem.message())
+			.collect(java.util.stream.Collectors.joining("; "));
+	}
+
 	/**
 	 * The filter that applies the checks.
 	 */
@@ -156,8 +185,11 @@ class RequestSanity {
 
 		private final ErrorResponses errors;
 
-		SanityFilter(ErrorResponses errors) {
+		private final OAuthRefusals oauth;
+
+		SanityFilter(ErrorResponses errors, OAuthRefusals oauth) {
 			this.errors = errors;
+			this.oauth = oauth;
 		}
 
 		@Override
@@ -169,15 +201,44 @@ class RequestSanity {
 						request, response);
 				return;
 			}
+			boolean oauth = this.oauth.matches(request);
 			List<ApiError.FieldProblem> problems = queryProblems(request.getQueryString());
 			if (!problems.isEmpty()) {
-				this.errors.write(ApiError.invalid(problems), request, response);
+				if (oauth) {
+					this.oauth.refuse(HttpStatus.BAD_REQUEST, describe(problems), response);
+				}
+				else {
+					this.errors.write(ApiError.invalid(problems), request, response);
+				}
 				return;
 			}
 			String contentType = request.getContentType();
 			if (unusableContentType(contentType)) {
-				this.errors.write(ApiExceptionHandler.unsupportedMediaType(String.valueOf(contentType)), request,
-						response);
+				if (oauth) {
+					this.oauth.refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+							"send the parameters as application/x-www-form-urlencoded", response);
+				}
+				else {
+					this.errors.write(ApiExceptionHandler.unsupportedMediaType(String.valueOf(contentType)), request,
+							response);
+				}
+				return;
+			}
+			if (oauth && isForm(contentType)) {
+				byte[] body = StrictForm.read(request.getInputStream(), OAuthRefusals.MAX_FORM);
+				if (body == null) {
+					this.oauth.refuse(HttpStatus.CONTENT_TOO_LARGE,
+							"the form body is larger than " + OAuthRefusals.MAX_FORM + " bytes", response);
+					return;
+				}
+				String text = StrictForm.utf8(body);
+				problems = (text != null) ? problems(text) : List.of();
+				if (text == null || !problems.isEmpty()) {
+					this.oauth.refuse(HttpStatus.BAD_REQUEST,
+							(text == null) ? "the form body is not valid UTF-8" : describe(problems), response);
+					return;
+				}
+				chain.doFilter(new StrictForm.Wrapper(request, body, text), response);
 				return;
 			}
 			chain.doFilter(request, response);

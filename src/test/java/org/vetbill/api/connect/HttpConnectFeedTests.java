@@ -14,6 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vetbill.shared.net.OutboundGuard;
+import org.vetbill.shared.net.OutboundProperties;
 import org.vetbill.supply.ConnectFeed.FeedFailure;
 import org.vetbill.supply.ConnectSource;
 import org.vetbill.supply.InvoiceSummary;
@@ -39,7 +41,8 @@ class HttpConnectFeedTests {
 
 	private ConnectSource source;
 
-	private final HttpConnectFeed feed = new HttpConnectFeed();
+	private final HttpConnectFeed feed = new HttpConnectFeed(
+			new OutboundGuard(new OutboundProperties(List.of("127.0.0.0/8"))));
 
 	@BeforeEach
 	void start() throws IOException {
@@ -111,23 +114,74 @@ class HttpConnectFeedTests {
 					+ "must correct it before it can be imported.");
 		this.answers.put("/v1/invoices/6", new String[] { "200", "<html><body>Welcome</body></html>" });
 		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoice(this.source, 6))
-			.withMessageStartingWith("The Connect endpoint " + base + "/6 did not answer in JSON (")
-			.withMessageEndingWith("); check that the base URL is a Connect API's.");
+			.withMessage("The Connect endpoint " + base + "/6 did not answer in JSON; check that the base URL is a "
+					+ "Connect API's.");
 		this.answers.put("/v1/invoices", new String[] { "200", "{\"Message\":\"hello\"}" });
 		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoices(this.source, null))
 			.withMessage("The Connect endpoint " + base + " did not answer with an array of invoice summaries in "
 					+ "Connect's JSON format; check that the base URL is a Connect API's.");
 		this.answers.put("/v1/invoices/7", new String[] { "500", "{\"Message\":\"An error has occurred.\"}" });
 		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoice(this.source, 7))
-			.withMessage("The Connect endpoint " + base + "/7 answered 500 Internal Server Error: An error has "
-					+ "occurred.. The supplier's server failed; the import tries again later.");
+			.withMessage("The Connect endpoint " + base + "/7 answered 500 Internal Server Error. The supplier's "
+					+ "server failed; the import tries again later.");
 		this.answers.put("/v1/invoices/8", new String[] { "200", "{\"InvoiceNumber\":\"eight\"}" });
 		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoice(this.source, 8))
-			.withMessageStartingWith("The Connect endpoint " + base + "/8 did not answer with an invoice in "
-					+ "Connect's JSON format (");
+			.withMessage("The Connect endpoint " + base + "/8 did not answer with an invoice in "
+					+ "Connect's JSON format; check that the base URL is a Connect API's.");
 		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoice(this.source, 9))
-			.withMessage("The Connect endpoint " + base + "/9 answered 404 Not Found: No HTTP resource was found.. "
+			.withMessage("The Connect endpoint " + base + "/9 answered 404 Not Found. "
 					+ "Check the base URL (it ends before /invoices).");
+	}
+
+	@Test
+	void nothingOfAnErrorAnswerShowsOnlyItsStatus() {
+		String secret = "root:x:0:0:root:/root:/bin/bash " + "internal-".repeat(40);
+		this.answers.put("/v1/invoices", new String[] { "403", secret });
+		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoices(this.source, null))
+			.withMessageContaining("answered 403 Forbidden")
+			.withMessageNotContaining("root")
+			.withMessageNotContaining("internal");
+		this.answers.put("/v1/invoices/3", new String[] { "200", secret });
+		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoice(this.source, 3))
+			.withMessageContaining("did not answer in JSON")
+			.withMessageNotContaining("root")
+			.withMessageNotContaining("internal");
+		this.answers.put("/v1/invoices/4", new String[] { "200", "{\"InvoiceNumber\":\"" + secret + "\"}" });
+		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoice(this.source, 4))
+			.withMessageNotContaining("root")
+			.withMessageNotContaining("internal");
+	}
+
+	@Test
+	void aRedirectIsNotFollowed() {
+		this.server.createContext("/moved", (exchange) -> {
+			exchange.getResponseHeaders()
+				.add("Location", "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/invoices");
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		this.answers.put("/v1/invoices", new String[] { "200", "[]" });
+		ConnectSource moved = new ConnectSource("http://127.0.0.1:" + this.server.getAddress().getPort() + "/moved",
+				"vetbill 1.0", "key-1", "token-1", "Darwin Vet Clinic", "Importer", null);
+		assertThatExceptionOfType(FeedFailure.class).isThrownBy(() -> this.feed.invoices(moved, null))
+			.withMessageContaining("answered 302 Found. Redirects are not followed");
+	}
+
+	@Test
+	void internalAddressesAreRefusedBeforeConnecting() {
+		HttpConnectFeed guarded = new HttpConnectFeed(new OutboundGuard(new OutboundProperties(List.of())));
+		int port = this.server.getAddress().getPort();
+		for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "10.0.0.1", "169.254.169.254",
+				"[::1]:" + port, "[::ffff:127.0.0.1]:" + port)) {
+			ConnectSource internal = new ConnectSource("http://" + host + "/v1", "vetbill 1.0", "key-1", "token-1",
+					"Darwin Vet Clinic", "Importer", null);
+			assertThatExceptionOfType(FeedFailure.class).as(host)
+				.isThrownBy(() -> guarded.invoices(internal, null))
+				.withMessageStartingWith("The Connect endpoint http://" + host + "/v1/invoices is refused: vetbill "
+						+ "does not connect to ")
+				.withMessageContaining("not a public address");
+		}
+		assertThat(this.seen).isEmpty();
 	}
 
 }

@@ -56,11 +56,46 @@ class RequestSanityIntegrationTests extends IntegrationTest {
 				"{\"remarks\":[\"may not contain the NUL character\"]}");
 		ApiResponse token = this.tenant.api.postForm("/" + this.tenant.provetId + "/oauth2/token/?grant_type=%FF",
 				"grant_type=x");
-		assertThat(token.status()).as(token.toString()).isEqualTo(400);
-		assertThat(token.raw())
-			.contains("\"errors\":[{\"field\":\"grant_type\",\"message\":\"is not valid percent-encoded UTF-8\"}]");
+		assertAnswer(token, 400, "{\"error\":\"invalid_request\",\"error_description\":\"parameter 'grant_type' is "
+				+ "not valid percent-encoded UTF-8\"}");
 		// a good query still works, with its encoded characters
 		assertThat(this.tenant.api.get(cloud("invoice/?remarks__icontains=%C3%A4")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void unreadableFormsOnBothTokenEndpointsAreOAuthErrorsNamingTheParameter() {
+		for (String endpoint : java.util.List.of("/" + this.tenant.provetId + "/oauth2/token/", "/token")) {
+			assertAnswer(anonymous().postForm(endpoint, "grant_type=%FF"), 400,
+					oauth("parameter 'grant_type' is not valid percent-encoded UTF-8"));
+			assertAnswer(anonymous().postForm(endpoint, "grant_type=password&username=a%00b&password=x"), 400,
+					oauth("parameter 'username' may not contain the NUL character"));
+			assertAnswer(anonymous().postForm(endpoint, "grant_type=password&%1F=1"), 400,
+					oauth("parameter '%1F' a parameter name may not contain control characters or unassigned "
+							+ "characters"));
+			assertAnswer(anonymous().postForm(endpoint, "=1&grant_type=password"), 400,
+					oauth("parameter '' a query parameter needs a name"));
+			assertAnswer(anonymous().postForm(endpoint, "grant_type=%zz"), 400,
+					oauth("parameter 'grant_type' is not valid percent-encoded UTF-8"));
+			assertAnswer(
+					anonymous().send(anonymous().request(endpoint)
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 'a', '=', (byte) 0xC3, '(' }))),
+					400, oauth("the form body is not valid UTF-8"));
+		}
+		// sound forms still reach the endpoints, encoded characters and all
+		ApiResponse wrong = anonymous().postForm("/token", "username=%C3%A4iti&password=x");
+		assertAnswer(wrong, 400, "{\"detail\":\"Incorrect username or password\"}");
+		ApiResponse unknown = anonymous().postForm("/" + this.tenant.provetId + "/oauth2/token/",
+				"grant_type=password&username=%C3%A4iti&password=x");
+		assertAnswer(unknown, 400, oauthError("invalid_grant", "wrong username or password"));
+	}
+
+	private static String oauth(String description) {
+		return oauthError("invalid_request", description);
+	}
+
+	private static String oauthError(String error, String description) {
+		return "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}";
 	}
 
 	@Test
