@@ -60,8 +60,8 @@ class ModularityTests {
 					"ConsultationItem", "PhoneNumber"),
 			"invoicing", List.of("Invoice", "InvoiceRow", "InvoiceNumberCounter", "InvoiceTag"), "payments",
 			List.of("InvoicePayment", "UnallocatedPayment", "InvoiceWriteOff"), "security",
-			List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent"), "idempotency",
-			List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"), "supply",
+			List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent", "AuditChainHead"),
+			"idempotency", List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"), "supply",
 			List.of("Supplier", "SupplyPractice", "SupplyClientKey", "SupplyAccount", "SupplyProduct", "SupplyOrder",
 					"SupplyOrderLine", "SupplierInvoice", "SupplierInvoiceLine", "ConnectSource"));
 

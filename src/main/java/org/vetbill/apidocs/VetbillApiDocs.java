@@ -37,6 +37,8 @@ class VetbillApiDocs {
 	private static final Map<String, String> SUMMARIES = Map.ofEntries(
 			Map.entry("GET /organization", "Get the organization and its settings"),
 			Map.entry("PATCH /organization", "Change the organization's settings"),
+			Map.entry("PUT /organization/hard-lock", "Move the organization's hard lock date forward"),
+			Map.entry("GET /audit/verification", "Check the organization's audit chain"),
 			Map.entry("GET /departments", "List departments"), Map.entry("POST /departments", "Create a department"),
 			Map.entry("GET /departments/{id}", "Get a department"),
 			Map.entry("PATCH /departments/{id}", "Change a department"),
@@ -98,6 +100,7 @@ class VetbillApiDocs {
 				.description("Departments with their invoice prefix, and their financial settings (period lock)."),
 			new Tag().name("organization").description("The organization's own settings."),
 			new Tag().name("me").description("The caller."),
+			new Tag().name("audit").description("The audit log's hash chain and its check."),
 			new Tag().name("api-clients").description("API clients for integrations (client credentials grant)."),
 			new Tag().name("users").description("Users (password grant)."),
 			new Tag().name("api-tokens").description("Legacy `Authorization: Token <key>` keys."));

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.domain.HardLock;
 import org.vetbill.clinic.domain.OrganizationSettings;
 
 /**
@@ -21,9 +23,19 @@ import org.vetbill.clinic.domain.OrganizationSettings;
  * @param created when it was created
  * @param modified when it last changed
  * @param version optimistic-locking version
+ * @param hardLockDate the hard lock date (nothing may be dated before it), or null
  */
 public record Organization(long id, UUID uuid, String provetId, @JsonUnwrapped OrganizationSettings settings,
-		Instant created, Instant modified, int version) {
+		Instant created, Instant modified, int version, @Nullable LocalDate hardLockDate) {
+
+	/**
+	 * The organization's hard lock.
+	 * @return the lock, {@link HardLock#NONE} when it has no date
+	 */
+	@JsonIgnore
+	public HardLock hardLock() {
+		return new HardLock(this.hardLockDate);
+	}
 
 	@JsonIgnore
 	public Currency currency() {

@@ -1,12 +1,14 @@
 package org.vetbill.clinic;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.clinic.domain.ReferenceNumberFormat;
 
@@ -84,13 +86,42 @@ class OrganizationRepository {
 			.execute() > 0;
 	}
 
+	/**
+	 * Locks an organization's row and reads its hard lock date.
+	 * @param id the organization
+	 * @return the date, or null when it has none
+	 */
+	@Nullable LocalDate lockHardLockDate(long id) {
+		return this.dsl.select(ORGANIZATION.HARD_LOCK_DATE)
+			.from(ORGANIZATION)
+			.where(ORGANIZATION.ID.eq(id))
+			.forUpdate()
+			.fetchSingle(ORGANIZATION.HARD_LOCK_DATE);
+	}
+
+	/**
+	 * Sets an organization's hard lock date; its version moves on.
+	 * @param id the organization
+	 * @param date the new date
+	 * @param now the time
+	 */
+	void setHardLockDate(long id, LocalDate date, Instant now) {
+		this.dsl.update(ORGANIZATION)
+			.set(ORGANIZATION.HARD_LOCK_DATE, date)
+			.set(ORGANIZATION.MODIFIED, now)
+			.set(ORGANIZATION.VERSION, ORGANIZATION.VERSION.plus(1))
+			.where(ORGANIZATION.ID.eq(id))
+			.execute();
+	}
+
 	private static Organization map(Record r) {
 		return new Organization(r.get(ORGANIZATION.ID), r.get(ORGANIZATION.UUID), r.get(ORGANIZATION.PROVET_ID),
 				new OrganizationSettings(r.get(ORGANIZATION.NAME), r.get(ORGANIZATION.CURRENCY),
 						r.get(ORGANIZATION.COUNTRY), r.get(ORGANIZATION.TIME_ZONE),
 						ReferenceNumberFormat.valueOf(r.get(ORGANIZATION.REFERENCE_NUMBER_FORMAT)),
 						r.get(ORGANIZATION.PRICES_INCLUDE_VAT), r.get(ORGANIZATION.DEFAULT_PAYMENT_TERMS_DAYS)),
-				r.get(ORGANIZATION.CREATED), r.get(ORGANIZATION.MODIFIED), r.get(ORGANIZATION.VERSION));
+				r.get(ORGANIZATION.CREATED), r.get(ORGANIZATION.MODIFIED), r.get(ORGANIZATION.VERSION),
+				r.get(ORGANIZATION.HARD_LOCK_DATE));
 	}
 
 }

@@ -2,10 +2,12 @@ package org.vetbill.clinic;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.vetbill.audit.AuditLog;
+import org.vetbill.clinic.domain.HardLock;
 import org.vetbill.clinic.domain.OrganizationSettings;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.RequestMemo;
@@ -118,6 +120,30 @@ public class Organizations {
 		RequestMemo.forget(key(caller.organizationId()));
 		Organization after = get(caller.organizationId());
 		this.audit.record(caller, "organization.updated", "organization", after.id(), before, after);
+		return after;
+	}
+
+	/**
+	 * Moves the organization's hard lock date forward (never back, never past today). The
+	 * organization's row is locked while it moves, so two moves never pass each other.
+	 * @param caller the caller, scoped to the organization
+	 * @param date the new hard lock date
+	 * @return the organization
+	 * @throws InvalidInput {@code hard_lock_backwards} or {@code hard_lock_ahead} naming
+	 * {@code hardLockDate}
+	 */
+	@Transactional
+	public Organization moveHardLock(Caller caller, LocalDate date) {
+		Organization before = get(caller.organizationId());
+		HardLock current = new HardLock(this.organizations.lockHardLockDate(caller.organizationId()));
+		HardLock moved = current.movedTo(date, before.today(this.clock), "hardLockDate");
+		if (moved.equals(current)) {
+			return before;
+		}
+		this.organizations.setHardLockDate(caller.organizationId(), date, Timestamps.now(this.clock));
+		RequestMemo.forget(key(caller.organizationId()));
+		Organization after = get(caller.organizationId());
+		this.audit.record(caller, "organization.hard_lock_moved", "organization", after.id(), current, moved);
 		return after;
 	}
 

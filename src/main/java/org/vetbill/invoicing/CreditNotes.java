@@ -101,9 +101,9 @@ public class CreditNotes {
 		LocalDate today = organization.today(this.clock);
 		LocalDate date = command.useOriginalInvoiceDate() ? Objects.requireNonNull(original.invoiceDate()) : today;
 		Department department = this.departments.get(caller, original.departmentId());
-		department.settings()
-			.periodLock()
-			.check(date, command.useOriginalInvoiceDate() ? "useOriginalInvoiceDate" : "invoiceDate", today);
+		String dateField = command.useOriginalInvoiceDate() ? "useOriginalInvoiceDate" : "invoiceDate";
+		organization.hardLock().check(date, dateField);
+		department.settings().periodLock().check(date, dateField, today);
 		long number = this.numbers.next(caller, original.departmentId());
 		Finalization.Result numbering = new Finalization.Result(InvoiceStatus.FINALIZED, number,
 				department.details().invoicePrefix(), ReferenceNumbers

@@ -168,6 +168,9 @@ public class InvoiceLifecycle {
 		Organization organization = this.organizations.get(caller.organizationId());
 		StoredInvoice invoice = this.headers.lock(caller, invoiceId);
 		Department department = this.departments.get(caller, invoice.departmentId());
+		if (!invoice.status().isDraft() && invoice.invoiceDate() != null) {
+			organization.hardLock().check(invoice.invoiceDate(), "invoiceDate");
+		}
 		invoice.domain(organization.currency(), this.payments.exist(caller, invoiceId))
 			.checkVoidable(department.settings().periodLock(), organization.today(this.clock));
 		this.headers.markVoided(caller, invoiceId, command.reason(), Timestamps.now(this.clock));
@@ -198,6 +201,7 @@ public class InvoiceLifecycle {
 				organization.settings().defaultPaymentTermsDays(), department.details().invoicePrefix(),
 				organization.settings().referenceNumberFormat(), rows.size());
 		Finalization.Result result = domain.finalize(terms, () -> this.numbers.next(caller, invoice.departmentId()));
+		organization.hardLock().check(result.invoiceDate(), "invoiceDate");
 		Instant now = Timestamps.now(this.clock);
 		this.headers.finalize(caller, invoice.id(), result, now);
 		Map<Long, Item> itemsById = this.items.getAll(caller,

@@ -83,7 +83,8 @@ class Ledger {
 	}
 
 	/**
-	 * Refuses a date before the department's financial period lock.
+	 * Refuses a date before the organization's hard lock or the department's financial
+	 * period lock.
 	 * @param caller the caller
 	 * @param organization the organization
 	 * @param departmentId the department
@@ -95,6 +96,7 @@ class Ledger {
 	}
 
 	void checkPeriod(Department department, Organization organization, LocalDate date, String field) {
+		organization.hardLock().check(date, field);
 		department.settings().periodLock().check(date, field, today(organization));
 	}
 

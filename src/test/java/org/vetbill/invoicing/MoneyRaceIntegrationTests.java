@@ -17,6 +17,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vetbill.audit.AuditVerification;
+import org.vetbill.audit.ChainReport;
 import org.vetbill.support.ApiResponse;
 import org.vetbill.support.IntegrationTest;
 import org.vetbill.support.LedgerInvariants;
@@ -27,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetbill.shared.db.Tables.AUDIT_EVENT;
 import static org.vetbill.shared.db.Tables.INVOICE;
 import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
 
@@ -34,7 +37,8 @@ import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
  * Money movements racing each other over real HTTP: every request of a race runs on a
  * thread of its own, all released at once, and the ledger is checked over the whole
  * database afterwards. No race may overpay an invoice, cancel a payment twice, overdraw a
- * prepayment, credit a row twice, or record an idempotent request twice.
+ * prepayment, credit a row twice, or record an idempotent request twice; and the audit
+ * events of every race form one intact chain.
  */
 class MoneyRaceIntegrationTests extends IntegrationTest {
 
@@ -47,8 +51,13 @@ class MoneyRaceIntegrationTests extends IntegrationTest {
 	}
 
 	@AfterEach
-	void ledgerHolds() {
+	void ledgerAndAuditChainHold() {
 		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
+		// every race's audit events form one intact chain, one position each
+		ChainReport chain = this.context.getBean(AuditVerification.class).verify(this.tenant.organizationId);
+		assertThat(chain.brokenLink()).isNull();
+		assertThat(chain.records()).isEqualTo(this.context.getBean(DSLContext.class)
+			.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ORGANIZATION_ID.eq(this.tenant.organizationId)));
 	}
 
 	@Test

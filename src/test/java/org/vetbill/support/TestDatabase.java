@@ -41,6 +41,54 @@ public final class TestDatabase {
 		}
 	}
 
+	/**
+	 * A new, empty database beside the tests' own, for a test that migrates or restores
+	 * one itself: on PostgreSQL a database named after the tests' one with the given
+	 * suffix, dropped first if it exists; on H2 an in-memory database of that name.
+	 * @param suffix what to append to the name
+	 * @return its JDBC URL, user and password
+	 */
+	public static Fresh freshDatabase(String suffix) {
+		if (!isPostgres()) {
+			return new Fresh("jdbc:h2:mem:vetbill_" + suffix + ";DB_CLOSE_DELAY=-1", "sa", "", "h2");
+		}
+		String url = env("VETBILL_TEST_PG_URL", DEFAULT_PG_URL);
+		String user = env("VETBILL_TEST_PG_USER", "postgres");
+		String password = env("VETBILL_TEST_PG_PASSWORD", "");
+		int slash = url.lastIndexOf('/');
+		String database = url.substring(slash + 1).replaceAll("\\?.*", "") + "_" + suffix;
+		try (Connection connection = DriverManager.getConnection(url.substring(0, slash) + "/postgres", user, password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists \"" + database + "\" with (force)");
+			statement.execute("create database \"" + database + "\"");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not create the database " + database + ": " + ex.getMessage(), ex);
+		}
+		return new Fresh(url.substring(0, slash + 1) + database, user, password, "postgresql");
+	}
+
+	/**
+	 * A database of a test's own.
+	 *
+	 * @param url its JDBC URL
+	 * @param user the user
+	 * @param password the password
+	 * @param vendor the folder of its vendor's migrations ({@code h2} or
+	 * {@code postgresql})
+	 */
+	public record Fresh(String url, String user, String password, String vendor) {
+
+		/**
+		 * The database's name on its server.
+		 * @return the name
+		 */
+		public String name() {
+			return this.url.substring(this.url.lastIndexOf('/') + 1);
+		}
+
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? fallback : value;

@@ -1,5 +1,8 @@
 package org.vetbill.api.vetbill;
 
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
@@ -8,11 +11,13 @@ import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.access.SettingsAccess;
 import org.vetbill.shared.web.ApiPaths;
+import org.vetbill.shared.validation.InputValidator;
 import org.vetbill.shared.web.MergePatch;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,9 +34,12 @@ class OrganizationController {
 
 	private final MergePatch mergePatch;
 
-	OrganizationController(Organizations organizations, MergePatch mergePatch) {
+	private final InputValidator validator;
+
+	OrganizationController(Organizations organizations, MergePatch mergePatch, InputValidator validator) {
 		this.organizations = organizations;
 		this.mergePatch = mergePatch;
+		this.validator = validator;
 	}
 
 	@GetMapping
@@ -47,6 +55,25 @@ class OrganizationController {
 		Organization current = this.organizations.get(caller.organizationId());
 		OrganizationSettings merged = this.mergePatch.apply(current.settings(), patch, OrganizationSettings.class);
 		return this.organizations.update(caller, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+	/**
+	 * Moves the hard lock date forward; the answer is the organization with its
+	 * {@code hard_lock_date}.
+	 */
+	@PutMapping("/hard-lock")
+	@SettingsAccess
+	Organization moveHardLock(Caller caller, @RequestBody HardLockRequest request) {
+		this.validator.validate(request);
+		return this.organizations.moveHardLock(caller, request.hardLockDate());
+	}
+
+	/**
+	 * A new hard lock date.
+	 *
+	 * @param hardLockDate nothing may be dated before it
+	 */
+	record HardLockRequest(@NotNull LocalDate hardLockDate) {
 	}
 
 }
