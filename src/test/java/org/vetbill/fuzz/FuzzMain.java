@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.CloseableDSLContext;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.demo.DemoCredentials;
 import org.vetbill.fuzz.FuzzTarget.Credential;
@@ -81,7 +80,7 @@ public final class FuzzMain {
 			System.out.println("invariants:    not checked (give --db-url to check the ledger's invariants)");
 			return true;
 		}
-		try (CloseableDSLContext dsl = DSL.using(dbUrl, options.getOrDefault("db-user", ""),
+		try (CloseableDSLContext dsl = StandaloneDatabase.open(dbUrl, options.getOrDefault("db-user", ""),
 				options.getOrDefault("db-password", ""))) {
 			List<String> violations = LedgerInvariants.violations(dsl);
 			System.out.println("invariants:    " + (violations.isEmpty() ? "clean"

@@ -23,16 +23,16 @@ import org.jspecify.annotations.Nullable;
  * {@code java.net.http} refuses to, and tells a connection the server reset or closed
  * without an answer apart from an answer. Not thread-safe: one per worker.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
 	/** What came back: a status and body, or no answer at all. */
-	record Answer(int status, byte[] body, @Nullable String failure) {
+	public record Answer(int status, byte[] body, @Nullable String failure) {
 
 		static Answer failed(String failure) {
 			return new Answer(0, new byte[0], failure);
 		}
 
-		String text(int max) {
+		public String text(int max) {
 			return new String(this.body, 0, Math.min(max, this.body.length), StandardCharsets.UTF_8);
 		}
 
@@ -50,7 +50,7 @@ final class RawHttp implements AutoCloseable {
 
 	private @Nullable OutputStream out;
 
-	RawHttp(String baseUrl, int timeoutMillis) {
+	public RawHttp(String baseUrl, int timeoutMillis) {
 		URI uri = URI.create(baseUrl);
 		this.host = uri.getHost();
 		this.port = (uri.getPort() > 0) ? uri.getPort() : 80;
@@ -62,7 +62,7 @@ final class RawHttp implements AutoCloseable {
 	 * the server had already closed is sent once more on a new one, as every client does;
 	 * on a new connection, no answer is a failure.
 	 */
-	Answer send(FuzzRequest request) {
+	public Answer send(FuzzRequest request) {
 		boolean reused = this.socket != null;
 		Answer answer = attempt(request);
 		if (answer.failure() != null && reused && answer.failure().startsWith("closed before any byte")) {

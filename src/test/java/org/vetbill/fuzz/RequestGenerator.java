@@ -114,9 +114,13 @@ public final class RequestGenerator {
 			headers.put("Authorization", HostileValues.pick(random, BROKEN_AUTHORIZATIONS));
 		}
 		else if (choice > 2) {
-			Credential credential = HostileValues.pick(random, this.target.credentials());
-			if (credential.authorization() != null) {
-				headers.put("Authorization", credential.authorization());
+			// signed in: most requests should get past authentication
+			List<Credential> signedIn = this.target.credentials()
+				.stream()
+				.filter((credential) -> credential.authorization() != null)
+				.toList();
+			if (!signedIn.isEmpty()) {
+				headers.put("Authorization", HostileValues.pick(random, signedIn).authorization());
 			}
 		}
 	}
