@@ -58,9 +58,13 @@ public final class Soak {
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < this.clients; i++) {
 			Random random = new Random(seeds.nextLong());
+			// one client changes the settings, as one manager would: two changes racing
+			// on
+			// one department are a documented 409, not what the soak looks for
+			boolean manager = i == 0;
 			threads.add(Thread.ofPlatform().name("soak-" + i).start(() -> {
 				while (System.nanoTime() < deadline) {
-					act(random);
+					act(random, manager);
 					sleep(pause.toMillis() / 2 + random.nextLong(pause.toMillis() + 1));
 				}
 			}));
@@ -76,8 +80,11 @@ public final class Soak {
 		return this;
 	}
 
-	private void act(Random random) {
+	private void act(Random random, boolean manager) {
 		int choice = random.nextInt(100);
+		if (choice >= 89 && !manager) {
+			choice = random.nextInt(40);
+		}
 		List<Long> invoices = this.organization.invoices();
 		long invoice = invoices.get(random.nextInt(invoices.size()));
 		if (choice < 40) {
