@@ -66,7 +66,8 @@ public final class FuzzMain {
 				credentials, Map.of("Client-Auth", DemoCredentials.CONNECT_CLIENT_AUTH, "User-Auth",
 						DemoCredentials.CONNECT_USER_AUTH));
 		KnownIds ids = new KnownIds(List.of(1L, 2L, 3L, 10L, 100L));
-		FuzzRun run = new FuzzRun(url, operations, target, ids).run(seed, requests, budget, workers, null);
+		FuzzRun run = new FuzzRun(url, operations, target, ids).printingProgress()
+			.run(seed, requests, budget, workers, null);
 		System.out.print(run.report());
 		boolean invariantsHold = invariants(options);
 		boolean clean = run.failureCount() == 0 && invariantsHold;

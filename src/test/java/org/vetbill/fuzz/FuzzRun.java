@@ -74,11 +74,22 @@ public final class FuzzRun {
 
 	private long elapsedMillis;
 
+	private boolean progress;
+
 	public FuzzRun(String baseUrl, List<Operation> operations, FuzzTarget target, KnownIds ids) {
 		this.baseUrl = baseUrl;
 		this.operations = operations;
 		this.target = target;
 		this.ids = ids;
+	}
+
+	/**
+	 * Prints a line of figures every minute while running, for long runs.
+	 * @return this run
+	 */
+	public FuzzRun printingProgress() {
+		this.progress = true;
+		return this;
 	}
 
 	/**
@@ -109,8 +120,14 @@ public final class FuzzRun {
 		try {
 			RequestGenerator generator = new RequestGenerator(this.operations, this.target, this.ids);
 			Random random = new Random(seed);
+			long reported = System.nanoTime();
 			for (long i = 0; i < requests && System.nanoTime() < deadline && !tooManyFailures(); i++) {
 				queue.put(generator.next(random));
+				if (this.progress && System.nanoTime() - reported > TimeUnit.MINUTES.toNanos(1)) {
+					reported = System.nanoTime();
+					System.out.printf("  ... %d sent in %d s: 5xx %d, resets %d, timeouts %d%n", sent(),
+							TimeUnit.NANOSECONDS.toSeconds(reported - start), serverErrors(), resets(), timeouts());
+				}
 			}
 			for (int i = 0; i < workers; i++) {
 				queue.put(end);
