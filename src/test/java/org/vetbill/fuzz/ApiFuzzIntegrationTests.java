@@ -74,7 +74,9 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
 				1, check);
 
 		System.out.println("Fuzzing, seed " + SEED + ":\n" + run.report());
-		assertThat(run.sent()).as("requests sent within the budget").isGreaterThan(300);
+		// a busy machine sends fewer within the budget; a run that hardly started proves
+		// nothing
+		assertThat(run.sent()).as("requests sent within the budget").isGreaterThan(100);
 		assertThat(run.failures()).as(run.report()).isEmpty();
 		LedgerInvariants.assertHold(dsl);
 	}

@@ -76,6 +76,10 @@ public final class FuzzRun {
 
 	private boolean progress;
 
+	private long slowestNanos;
+
+	private String slowest = "";
+
 	public FuzzRun(String baseUrl, List<Operation> operations, FuzzTarget target, KnownIds ids) {
 		this.baseUrl = baseUrl;
 		this.operations = operations;
@@ -164,7 +168,9 @@ public final class FuzzRun {
 				if (check != null) {
 					check.before(request);
 				}
+				long sentAt = System.nanoTime();
 				RawHttp.Answer answer = http.send(request);
+				slowest(System.nanoTime() - sentAt, request);
 				record(request, answer);
 				if (check != null && answer.failure() == null) {
 					String problem = check.after(request, answer.status());
@@ -179,6 +185,13 @@ public final class FuzzRun {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private synchronized void slowest(long nanos, FuzzRequest request) {
+		if (nanos > this.slowestNanos) {
+			this.slowestNanos = nanos;
+			this.slowest = request.toString();
 		}
 	}
 
@@ -267,6 +280,8 @@ public final class FuzzRun {
 		report.append("5xx:           ").append(serverErrors()).append('\n');
 		report.append("resets:        ").append(resets()).append(" (connections reset or closed without an answer)\n");
 		report.append("timeouts:      ").append(timeouts()).append('\n');
+		report.append(String.format("slowest:       %.1f s, %s%n", this.slowestNanos / 1e9,
+				(this.slowest.length() > 300) ? this.slowest.substring(0, 300) + "..." : this.slowest));
 		if (this.refusedWritesChecked.sum() > 0) {
 			report.append("refused writes checked unchanged: ").append(this.refusedWritesChecked.sum()).append('\n');
 		}
