@@ -41,7 +41,18 @@ public final class ServerProcess implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first (./mvnw package)");
 		}
-		this.command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m", "-jar", jar.toString(),
+		// a copy of its own: a build that replaces the jar must not pull it from under
+		// the
+		// running server
+		Path copy = log.toAbsolutePath().resolveSibling(log.getFileName() + ".jar");
+		try {
+			Files.createDirectories(copy.getParent());
+			Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot copy " + jar + " to " + copy, ex);
+		}
+		this.command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m", "-jar", copy.toString(),
 				"--server.port=" + port, "--spring.main.banner-mode=off"));
 		this.command.addAll(arguments);
 		this.log = log;
