@@ -1,5 +1,7 @@
 package org.vetbill.ratelimit;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -176,7 +178,7 @@ final class RateLimits {
 			if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 				return 1;
 			}
-			String value = request.getParameter(this.api.pageSizeParameter());
+			String value = queryParameter(request.getQueryString(), this.api.pageSizeParameter());
 			if (value == null) {
 				return 1;
 			}
@@ -192,6 +194,30 @@ final class RateLimits {
 			}
 			long pages = (size + this.api.defaultPageSize() - 1) / this.api.defaultPageSize();
 			return Math.min(pages, this.limit);
+		}
+
+		/**
+		 * A parameter of the query string alone: a page size is never sent in a body, and
+		 * asking the request for its parameters would parse the body, which throws for a
+		 * malformed multipart body before any handler could refuse it.
+		 */
+		static @Nullable String queryParameter(@Nullable String query, String name) {
+			if (query == null) {
+				return null;
+			}
+			for (String pair : query.split("&")) {
+				int equals = pair.indexOf('=');
+				if (name.equals((equals < 0) ? pair : pair.substring(0, equals))) {
+					try {
+						return URLDecoder.decode((equals < 0) ? "" : pair.substring(equals + 1),
+								StandardCharsets.UTF_8);
+					}
+					catch (IllegalArgumentException ex) {
+						return null;
+					}
+				}
+			}
+			return null;
 		}
 
 	}

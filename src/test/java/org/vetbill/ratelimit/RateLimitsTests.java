@@ -153,15 +153,19 @@ class RateLimitsTests {
 		assertThat(weight(list, "POST", "500")).isEqualTo(1);
 		RateLimits.Action own = limits(Map.of()).action("GET", "/{provet_id}/vetbill/v1/invoices");
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/1234/vetbill/v1/invoices");
-		request.setParameter("limit", "120");
-		request.setParameter("page_size", "500");
+		request.setQueryString("limit=120&page_size=500");
 		assertThat(own.weight(request)).isEqualTo(3);
+		// the page size is read from the query alone, never from a body
+		MockHttpServletRequest inBody = new MockHttpServletRequest("GET", "/1234/vetbill/v1/invoices");
+		inBody.setParameter("limit", "120");
+		assertThat(own.weight(inBody)).isEqualTo(1);
+		assertThat(weight(list, "GET", "%zz")).isEqualTo(1);
 	}
 
 	private static long weight(RateLimits.Action action, String method, String pageSize) {
 		MockHttpServletRequest request = new MockHttpServletRequest(method, "/1234/api/0.1/invoice/");
 		if (pageSize != null) {
-			request.setParameter("page_size", pageSize);
+			request.setQueryString("page_size=" + pageSize.replace(" ", "+"));
 		}
 		return action.weight(request);
 	}

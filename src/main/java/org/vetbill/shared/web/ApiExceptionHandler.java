@@ -3,6 +3,8 @@ package org.vetbill.shared.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -56,6 +59,9 @@ class ApiExceptionHandler {
 	 * The {@link FieldProblem#type()} of a required body, parameter or field not sent.
 	 */
 	static final String MISSING = "missing";
+
+	/** The header named in a {@link RequestRejectedException}'s message. */
+	private static final Pattern REJECTED_HEADER = Pattern.compile("header(?: name)?:? \"([^\"]*)\"");
 
 	private final ErrorResponses responses;
 
@@ -149,6 +155,19 @@ class ApiExceptionHandler {
 	ResponseEntity<Object> missingHeader(MissingRequestHeaderException ex, HttpServletRequest request) {
 		return respond(request,
 				ApiError.invalid(List.of(new FieldProblem(ex.getHeaderName(), "header is required", MISSING))));
+	}
+
+	/**
+	 * A header whose value Spring Security's firewall refuses (control characters, bytes
+	 * that are not printable ISO-8859-1), found when a handler reads it: 400 naming the
+	 * header, not 500.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejected(RequestRejectedException ex, HttpServletRequest request) {
+		Matcher header = REJECTED_HEADER.matcher(String.valueOf(ex.getMessage()));
+		String name = header.find() ? header.group(1).trim() : "request";
+		return respond(request, ApiError.invalid(List.of(new FieldProblem(name,
+				"holds characters a header may not hold: control characters or bytes that are not printable ISO-8859-1"))));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
