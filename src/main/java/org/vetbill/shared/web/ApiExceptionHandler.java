@@ -166,8 +166,7 @@ class ApiExceptionHandler {
 	ResponseEntity<Object> rejected(RequestRejectedException ex, HttpServletRequest request) {
 		Matcher header = REJECTED_HEADER.matcher(String.valueOf(ex.getMessage()));
 		String name = header.find() ? header.group(1).trim() : "request";
-		return respond(request, ApiError.invalid(List.of(new FieldProblem(name,
-				"holds characters a header may not hold: control characters or bytes that are not printable ISO-8859-1"))));
+		return respond(request, ApiError.invalid(List.of(new FieldProblem(name, RequestSanity.HEADER_PROBLEM))));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

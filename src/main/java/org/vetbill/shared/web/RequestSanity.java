@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -29,15 +30,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * each in its API's error format: a query string whose parameter names are empty or hold
  * control characters or unassigned code points, or whose names or values are not valid
  * percent-encoded UTF-8 or hold a NUL (400 naming the parameter as the client wrote it);
- * a body whose {@code Content-Type} is a wildcard such as {@code *}{@code /*}, which
- * names no format (415); and a direct request for the error page (404), which only
- * answers errors of other requests. On the endpoints that answer RFC 6749 errors
+ * a header value with a control character or an unassigned code point (400 naming it); a
+ * body whose {@code Content-Type} is a wildcard such as {@code *}{@code /*}, which names
+ * no format (415); and a direct request for the error page (404), which only answers
+ * errors of other requests. On the endpoints that answer RFC 6749 errors
  * ({@link OAuthPaths}, the token endpoints) it also reads a form body strictly, with the
  * same checks of its parameters, at most {@value OAuthRefusals#MAX_FORM} bytes, and
  * answers every refusal there as an OAuth2 error ({@code invalid_request}).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestSanity {
+
+	/** What a header with a character the firewall refuses is told. */
+	static final String HEADER_PROBLEM = "holds characters a header may not hold: control characters or bytes that are not printable ISO-8859-1";
 
 	/** Runs right after the forwarded headers are read, before security. */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
@@ -58,6 +63,26 @@ class RequestSanity {
 	 */
 	static List<ApiError.FieldProblem> queryProblems(@Nullable String query) {
 		return problems(query);
+	}
+
+	/**
+	 * The headers whose values hold what Spring Security's firewall refuses when a filter
+	 * or handler reads them (a control character, tab included, or an unassigned code
+	 * point): refused here, naming the header, rather than as a 500 wherever it is read.
+	 * @param request the request
+	 * @return a problem per such header, in the order the request has them
+	 */
+	static List<ApiError.FieldProblem> headerProblems(HttpServletRequest request) {
+		List<ApiError.FieldProblem> problems = new ArrayList<>();
+		for (String name : Collections.list(request.getHeaderNames())) {
+			for (String value : Collections.list(request.getHeaders(name))) {
+				if (value.chars().anyMatch((c) -> Character.isISOControl(c) || !Character.isDefined(c))) {
+					problems.add(new ApiError.FieldProblem(name, HEADER_PROBLEM));
+					break;
+				}
+			}
+		}
+		return problems;
 	}
 
 	/**
@@ -203,6 +228,7 @@ class RequestSanity {
 			}
 			boolean oauth = this.oauth.matches(request);
 			List<ApiError.FieldProblem> problems = queryProblems(request.getQueryString());
+			problems.addAll(headerProblems(request));
 			if (!problems.isEmpty()) {
 				if (oauth) {
 					this.oauth.refuse(HttpStatus.BAD_REQUEST, describe(problems), response);

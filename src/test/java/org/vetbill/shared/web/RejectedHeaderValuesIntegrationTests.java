@@ -51,6 +51,21 @@ class RejectedHeaderValuesIntegrationTests extends IntegrationTest {
 		assertThat(answer.text(500)).contains("Practice");
 	}
 
+	@Test
+	void aControlCharacterInAnIdempotencyKeyIsA400NamingItWithNothingPaid() {
+		TestTenant tenant = newTenant();
+		String authorization = tenant.api.request("/").build().headers().firstValue("Authorization").orElseThrow();
+
+		RawHttp.Answer answer = send(
+				"POST", tenant.path("/invoices"), Map.of("Authorization", authorization, "Idempotency-Key",
+						"key\u0085one", "Content-Type", "application/json"),
+				"{\"department_id\": " + tenant.department + ", \"rows\": []}");
+
+		assertThat(answer.status()).as(answer.text(500)).isEqualTo(400);
+		assertThat(answer.text(500)).contains("invalid_input").contains("\"field\":\"Idempotency-Key\"");
+		assertThat(tenant.api.get(tenant.path("/invoices")).body().path("items").size()).isZero();
+	}
+
 	private RawHttp.Answer send(String method, String path, Map<String, String> headers, String body) {
 		try (RawHttp http = new RawHttp("http://localhost:" + this.port, 30_000)) {
 			return http.send(new FuzzRequest(method, path, headers,

@@ -90,6 +90,22 @@ class RequestSanityIntegrationTests extends IntegrationTest {
 		assertAnswer(unknown, 400, oauthError("invalid_grant", "wrong username or password"));
 	}
 
+	@Test
+	void unreadableParametersOnTheAuthorizationPageAreA400Page() {
+		String page = "/" + this.tenant.provetId + "/oauth2/authorize/";
+		for (String form : java.util.List.of("client_id=%zz", "a=%FF&client_id=x", "x")) {
+			ApiResponse posted = anonymous().postForm(page, form);
+			assertThat(posted.status()).as(form + ": " + posted).isIn(400, 403);
+		}
+		ApiResponse shown = anonymous().get(page + "?client_id=%FF&response_type=code");
+		assertThat(shown.status()).as(shown.toString()).isEqualTo(400);
+		String many = "a=1&".repeat(1500) + "response_type=code";
+		ApiResponse crowded = anonymous().get(page + "?" + many);
+		assertThat(crowded.status()).as(crowded.toString()).isEqualTo(400);
+		ApiResponse crowdedForm = anonymous().postForm(page, many);
+		assertThat(crowdedForm.status()).as(crowdedForm.toString()).isIn(400, 403);
+	}
+
 	private static String oauth(String description) {
 		return oauthError("invalid_request", description);
 	}
