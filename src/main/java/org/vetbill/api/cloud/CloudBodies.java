@@ -53,6 +53,10 @@ class CloudBodies {
 				if (values.length > 1) {
 					throw InvalidInput.worded(name, "Given " + values.length + " times; give it once.");
 				}
+				if (values[0] == null) {
+					// a bare name in the form ("x"), not "x=" (empty) nor "x=1"
+					throw InvalidInput.worded(name, "A form field needs a value: send " + name + "=value.");
+				}
 				if (values[0].isEmpty()) {
 					body.putNull(name);
 				}

@@ -20,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -267,7 +268,21 @@ class RequestSanity {
 				chain.doFilter(new StrictForm.Wrapper(request, body, text), response);
 				return;
 			}
-			chain.doFilter(request, response);
+			try {
+				chain.doFilter(request, response);
+			}
+			catch (HttpMessageNotReadableException ex) {
+				// a PUT, PATCH or DELETE form body is parsed by a filter, outside the
+				// handlers: a broken one (a bad percent escape) is the client's error
+				if (response.isCommitted()) {
+					throw ex;
+				}
+				response.reset();
+				this.errors.write(
+						ApiError.invalid(List.of(new ApiError.FieldProblem("body",
+								"the form body is not valid percent-encoded UTF-8 (name=value&name=value)"))),
+						request, response);
+			}
 		}
 
 	}
