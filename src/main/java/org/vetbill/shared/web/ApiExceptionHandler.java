@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.vetbill.shared.error.BusinessError;
 import org.vetbill.shared.web.ApiError.FieldProblem;
 import tools.jackson.core.JacksonException;
@@ -23,6 +24,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -242,6 +245,24 @@ class ApiExceptionHandler {
 		}
 		logger.error("Database failure on " + request.getMethod() + " " + request.getRequestURI(), ex);
 		return DatabaseFailures.withRetryAfter(respond(request, DatabaseFailures.unavailable()));
+	}
+
+	/**
+	 * Parameters the servlet container would not read (more than its limit of 1,000,
+	 * query and form together): 400, not 500.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> unreadableParameters(InvalidParameterException ex, HttpServletRequest request) {
+		return respond(request, unreadableParameters());
+	}
+
+	/**
+	 * The answer to parameters the servlet container would not read.
+	 * @return a 400 naming the parameters
+	 */
+	static ApiError unreadableParameters() {
+		return ApiError.invalid(List.of(new FieldProblem("parameters",
+				"could not be read: at most 1000 parameters are read (query and form together), each validly percent-encoded UTF-8")));
 	}
 
 	@ExceptionHandler(Exception.class)

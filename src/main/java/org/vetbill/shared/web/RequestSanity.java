@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -282,6 +283,14 @@ class RequestSanity {
 						ApiError.invalid(List.of(new ApiError.FieldProblem("body",
 								"the form body is not valid percent-encoded UTF-8 (name=value&name=value)"))),
 						request, response);
+			}
+			catch (InvalidParameterException ex) {
+				// read by a filter (the CSRF check), outside the handlers
+				if (response.isCommitted()) {
+					throw ex;
+				}
+				response.reset();
+				this.errors.write(ApiExceptionHandler.unreadableParameters(), request, response);
 			}
 		}
 
