@@ -641,7 +641,8 @@ class MasterDataIntegrationTests extends IntegrationTest {
 		String expected = "{'id': " + this.tenant.organizationId + ", 'uuid': '" + read.get("uuid").asString()
 				+ "', 'provet_id': '" + this.tenant.provetId + "', 'name': '%s', 'currency': 'EUR', 'country': '%s',"
 				+ " 'time_zone': '%s', 'reference_number_format': '%s', 'prices_include_vat': false,"
-				+ " 'default_payment_terms_days': %d, 'created': '" + NOW + "', 'modified': '%s', 'version': %d}";
+				+ " 'default_payment_terms_days': %d, 'hard_lock_date': null, 'created': '" + NOW
+				+ "', 'modified': '%s', 'version': %d}";
 		assertJson(read.body(), json(
 				expected.formatted("Clinic " + this.tenant.provetId, "FI", "Europe/Helsinki", "FINNISH", 14, NOW, 0)));
 
