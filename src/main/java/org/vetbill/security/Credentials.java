@@ -282,8 +282,8 @@ public class Credentials {
 	}
 
 	/**
-	 * Checks a secret against its stored hash, or the dummy one when none is stored,
-	 * unless the account or address is locked ({@link SignInThrottle}).
+	 * Checks a secret against its hash (or the dummy one) unless locked:
+	 * {@link SignInThrottle}.
 	 */
 	private Optional<VetbillPrincipal> check(Organization organization, Optional<CredentialRepository.Secret> stored,
 			String given, String actor) {
@@ -319,19 +319,18 @@ public class Credentials {
 			return new UserMatches(users.size() > maxCandidates, List.of());
 		}
 		String actor = "user:" + username;
-		users.forEach((user) -> this.throttle.check(user.organizationId(), actor));
+		List<CredentialRepository.UserLogin> open = this.throttle.unlocked(users,
+				CredentialRepository.UserLogin::organizationId, actor);
 		List<VetbillPrincipal> matches = new ArrayList<>();
-		for (CredentialRepository.UserLogin user : users) {
+		for (CredentialRepository.UserLogin user : open) {
 			if (this.passwords.matches(password, user.passwordHash())) {
 				Organization organization = this.organizations.get(user.organizationId());
 				matches.add(new VetbillPrincipal(organization.id(), organization.provetId(), actor,
 						Permissions.parseStored(user.permissions())));
 			}
 		}
-		matches.forEach((match) -> this.throttle.succeeded(match.organizationId(), actor));
-		users.stream()
-			.filter((user) -> matches.isEmpty())
-			.forEach((user) -> this.throttle.failed(user.organizationId(), actor));
+		open.forEach((user) -> this.throttle.record(user.organizationId(), actor,
+				matches.stream().anyMatch((match) -> match.organizationId() == user.organizationId())));
 		return new UserMatches(false, matches);
 	}
 

@@ -3,9 +3,12 @@ package org.vetbill.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.audit.AuditLog;
@@ -76,8 +79,48 @@ public class SignInThrottle {
 	 * @throws SignInLocked when the account or the address is locked
 	 */
 	void check(long organizationId, String account) {
+		Optional<SignInLocked> locked = lock(organizationId, account);
+		if (locked.isPresent()) {
+			throw locked.get();
+		}
+	}
+
+	/**
+	 * The candidates of a sign-in whose account is not locked, for a sign-in that tries
+	 * the accounts of one name in several organizations: a lock in one organization does
+	 * not refuse the account of another.
+	 * @param <T> the type of the candidates
+	 * @param candidates the candidates
+	 * @param organization the organization of a candidate
+	 * @param account {@code user:<username>}
+	 * @return the candidates that are not locked
+	 * @throws SignInLocked when every candidate is locked (or the address)
+	 */
+	<T> List<T> unlocked(List<T> candidates, ToLongFunction<T> organization, String account) {
+		List<T> open = new ArrayList<>();
+		Optional<SignInLocked> anyLock = Optional.empty();
+		for (T candidate : candidates) {
+			Optional<SignInLocked> locked = lock(organization.applyAsLong(candidate), account);
+			if (locked.isEmpty()) {
+				open.add(candidate);
+			}
+			anyLock = anyLock.or(() -> locked);
+		}
+		if (open.isEmpty() && anyLock.isPresent()) {
+			throw anyLock.get();
+		}
+		return open;
+	}
+
+	/**
+	 * Whether a sign-in would be refused because its account or address is locked.
+	 * @param organizationId the organization signed in to
+	 * @param account {@code client:<client id>} or {@code user:<username>}
+	 * @return the refusal, or empty when the secret may be checked
+	 */
+	Optional<SignInLocked> lock(long organizationId, String account) {
 		if (!this.properties.enabled()) {
-			return;
+			return Optional.empty();
 		}
 		Instant now = Timestamps.now(this.clock);
 		Account key = Account.of(organizationId, account);
@@ -85,8 +128,9 @@ public class SignInThrottle {
 				address().flatMap((address) -> this.store.lockedUntil(ADDRESS, address)));
 		if (until.isPresent() && until.get().isAfter(now)) {
 			long seconds = Math.max(1, (Duration.between(now, until.get()).toMillis() + 999) / 1000);
-			throw new SignInLocked(key.kind(), seconds);
+			return Optional.of(new SignInLocked(key.kind(), seconds));
 		}
+		return Optional.empty();
 	}
 
 	/**
@@ -133,6 +177,22 @@ public class SignInThrottle {
 		}
 		Account key = Account.of(organizationId, account);
 		this.ownTransaction.executeWithoutResult((status) -> this.store.clear(key.kind(), key.subject()));
+	}
+
+	/**
+	 * Records the outcome of a sign-in: a success starts the account's count again, a
+	 * failure counts against it and the address.
+	 * @param organizationId the organization signed in to
+	 * @param account {@code client:<client id>} or {@code user:<username>}
+	 * @param succeeded whether the secret was right
+	 */
+	void record(long organizationId, String account, boolean succeeded) {
+		if (succeeded) {
+			succeeded(organizationId, account);
+		}
+		else {
+			failed(organizationId, account);
+		}
 	}
 
 	/**

@@ -224,6 +224,23 @@ class SignInThrottleIntegrationTests extends IntegrationTest {
 		assertIssued(passwordGrant(other, username, "second password", newAddress()));
 	}
 
+	@Test
+	void theClinicApisSignInWithoutOrganizationSkipsAnotherOrganizationsLockedUser() {
+		TestTenant other = newTenant();
+		String username = "shared-" + this.tenant.provetId;
+		newUser(this.tenant, username, "first password");
+		newUser(other, username, "second password");
+		for (int i = 1; i <= 5; i++) {
+			passwordGrant(this.tenant, username, "guess " + i, newAddress());
+		}
+		assertLocked(passwordGrant(this.tenant, username, "first password", newAddress()), "invalid_grant");
+
+		ApiResponse signedIn = clinicToken(username, "second password");
+		assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+		ApiResponse locked = clinicToken(this.tenant.provetId + "/" + username, "first password");
+		assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+	}
+
 	// ---------------------------------------------------------------- addresses
 
 	@Test
