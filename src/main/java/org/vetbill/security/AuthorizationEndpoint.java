@@ -102,7 +102,14 @@ class AuthorizationEndpoint {
 		String username = request.getParameter("username");
 		String password = request.getParameter("password");
 		if (username != null && password != null) {
-			Optional<OAuthStore.AppUser> user = this.requests.signIn(organization, username, password);
+			Optional<OAuthStore.AppUser> user;
+			try {
+				user = this.requests.signIn(organization, username, password);
+			}
+			catch (SignInLocked ex) {
+				return show(organization, authorization, request,
+						"Too many failed sign-ins. Try again in " + ex.retryAfterSeconds() + " seconds.");
+			}
 			if (user.isEmpty()) {
 				return show(organization, authorization, request, "Wrong user name or password.");
 			}

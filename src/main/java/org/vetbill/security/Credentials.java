@@ -48,6 +48,8 @@ public class Credentials {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	private final PasswordEncoder passwords;
 
 	/**
@@ -56,8 +58,9 @@ public class Credentials {
 	private final String dummyHash;
 
 	Credentials(CredentialRepository repository, Organizations organizations, InputValidator validator, AuditLog audit,
-			Clock clock, PasswordEncoder passwords) {
+			Clock clock, PasswordEncoder passwords, SignInThrottle throttle) {
 		this.passwords = passwords;
+		this.throttle = throttle;
 		this.dummyHash = passwords.encode("not a real secret");
 		this.repository = repository;
 		this.organizations = organizations;
@@ -278,14 +281,20 @@ public class Credentials {
 				"user:" + username);
 	}
 
-	/** Checks a secret against its stored hash, or the dummy one when none is stored. */
+	/**
+	 * Checks a secret against its hash (or the dummy one) unless locked:
+	 * {@link SignInThrottle}.
+	 */
 	private Optional<VetbillPrincipal> check(Organization organization, Optional<CredentialRepository.Secret> stored,
 			String given, String actor) {
+		this.throttle.check(organization.id(), actor);
 		String hash = stored.map(CredentialRepository.Secret::hash).orElse(this.dummyHash);
 		boolean matches = this.passwords.matches(given, hash);
 		if (stored.isEmpty() || !matches) {
+			this.throttle.failed(organization.id(), actor);
 			return Optional.empty();
 		}
+		this.throttle.succeeded(organization.id(), actor);
 		return Optional.of(new VetbillPrincipal(organization.id(), organization.provetId(), actor,
 				Permissions.parseStored(stored.get().permissions())));
 	}
@@ -309,14 +318,19 @@ public class Credentials {
 			this.passwords.matches(password, this.dummyHash);
 			return new UserMatches(users.size() > maxCandidates, List.of());
 		}
+		String actor = "user:" + username;
+		List<CredentialRepository.UserLogin> open = this.throttle.unlocked(users,
+				CredentialRepository.UserLogin::organizationId, actor);
 		List<VetbillPrincipal> matches = new ArrayList<>();
-		for (CredentialRepository.UserLogin user : users) {
+		for (CredentialRepository.UserLogin user : open) {
 			if (this.passwords.matches(password, user.passwordHash())) {
 				Organization organization = this.organizations.get(user.organizationId());
-				matches.add(new VetbillPrincipal(organization.id(), organization.provetId(), "user:" + username,
+				matches.add(new VetbillPrincipal(organization.id(), organization.provetId(), actor,
 						Permissions.parseStored(user.permissions())));
 			}
 		}
+		open.forEach((user) -> this.throttle.record(user.organizationId(), actor,
+				matches.stream().anyMatch((match) -> match.organizationId() == user.organizationId())));
 		return new UserMatches(false, matches);
 	}
 

@@ -40,6 +40,15 @@ public class UserSignIn {
 	 * @return a token, or why there is none
 	 */
 	public Outcome signIn(String username, String password) {
+		try {
+			return check(username, password);
+		}
+		catch (SignInLocked ex) {
+			return new Locked(ex.retryAfterSeconds());
+		}
+	}
+
+	private Outcome check(String username, String password) {
 		int slash = username.indexOf('/');
 		if (slash >= 0) {
 			return this.credentials
@@ -67,7 +76,7 @@ public class UserSignIn {
 	/**
 	 * The outcome of a sign-in.
 	 */
-	public sealed interface Outcome permits Issued, Refused, Ambiguous {
+	public sealed interface Outcome permits Issued, Refused, Ambiguous, Locked {
 
 	}
 
@@ -92,6 +101,15 @@ public class UserSignIn {
 	 * checked. The user must sign in as {@code <provet_id>/<username>}.
 	 */
 	public record Ambiguous() implements Outcome {
+	}
+
+	/**
+	 * Refused without checking the password: the account or the client's address is
+	 * locked after too many failed sign-ins ({@link SignInThrottle}).
+	 *
+	 * @param retryAfterSeconds whole seconds until the lock is over
+	 */
+	public record Locked(long retryAfterSeconds) implements Outcome {
 	}
 
 }

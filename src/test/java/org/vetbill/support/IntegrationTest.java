@@ -38,6 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s",
 				// Connect imports run when a test asks (ConnectImportIntegrationTests)
 				"vetbill.connect.importer-enabled=false",
+				// every test signs in from the loopback: its failed sign-ins must not
+				// lock the address for the others (SignInThrottleIntegrationTests
+				// tests the default budget from addresses of its own)
+				"vetbill.security.sign-in.address-max-failures=1000000",
 				// the stand-in receivers and suppliers, and this server's own Connect
 				// API,
 				// are on the loopback, which outbound requests do not reach by default

@@ -15,6 +15,7 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,6 +69,11 @@ class ClinicTokenEndpoint {
 				yield ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 			}
 			case UserSignIn.Refused refused -> badRequest(INCORRECT);
+			case UserSignIn.Locked locked -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.cacheControl(CacheControl.noStore())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds()))
+				.body(Map.of("detail",
+						"Too many failed sign-ins; try again in " + locked.retryAfterSeconds() + " seconds"));
 			case UserSignIn.Ambiguous ambiguous -> badRequest("The username '" + username
 					+ "' exists in several organizations: sign in as <provet_id>/" + username);
 		};
