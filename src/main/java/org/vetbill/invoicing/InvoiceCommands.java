@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.money.Bound;
-import org.vetbill.shared.validation.Within;
+import org.vetbill.shared.money.Within;
 import org.vetbill.clinic.domain.ChargedItem;
 import org.vetbill.invoicing.domain.InvoiceState;
 

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.money.Bound;
-import org.vetbill.shared.validation.Within;
+import org.vetbill.shared.money.Within;
 
 /**
  * An item charged to a client: on a consultation, or as a row of a draft invoice.

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.money.Bound;
-import org.vetbill.shared.validation.Within;
+import org.vetbill.shared.money.Within;
 
 /**
  * A billable item of the catalog (medicine, procedure, supply, fee) with the accounts and

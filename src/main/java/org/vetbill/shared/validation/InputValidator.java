@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.money.Within;
 import org.vetbill.shared.web.FieldNames;
 
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.vetbill.shared.validation;
+package org.vetbill.shared.money;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,11 +11,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
-import org.vetbill.shared.money.Bound;
 
 /**
- * A decimal input lies within one of the {@link Bound bounds} every API shares;
- * {@link InputValidator} words a breach as {@code beyond_bound}.
+ * A decimal input lies within one of the {@link Bound bounds} every API shares; the input
+ * validator words a breach as {@code beyond_bound}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
