@@ -8,7 +8,7 @@ import org.vetbill.shared.error.FieldError;
  * The largest figures vetbill accepts, far beyond anything a clinic handles and below
  * what the columns hold: amounts {@code numeric(19,4)}, quantities {@code numeric(19,3)}.
  * A row's quantity times its unit price, with the largest surcharge (+1,000 %) and VAT
- * (below 100 %), stays below 10^15, so no computed sum can overflow its column.
+ * (below 100 %), stays below 10^15, so no row's figure can overflow its column.
  */
 public enum Bound {
 
