@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.money.Bound;
+import org.vetbill.shared.money.Within;
 import org.vetbill.clinic.domain.ChargedItem;
 import org.vetbill.invoicing.domain.InvoiceState;
 
@@ -40,7 +42,8 @@ public final class InvoiceCommands {
 	public record NewInvoice(@NotNull Long departmentId, @Nullable Long clientId, @Nullable LocalDate invoiceDate,
 			@Nullable LocalDate invoiceDueDate, @Nullable @Size(max = 2000) String remarks,
 			@Nullable @Size(max = 100) String additionalReference,
-			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
+			@Nullable @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15,
+					fraction = 4) BigDecimal discountAmount,
 			@Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
 			@Nullable @Size(max = 500) List<@Valid @NotNull ChargedItem> rows) {
 	}
@@ -62,7 +65,8 @@ public final class InvoiceCommands {
 	public record InvoiceChanges(@Nullable Long clientId, @NotNull Integer status, @Nullable LocalDate invoiceDate,
 			@Nullable LocalDate invoiceDueDate, @Nullable @Size(max = 2000) String remarks,
 			@Nullable @Size(max = 100) String additionalReference,
-			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
+			@Nullable @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15,
+					fraction = 4) BigDecimal discountAmount,
 			@Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3,
 					fraction = 4) BigDecimal discountPercent) {
 
@@ -120,9 +124,10 @@ public final class InvoiceCommands {
 	 */
 	public record WholeInvoice(@Nullable Long patientId, @Nullable Long appointmentId, @Nullable LocalDate issueDate,
 			@Nullable Instant issueTime, @Nullable LocalDate dueDate, @Nullable Instant dueTime,
-			@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal discountAmount,
+			@NotNull @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15,
+					fraction = 4) BigDecimal discountAmount,
 			@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
-			@NotNull @Digits(integer = 15, fraction = 4) BigDecimal paidAmount,
+			@NotNull @Within(Bound.AMOUNT) @Digits(integer = 15, fraction = 4) BigDecimal paidAmount,
 			@NotNull @Size(max = 500) List<@Valid @NotNull InvoiceLine> items,
 			@NotNull @Size(max = 50) List<@NotNull @Size(min = 1, max = 50) String> tags, @NotNull InvoiceState state,
 			@NotNull @Size(min = 1, max = 1000) String writeOffReason) {
@@ -148,9 +153,10 @@ public final class InvoiceCommands {
 	 */
 	public record InvoiceLine(@Nullable UUID id, @Nullable Long itemId,
 			@Nullable @Size(min = 1, max = 200) String description,
-			@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12,
+			@NotNull @DecimalMin(value = "0", inclusive = false) @Within(Bound.QUANTITY) @Digits(integer = 12,
 					fraction = 3) BigDecimal quantity,
-			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
+			@Nullable @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 15,
+					fraction = 4) BigDecimal unitPrice,
 			@Nullable @DecimalMin("-1000") @DecimalMax("100") @Digits(integer = 4,
 					fraction = 4) BigDecimal discountPercent,
 			@Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal taxRate,

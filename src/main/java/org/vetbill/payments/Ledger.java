@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Department;
@@ -17,6 +18,7 @@ import org.vetbill.payments.PaymentStore.PaymentRecord;
 import org.vetbill.payments.domain.PaymentType;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.money.Bound;
 import org.vetbill.shared.money.Money;
 import org.vetbill.shared.time.Timestamps;
 
@@ -128,6 +130,9 @@ class Ledger {
 	}
 
 	static Money amount(BigDecimal amount, Currency currency, String field) {
+		if (!Bound.AMOUNT.admits(amount)) {
+			throw new InvalidInput(List.of(Bound.AMOUNT.problem(field)));
+		}
 		try {
 			return Money.of(amount, currency);
 		}

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.invoicing.domain.InvoiceState;
 import org.vetbill.shared.error.FieldError;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,16 +102,16 @@ final class ClinicValues {
 		if (node.isNull() || node.isMissingNode()) {
 			return null;
 		}
-		if (node.isNumber()) {
-			return node.decimalValue();
-		}
-		if (node.isString()) {
-			try {
+		try {
+			if (node.isNumber()) {
+				return node.decimalValue();
+			}
+			if (node.isString()) {
 				return new BigDecimal(node.asString().trim());
 			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
+		}
+		catch (NumberFormatException | ArithmeticException | JacksonException ex) {
+			// beyond what can be read (1e2147483648): reported below
 		}
 		problems.add(FieldError.worded(field, "Input should be a valid decimal"));
 		return null;

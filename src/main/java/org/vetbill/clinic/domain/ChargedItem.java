@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.money.Bound;
+import org.vetbill.shared.money.Within;
 
 /**
  * An item charged to a client: on a consultation, or as a row of a draft invoice.
@@ -22,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param name a name overriding the item's name, or null for the item's name
  */
 public record ChargedItem(@NotNull Long itemId,
-		@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 3) BigDecimal quantity,
-		@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
+		@NotNull @DecimalMin(value = "0", inclusive = false) @Within(Bound.QUANTITY) @Digits(integer = 12,
+				fraction = 3) BigDecimal quantity,
+		@Nullable @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
 		@Nullable @DecimalMin("-100") @DecimalMax("1000") @Digits(integer = 4,
 				fraction = 4) BigDecimal percentageChange,
 		@Nullable Long patientId, @Nullable @Size(min = 1, max = 200) String name) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.money.Bound;
+import org.vetbill.shared.money.Within;
 
 /**
  * A billable item of the catalog (medicine, procedure, supply, fee) with the accounts and
@@ -32,10 +34,10 @@ import org.jspecify.annotations.Nullable;
  * catalog stores as a procedure
  */
 public record ItemDetails(@Nullable @Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
-		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal price, @NotNull Long vatGroupId,
-		@Nullable @Size(max = 50) String accountNumber, @Nullable @Size(max = 50) String internalAccountNumber,
-		@Nullable @Size(max = 100) String reportingDimension1, @Nullable @Size(max = 100) String reportingDimension2,
-		@Nullable @Size(max = 100) String reportingDimension3,
+		@NotNull @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 15, fraction = 4) BigDecimal price,
+		@NotNull Long vatGroupId, @Nullable @Size(max = 50) String accountNumber,
+		@Nullable @Size(max = 50) String internalAccountNumber, @Nullable @Size(max = 100) String reportingDimension1,
+		@Nullable @Size(max = 100) String reportingDimension2, @Nullable @Size(max = 100) String reportingDimension3,
 		@Nullable @Size(max = 100) String internalReportingDimension1,
 		@Nullable @Size(max = 100) String internalReportingDimension2, boolean archived,
 		@Nullable @Min(1) @Max(4) Integer typeCode) {

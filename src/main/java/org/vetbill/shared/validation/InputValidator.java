@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.money.Within;
 import org.vetbill.shared.web.FieldNames;
 
 import org.springframework.stereotype.Component;
@@ -52,9 +53,20 @@ public class InputValidator {
 	private List<FieldError> constraintErrors(Object input) {
 		List<FieldError> errors = new ArrayList<>();
 		for (ConstraintViolation<Object> violation : this.validator.validate(input)) {
-			errors.add(FieldError.of(violation.getPropertyPath().toString(), "constraint", "message",
-					violation.getMessage()));
+			String field = violation.getPropertyPath().toString();
+			if (violation.getConstraintDescriptor().getAnnotation() instanceof Within within) {
+				errors.add(within.value().problem(field));
+			}
+			else {
+				errors.add(FieldError.of(field, "constraint", "message", violation.getMessage()));
+			}
 		}
+		// a figure beyond its bound is told once, not also as too many digits
+		List<String> beyond = errors.stream()
+			.filter((error) -> error.code().equals(Within.CODE))
+			.map(FieldError::field)
+			.toList();
+		errors.removeIf((error) -> !error.code().equals(Within.CODE) && beyond.contains(error.field()));
 		// in the order of the fields' names as the APIs write them
 		errors.sort(Comparator.comparing((error) -> FieldNames.snakeCase(error.field())));
 		return errors;
