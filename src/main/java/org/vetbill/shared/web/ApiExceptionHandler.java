@@ -265,6 +265,21 @@ class ApiExceptionHandler {
 				"could not be read: at most 1000 parameters are read (query and form together), each validly percent-encoded UTF-8")));
 	}
 
+	/**
+	 * A number the JSON reader cannot hold (an exponent such as {@code 1e2147483648}),
+	 * met while a body is read as a JSON tree, where the reader does not wrap it: 400 on
+	 * the body, not 500. Thrown by anything but the JSON reader, it stays unexpected.
+	 */
+	@ExceptionHandler(NumberFormatException.class)
+	ResponseEntity<Object> unreadableNumber(NumberFormatException ex, HttpServletRequest request) throws Exception {
+		StackTraceElement[] trace = ex.getStackTrace();
+		if (trace.length == 0 || !trace[0].getClassName().startsWith("tools.jackson.")) {
+			return unexpected(ex, request);
+		}
+		return respond(request, ApiError.invalid(List.of(new FieldProblem("body",
+				"holds a number too large or too small to be read (its exponent is beyond what a number may have)"))));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) throws Exception {
 		if (ex instanceof org.springframework.web.ErrorResponse
