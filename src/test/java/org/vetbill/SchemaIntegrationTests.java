@@ -32,10 +32,12 @@ class SchemaIntegrationTests extends IntegrationTest {
 	/**
 	 * Tables that are not tenant-owned: the tenants themselves and installation-wide
 	 * data. The rate limits' buckets (PostgreSQL only) are counters keyed by a string
-	 * that starts with the organization id, not tenant data.
+	 * that starts with the organization id, not tenant data; so are the failed sign-ins'
+	 * counters, kept per account (its key names the organization) and per client address,
+	 * which is no tenant's.
 	 */
 	private static final Set<String> GLOBAL_TABLES = Set.of("organization", "signing_key", "flyway_schema_history",
-			"rate_limit_bucket");
+			"rate_limit_bucket", "sign_in_failure");
 
 	@Autowired
 	private DataSource dataSource;
