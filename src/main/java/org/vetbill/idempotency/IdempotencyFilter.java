@@ -1,9 +1,6 @@
 package org.vetbill.idempotency;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,17 +12,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.security.VetbillPrincipal;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.web.ApiError;
+import org.vetbill.shared.web.CachedBodyRequest;
 import org.vetbill.shared.web.DatabaseFailures;
 import org.vetbill.shared.web.ErrorResponses;
 
@@ -109,7 +104,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		boolean form = isForm(request);
 		byte[] body = form ? canonicalForm(request.getParameterMap()) : request.getInputStream().readAllBytes();
-		HttpServletRequest replayable = form ? request : new CachedBody(request, body);
+		HttpServletRequest replayable = form ? request : new CachedBodyRequest(request, body);
 		String hash = hash(request, body);
 		Optional<IdempotencyStore.Answer> earlier = this.requests.find(caller.organizationId(), caller.actor(), key);
 		if (earlier.isPresent()) {
@@ -241,58 +236,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A request whose body was read to hash it, and is read again from memory.
-	 */
-	private static final class CachedBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
 	}
 
 	/**

@@ -95,7 +95,7 @@ class BodyLimit {
 					tooLarge(limit, request, response);
 					return;
 				}
-				chain.doFilter(new StrictForm.CachedBody(request, body), response);
+				chain.doFilter(new CachedBodyRequest(request, body), response);
 				return;
 			}
 			chain.doFilter(request, response);
