@@ -32,6 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				// tests create many tenants and tokens: bcrypt's lowest work factor
 				// keeps that quick (the algorithm and its checks are the same)
 				"vetbill.security.password-strength=4", "spring.datasource.hikari.maximum-pool-size=24",
+				// the test contexts Spring keeps cached, and the crash test's own server,
+				// share
+				// PostgreSQL's 100 connections: an idle context keeps one, not 24
+				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10s",
 				// webhook deliveries and their retries within seconds (see
 				// WebhookDispatcherIntegrationTests)
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
