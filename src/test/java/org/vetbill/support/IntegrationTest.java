@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				// the test contexts Spring keeps cached, and the crash test's own server,
 				// share
 				// PostgreSQL's 100 connections: an idle context keeps one, not 24
-				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10s",
+				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000",
 				// webhook deliveries and their retries within seconds (see
 				// WebhookDispatcherIntegrationTests)
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
