@@ -199,6 +199,17 @@ class ClinicMoneyIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRowToCreditWithoutAnIdIsRefusedNamingIt() {
+		long invoice = invoice();
+		ApiResponse refund = this.tenant.api.post(this.tenant.path("/invoices/" + invoice + "/credit-notes"),
+				"{\"row_ids\": [null]}");
+		assertThat(refund.status()).as(refund.toString()).isEqualTo(400);
+		assertThat(refund.raw()).contains(
+				"\"field\":\"row_ids[0]\",\"message\":\"A row to credit is named by its id: this entry has none.\"");
+		assertThat(invoiceView(invoice).body().get("related_credit_note_ids")).as("no credit note").isEmpty();
+	}
+
+	@Test
 	void aWriteOffIsItsOwnLedgerEventAndLeavesTotalsAndPaymentsAsTheyAre() {
 		long invoice = invoice();
 		pay(invoice, "37.59");

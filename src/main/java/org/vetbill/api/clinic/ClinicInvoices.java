@@ -291,7 +291,7 @@ class ClinicInvoices {
 			}
 			Long itemId = null;
 			JsonNode catalog = item.path("item_id");
-			if (catalog.isIntegralNumber()) {
+			if (catalog.isIntegralNumber() && catalog.canConvertToLong()) {
 				itemId = catalog.longValue();
 			}
 			else if (!catalog.isNull() && !catalog.isMissingNode()) {

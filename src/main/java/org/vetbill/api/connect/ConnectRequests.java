@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.query.FilterValues;
 import org.vetbill.supply.SupplierInvoices.InvoiceFilter;
 
 import org.springframework.http.HttpHeaders;
@@ -150,7 +151,12 @@ final class ConnectRequests {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value);
+			LocalDate date = LocalDate.parse(value);
+			if (FilterValues.storable(date)) {
+				return date;
+			}
+			problems.add(FieldError.worded(name, "'" + value + "' lies outside the years 1 to 9999"));
+			return null;
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(FieldError.worded(name, "'" + value + "' is not a date (yyyy-MM-dd, such as 2015-07-17)"));
@@ -174,14 +180,23 @@ final class ConnectRequests {
 							+ "(UpdatedAfter=2015-07-17T06:00:00%2B10:00)"));
 			return null;
 		}
+		Instant instant = null;
 		try {
-			return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+			instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			// perhaps without an offset
 		}
 		try {
-			return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+			if (instant == null) {
+				instant = LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+			}
+			if (FilterValues.storable(instant)) {
+				return instant;
+			}
+			problems
+				.add(FieldError.worded(ConnectApi.UPDATED_AFTER, "'" + value + "' lies outside the years 1 to 9999"));
+			return null;
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(FieldError.worded(ConnectApi.UPDATED_AFTER, "'" + value + "' is not an ISO 8601 date-time "

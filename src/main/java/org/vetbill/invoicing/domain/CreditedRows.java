@@ -42,7 +42,8 @@ public final class CreditedRows {
 	 * @param invoiceId the invoice
 	 * @param rows its rows
 	 * @param credited those already credited
-	 * @param chosen the rows asked for
+	 * @param chosen the rows asked for; an entry is null where a client sent no id (JSON
+	 * {@code null}), which is refused
 	 * @return the rows to credit
 	 */
 	public static List<Long> partial(long invoiceId, List<Long> rows, Collection<Long> credited, List<Long> chosen) {
@@ -53,9 +54,12 @@ public final class CreditedRows {
 		Set<Long> seen = new HashSet<>();
 		List<FieldError> problems = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
-			long rowId = chosen.get(i);
+			Long rowId = chosen.get(i);
 			String field = "rowIds[" + i + "]";
-			if (!ofInvoice.contains(rowId)) {
+			if (rowId == null) {
+				problems.add(FieldError.of(field, "row_id_missing"));
+			}
+			else if (!ofInvoice.contains(rowId)) {
 				problems.add(FieldError.of(field, "row_not_of_invoice", "row", rowId, "invoice", invoiceId));
 			}
 			else if (credited.contains(rowId)) {

@@ -52,7 +52,32 @@ public final class FilterValues {
 	private static final Pattern SPACE_OFFSET = Pattern
 		.compile("(T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?) (\\d{2}(?::?\\d{2})?)$");
 
+	/** The first moment a filter may name: the databases store years 1 to 9999. */
+	private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** The last moment a filter may name. */
+	private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
 	private FilterValues() {
+	}
+
+	/**
+	 * Whether a date lies in the years every database stores (1 to 9999); beyond them a
+	 * filter is refused naming its parameter, before any query is made.
+	 * @param date the date
+	 * @return whether it may be compared in a query
+	 */
+	public static boolean storable(LocalDate date) {
+		return date.getYear() >= 1 && date.getYear() <= 9999;
+	}
+
+	/**
+	 * Whether a point in time lies in the years every database stores, in UTC.
+	 * @param instant the point in time
+	 * @return whether it may be compared in a query
+	 */
+	public static boolean storable(Instant instant) {
+		return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
 	}
 
 	public static long id(Criterion criterion, String value) {
@@ -98,15 +123,22 @@ public final class FilterValues {
 	 * @return the date
 	 */
 	public static LocalDate date(Criterion criterion, String value, ZoneId zone) {
+		LocalDate date;
 		if (value.length() == 10) {
 			try {
-				return LocalDate.parse(value);
+				date = LocalDate.parse(value);
 			}
 			catch (DateTimeParseException ex) {
 				throw invalid(criterion, value, "filter_not_date");
 			}
 		}
-		return dateTime(criterion, value, zone).atZone(zone).toLocalDate();
+		else {
+			date = dateTime(criterion, value, zone).atZone(zone).toLocalDate();
+		}
+		if (!storable(date)) {
+			throw invalid(criterion, value, "filter_date_out_of_range");
+		}
+		return date;
 	}
 
 	/**
@@ -117,6 +149,14 @@ public final class FilterValues {
 	 * @return the instant
 	 */
 	public static Instant dateTime(Criterion criterion, String value, ZoneId zone) {
+		Instant instant = parseDateTime(criterion, value, zone);
+		if (!storable(instant)) {
+			throw invalid(criterion, value, "filter_date_out_of_range");
+		}
+		return instant;
+	}
+
+	private static Instant parseDateTime(Criterion criterion, String value, ZoneId zone) {
 		String text = value.trim();
 		try {
 			if (text.length() == 10) {

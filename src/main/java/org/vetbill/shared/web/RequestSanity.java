@@ -194,6 +194,38 @@ class RequestSanity {
 			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 	}
 
+	private static boolean isMultipart(@Nullable String contentType) {
+		return contentType != null
+				&& contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+	}
+
+	/**
+	 * What is wrong with a multipart body's parameters on an OAuth endpoint: a part that
+	 * cannot be read, or a value holding a NUL, which no credential or token holds.
+	 * @param request the request
+	 * @return the problem in words, or null when the parameters are good
+	 */
+	private static @Nullable String multipartProblem(HttpServletRequest request) {
+		java.util.Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (RuntimeException ex) {
+			return "the multipart body cannot be read";
+		}
+		List<ApiError.FieldProblem> problems = new ArrayList<>();
+		parameters.forEach((name, values) -> {
+			for (String value : values) {
+				if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+					problems
+						.add(new ApiError.FieldProblem(name.replace('\0', '?'), "may not contain the NUL character"));
+					return;
+				}
+			}
+		});
+		return problems.isEmpty() ? null : describe(problems);
+	}
+
 	/**
 	 * Problems as one description, each naming its parameter.
 	 */
@@ -268,6 +300,13 @@ class RequestSanity {
 				}
 				chain.doFilter(new StrictForm.Wrapper(request, body, text), response);
 				return;
+			}
+			if (oauth && isMultipart(contentType)) {
+				String problem = multipartProblem(request);
+				if (problem != null) {
+					this.oauth.refuse(HttpStatus.BAD_REQUEST, problem, response);
+					return;
+				}
 			}
 			try {
 				chain.doFilter(request, response);

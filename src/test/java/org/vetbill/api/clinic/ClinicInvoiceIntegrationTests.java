@@ -558,6 +558,18 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(this.api.get("/invoice/" + UUID.randomUUID()).raw()).isEqualTo("{\"detail\":\"Not Found\"}");
 	}
 
+	@Test
+	void anItemIdBeyondSixtyFourBitsNamesTheField() {
+		long before = this.api.get("/invoice/").body().path("total").asLong();
+		for (String id : List.of("9223372036854775808", "18446744073709551616", "-9223372036854775809")) {
+			ApiResponse response = this.api.post("/invoice/", "{\"status\": \"DRAFT\", \"items\": [{\"item_id\": " + id
+					+ ", \"description\": \"x\", \"quantity\": 1, \"unit_price\": 1, \"tax_rate\": 10}]}");
+			assertThat(response.status()).as(id + " -> " + response).isEqualTo(422);
+			assertThat(locs(response.body())).as(id).containsExactly("[\"body\",\"items\",0,\"item_id\"]");
+		}
+		assertThat(this.api.get("/invoice/").body().path("total").asLong()).isEqualTo(before);
+	}
+
 	private JsonNode list(String query) {
 		ApiResponse response = this.api.get("/invoice/?" + query);
 		assertThat(response.status()).as(query + " -> " + response).isEqualTo(200);

@@ -286,6 +286,12 @@ class CloudListParametersIntegrationTests extends IntegrationTest {
 		assertRefused("invoice/?modified__gte=yesterday&ordering=-modified", "{\"modified__gte\":"
 				+ "[\"'yesterday' is not a valid date-time: use YYYY-MM-DDThh:mm[:ss][+HH:MM], such as 2024-03-20T00:00:00 or "
 				+ "2017-12-24 15:30%2B00:00 (URL-encode the +).\"]}");
+		// a date no database stores is refused before any query (a 503 from PostgreSQL
+		// before)
+		assertRefused("invoice/?modified__gt=%2B999999999-12-31T00:00:00Z",
+				"{\"modified__gt\":[\"'+999999999-12-31T00:00:00Z' lies outside the years 1 to 9999.\"]}");
+		assertRefused("invoice/?invoice_date__gte=-999999999-01-01T00:00",
+				"{\"invoice_date__gte\":[\"'-999999999-01-01T00:00' lies outside the years 1 to 9999.\"]}");
 		assertRefused("client/?archived=maybe&search=x",
 				"{\"archived\":[\"'maybe' is not a boolean: use true or false.\"]}");
 		assertRefused("invoice/" + invoice + "/?status__is=3",

@@ -212,6 +212,14 @@ class ConnectApiIntegrationTests extends IntegrationTest {
 		assertJson(get(INVOICES + "?DateFrom=x&DateTo=y", this.darwin), 400,
 				message("DateFrom: 'x' is not a date (yyyy-MM-dd, such as 2015-07-17); "
 						+ "DateTo: 'y' is not a date (yyyy-MM-dd, such as 2015-07-17)"));
+		// dates no database stores: refused before any query (a 503 from the database
+		// before)
+		assertJson(get(INVOICES + "?DateFrom=%2B999999999-12-31", this.darwin), 400,
+				message("DateFrom: '+999999999-12-31' lies outside the years 1 to 9999"));
+		assertJson(get(INVOICES + "?DateTo=-999999999-01-01", this.darwin), 400,
+				message("DateTo: '-999999999-01-01' lies outside the years 1 to 9999"));
+		assertJson(get(INVOICES + "?UpdatedAfter=%2B999999999-12-31T00:00:00Z", this.darwin), 400,
+				message("UpdatedAfter: '+999999999-12-31T00:00:00Z' lies outside the years 1 to 9999"));
 		for (String number : List.of("abc", "0", "-5", "1.5", "99999999999999999999")) {
 			assertJson(get(INVOICES + "/" + number, this.darwin), 400,
 					message("InvoiceNumber: '" + number + "' is not a positive whole number"));

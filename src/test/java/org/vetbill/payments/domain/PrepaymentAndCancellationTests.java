@@ -2,6 +2,7 @@ package org.vetbill.payments.domain;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -129,6 +130,10 @@ class PrepaymentAndCancellationTests {
 						"rowIds[1]: row_not_of_invoice {row=9, invoice=12}", "rowIds[3]: row_named_twice {row=1}"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> CreditedRows.partial(12, List.of(1L), Set.of(), List.of()));
+		assertThatExceptionOfType(InvalidInput.class)
+			.isThrownBy(() -> CreditedRows.partial(12, List.of(1L), Set.of(), Arrays.asList(1L, null)))
+			.satisfies((error) -> assertThat(error.errors()).extracting((e) -> e.field() + ": " + e.code())
+				.containsExactly("rowIds[1]: row_id_missing"));
 	}
 
 }

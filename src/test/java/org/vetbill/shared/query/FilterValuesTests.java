@@ -52,6 +52,21 @@ class FilterValuesTests {
 	}
 
 	@Test
+	void datesBeyondTheYearsADatabaseStoresAreRefused() {
+		Criterion date = Criterion.of("invoice_date__gte", "invoice_date", Operator.GTE, "");
+		assertThat(FilterValues.date(date, "9999-12-31", HELSINKI)).isEqualTo(LocalDate.of(9999, 12, 31));
+		assertThat(at("0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+		for (String beyond : new String[] { "+10000-01-01T00:00:00Z", "+999999999-12-31T00:00:00Z",
+				"-0001-12-31T00:00:00Z", "9999-12-31T23:59:59-01:00" }) {
+			assertThatExceptionOfType(InvalidInput.class).as(beyond)
+				.isThrownBy(() -> at(beyond))
+				.satisfies((ex) -> assertThat(ex.errors().get(0).code()).isEqualTo("filter_date_out_of_range"));
+		}
+		assertThatExceptionOfType(InvalidInput.class)
+			.isThrownBy(() -> FilterValues.date(date, "+999999999-12-31T00:00", HELSINKI));
+	}
+
+	@Test
 	void booleansAndIdsAreReadStrictly() {
 		Criterion flag = Criterion.of("credit_note__is", "credit_note", Operator.IS, "");
 		assertThat(FilterValues.bool(flag, "True")).isTrue();

@@ -82,6 +82,20 @@ class RequestSanityIntegrationTests extends IntegrationTest {
 						.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 'a', '=', (byte) 0xC3, '(' }))),
 					400, oauth("the form body is not valid UTF-8"));
 		}
+		// a multipart body, which the revocation endpoint also reads, with a NUL in a
+		// value (a 503 from PostgreSQL before)
+		for (String endpoint : java.util.List.of("/" + this.tenant.provetId + "/oauth2/revoke_token/",
+				"/" + this.tenant.provetId + "/oauth2/token/")) {
+			String boundary = "vetbill-boundary";
+			String multipart = "--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\na\0b\r\n--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\nx\r\n--" + boundary + "--\r\n";
+			assertAnswer(
+					anonymous().send(anonymous().request(endpoint)
+						.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+						.POST(HttpRequest.BodyPublishers.ofString(multipart))),
+					400, oauth("parameter 'client_id' may not contain the NUL character"));
+		}
 		// sound forms still reach the endpoints, encoded characters and all
 		ApiResponse wrong = anonymous().postForm("/token", "username=%C3%A4iti&password=x");
 		assertAnswer(wrong, 400, "{\"detail\":\"Incorrect username or password\"}");
