@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.money.Bound;
+import org.vetbill.shared.money.Within;
 
 /**
  * A line of a supplier invoice.
@@ -30,10 +32,10 @@ import org.jspecify.annotations.Nullable;
 public record InvoiceLineDetails(@Nullable @Size(max = 50) String productCode,
 		@Nullable @Size(max = 500) String description, @Min(0) int quantityOrdered, @Min(0) int quantityShipped,
 		@Nullable @Size(max = 100) String purchaseOrderNumber,
-		@NotNull @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal price,
-		@Nullable @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal listPrice,
-		@Nullable @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal rrp,
-		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal tax,
+		@NotNull @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 13, fraction = 4) BigDecimal price,
+		@Nullable @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 13, fraction = 4) BigDecimal listPrice,
+		@Nullable @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 13, fraction = 4) BigDecimal rrp,
+		@NotNull @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15, fraction = 2) BigDecimal tax,
 		@Nullable @Size(max = 100) String batch, @Nullable LocalDate expiry, boolean miscellaneousItem) {
 
 }

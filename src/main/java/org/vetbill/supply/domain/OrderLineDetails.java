@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.money.Bound;
+import org.vetbill.shared.money.Within;
 
 /**
  * A line of an electronic order: a product by its code, or by its description when it has
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrderLineDetails(@Nullable @Size(max = 50) String productCode,
 		@Nullable @Size(max = 500) String description, @Positive int quantity,
-		@Nullable @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal price) {
+		@Nullable @DecimalMin("0") @Within(Bound.UNIT_PRICE) @Digits(integer = 13, fraction = 4) BigDecimal price) {
 
 	/**
 	 * What matches this line with the lines of the supplier's invoices: the product code,

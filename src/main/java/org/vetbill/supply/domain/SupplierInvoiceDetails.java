@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.shared.money.Bound;
+import org.vetbill.shared.money.Within;
 
 /**
  * A supplier invoice as recorded or imported. Freight, tax and total may be left out:
@@ -36,9 +38,9 @@ public record SupplierInvoiceDetails(@Nullable @Positive Long invoiceNumber, @Nu
 		@Nullable @Size(max = 100) String purchaseOrderNumber, @NotBlank @Size(max = 50) String accountCode,
 		@NotNull LocalDate date, @Nullable @Size(max = 2000) String notes, @Nullable @Valid Shipping shipping,
 		@Nullable LocalDate paymentDue,
-		@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal freight,
-		@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal tax,
-		@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal total,
+		@Nullable @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15, fraction = 2) BigDecimal freight,
+		@Nullable @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15, fraction = 2) BigDecimal tax,
+		@Nullable @DecimalMin("0") @Within(Bound.AMOUNT) @Digits(integer = 15, fraction = 2) BigDecimal total,
 		@NotEmpty List<@Valid @NotNull InvoiceLineDetails> lines) {
 
 }

@@ -2,8 +2,10 @@ package org.vetbill.supply.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 import org.vetbill.shared.error.InvalidInput;
+import org.vetbill.shared.money.Bound;
 
 /**
  * The figures of a supplier invoice. A line's amount is its unit price times the quantity
@@ -26,8 +28,8 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 	 * @param invoice the invoice
 	 * @return its figures, in cents
 	 * @throws InvalidInput when a given tax is below the lines' tax (code
-	 * {@code tax_below_lines_tax}) or a given total is not the sum
-	 * ({@code total_not_sum})
+	 * {@code tax_below_lines_tax}), a given total is not the sum ({@code total_not_sum}),
+	 * or a sum is beyond {@link Bound#AMOUNT}
 	 */
 	public static SupplierInvoiceFigures of(SupplierInvoiceDetails invoice) {
 		SupplierInvoiceFigures figures = asSent(invoice);
@@ -51,6 +53,8 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 	 * added up as {@link #of} does.
 	 * @param invoice the invoice
 	 * @return its figures, in cents
+	 * @throws InvalidInput when the tax or total added up lies beyond
+	 * {@link Bound#AMOUNT} (the lines' figures are bounded each, not their sum)
 	 */
 	public static SupplierInvoiceFigures asSent(SupplierInvoiceDetails invoice) {
 		BigDecimal lines = cents(BigDecimal.ZERO);
@@ -60,6 +64,10 @@ public record SupplierInvoiceFigures(BigDecimal lines, BigDecimal freight, BigDe
 		BigDecimal freight = cents((invoice.freight() != null) ? invoice.freight() : BigDecimal.ZERO);
 		BigDecimal tax = cents((invoice.tax() != null) ? invoice.tax() : linesTax(invoice));
 		BigDecimal total = (invoice.total() != null) ? cents(invoice.total()) : lines.add(freight).add(tax);
+		// each figure sent is bounded; a sum over many lines is bounded here
+		if (!Bound.AMOUNT.admits(tax) || !Bound.AMOUNT.admits(total)) {
+			throw new InvalidInput(List.of(Bound.AMOUNT.problem(Bound.AMOUNT.admits(tax) ? "total" : "tax")));
+		}
 		return new SupplierInvoiceFigures(lines, freight, tax, total);
 	}
 

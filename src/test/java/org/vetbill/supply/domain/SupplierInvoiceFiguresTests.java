@@ -74,6 +74,20 @@ class SupplierInvoiceFiguresTests {
 		assertThat(figures.total()).isEqualByComparingTo("99.90");
 	}
 
+	@Test
+	void sumsBeyondTheAmountBoundAreRefusedNamingThem() {
+		// each line within its bounds, their sum beyond what a total may be
+		InvoiceLineDetails[] lines = new InvoiceLineDetails[20];
+		java.util.Arrays.fill(lines, line("99999999.9999", 99999, 99999, "999999999.99"));
+		assertThatThrownBy(() -> SupplierInvoiceFigures.asSent(invoice(null, null, null, lines)))
+			.isInstanceOfSatisfying(InvalidInput.class, (error) -> assertThat(error.errors()).singleElement()
+				.satisfies((field) -> assertThat(field.field() + " " + field.code()).isEqualTo("tax beyond_bound")));
+		InvoiceLineDetails costly = line("99999999.9999", 99999, 99999, "0.00");
+		assertThatThrownBy(() -> SupplierInvoiceFigures.of(invoice(null, null, null, costly)))
+			.isInstanceOfSatisfying(InvalidInput.class, (error) -> assertThat(error.errors()).singleElement()
+				.satisfies((field) -> assertThat(field.field() + " " + field.code()).isEqualTo("total beyond_bound")));
+	}
+
 	static InvoiceLineDetails line(String price, int ordered, int shipped, String tax) {
 		return new InvoiceLineDetails("P1", "Product", ordered, shipped, null, new BigDecimal(price), null, null,
 				new BigDecimal(tax), null, null, false);
