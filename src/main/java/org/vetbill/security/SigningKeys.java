@@ -14,9 +14,12 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vetbill.shared.Secrets;
 import org.vetbill.shared.time.Timestamps;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +33,12 @@ import org.springframework.stereotype.Component;
  * token names a key it does not know (at most every few seconds).
  */
 @Component
-class SigningKeys {
+class SigningKeys implements SmartInitializingSingleton {
 
 	/** The id of the first key, which every node tries to create on an empty database. */
 	static final String FIRST_KEY_ID = "access-token";
+
+	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
 	private static final Duration RELOAD_BEFORE_SIGNING = Duration.ofMinutes(1);
 
@@ -82,6 +87,22 @@ class SigningKeys {
 					|| this.retired.plus(AccessTokens.LIFETIME).plus(AccessTokens.CLOCK_SKEW).isAfter(now);
 		}
 
+	}
+
+	/**
+	 * Loads the keys once the application is built, so that a node whose key-encryption
+	 * key is not the one the stored keys were encrypted with refuses to start, saying so,
+	 * instead of answering every token request with an error.
+	 * @throws IllegalStateException naming the setting and the keys it cannot decrypt
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		Loaded keys = reload();
+		if (!keys.undecryptable().isEmpty()) {
+			throw new IllegalStateException("the token signing keys " + keys.undecryptable()
+					+ " cannot be decrypted: vetbill.security.key-encryption-key is not the key they were encrypted "
+					+ "with; start every node with the same key-encryption key");
+		}
 	}
 
 	/**
@@ -170,16 +191,26 @@ class SigningKeys {
 			return this.store.all();
 		});
 		List<Key> keys = new ArrayList<>();
+		List<String> undecryptable = new ArrayList<>();
 		for (SigningKeyStore.StoredKey row : (stored != null) ? stored : List.<SigningKeyStore.StoredKey>of()) {
-			byte[] secret = row.encrypted() ? this.encryption.decrypt(row.id(), row.secret())
-					: Base64.getUrlDecoder().decode(row.secret());
-			keys.add(new Key(row.id(), new SecretKeySpec(secret, "HmacSHA256"), row.created(), row.retired()));
+			try {
+				byte[] secret = row.encrypted() ? this.encryption.decrypt(row.id(), row.secret())
+						: Base64.getUrlDecoder().decode(row.secret());
+				keys.add(new Key(row.id(), new SecretKeySpec(secret, "HmacSHA256"), row.created(), row.retired()));
+			}
+			catch (IllegalStateException ex) {
+				log.error(ex.getMessage());
+				undecryptable.add(row.id());
+				if (row.retired() == null) {
+					throw ex;
+				}
+			}
 		}
 		Key signing = keys.stream()
 			.filter((key) -> key.retired() == null)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no token signing key"));
-		Loaded loaded = new Loaded(List.copyOf(keys), signing, this.clock.instant());
+		Loaded loaded = new Loaded(List.copyOf(keys), signing, List.copyOf(undecryptable), this.clock.instant());
 		this.loaded = loaded;
 		return loaded;
 	}
@@ -189,9 +220,11 @@ class SigningKeys {
 	 *
 	 * @param keys every key, newest first
 	 * @param signing the newest key not retired
+	 * @param undecryptable the ids of retired keys that cannot be decrypted with this
+	 * node's key-encryption key, left out
 	 * @param at when they were loaded
 	 */
-	record Loaded(List<Key> keys, Key signing, Instant at) {
+	record Loaded(List<Key> keys, Key signing, List<String> undecryptable, Instant at) {
 
 		@Nullable Key find(String id) {
 			return this.keys.stream().filter((key) -> key.id().equals(id)).findFirst().orElse(null);

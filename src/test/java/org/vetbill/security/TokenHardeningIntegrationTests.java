@@ -25,6 +25,7 @@ import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.vetbill.shared.db.Tables.APP_USER;
 import static org.vetbill.shared.db.Tables.SIGNING_KEY;
 
@@ -363,6 +364,37 @@ class TokenHardeningIntegrationTests extends IntegrationTest {
 			dsl.deleteFrom(SIGNING_KEY).where(SIGNING_KEY.ID.eq(id)).execute();
 			keys().reload();
 		}
+	}
+
+	@Test
+	void aKeyEncryptedUnderAnotherKeyEncryptionKeyStopsTheNodesStartNamingTheSetting() throws Exception {
+		DSLContext dsl = this.tenant.bean(DSLContext.class);
+		String id = "foreign-" + UUID.randomUUID().toString().substring(0, 8);
+		byte[] otherKey = new byte[32];
+		new java.security.SecureRandom().nextBytes(otherKey);
+		KeyEncryption other = new KeyEncryption(Base64.getEncoder().encodeToString(otherKey), "target");
+		// a retired key that another node, started with another key-encryption key,
+		// stored
+		dsl.insertInto(SIGNING_KEY)
+			.set(SIGNING_KEY.ID, id)
+			.set(SIGNING_KEY.SECRET, other.encrypt(id, new byte[32]))
+			.set(SIGNING_KEY.ENCRYPTED, true)
+			.set(SIGNING_KEY.CREATED, Instant.parse("2020-01-01T00:00:00Z"))
+			.set(SIGNING_KEY.RETIRED, Instant.parse("2020-01-02T00:00:00Z"))
+			.execute();
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> keys().afterSingletonsInstantiated())
+				.withMessageContaining("[" + id + "]")
+				.withMessageContaining("vetbill.security.key-encryption-key");
+			// a running node leaves the key out and goes on signing and verifying
+			assertThat(keys().all()).extracting(SigningKeys.Key::id).doesNotContain(id);
+			assertThat(this.tenant.api.get(this.tenant.path("/me")).status()).isEqualTo(200);
+		}
+		finally {
+			dsl.deleteFrom(SIGNING_KEY).where(SIGNING_KEY.ID.eq(id)).execute();
+			keys().reload();
+		}
+		keys().afterSingletonsInstantiated();
 	}
 
 	// ---------------------------------------------------------------- revocation
