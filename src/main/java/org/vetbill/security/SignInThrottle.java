@@ -44,13 +44,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * audit log of the organization signed in to, with the account and address. The counters
  * are in the database, shared by every node; they are written in transactions of their
  * own, so a failure counts even when the sign-in's own transaction is read-only or rolled
- * back.
+ * back. Counters of failures long past whose lock is over are deleted on the failure
+ * path, every ten minutes at most on each node.
  */
 @Service
 @EnableConfigurationProperties(SignInProperties.class)
 public class SignInThrottle {
 
 	static final String ADDRESS = "address";
+
+	/** How often a node deletes the counters of failures long past. */
+	static final Duration FORGET_EVERY = Duration.ofMinutes(10);
 
 	private final SignInFailureStore store;
 
@@ -61,6 +65,9 @@ public class SignInThrottle {
 	private final Clock clock;
 
 	private final TransactionTemplate ownTransaction;
+
+	/** When this node last deleted the counters long past, or null before it has. */
+	private volatile @Nullable Instant forgotten;
 
 	SignInThrottle(SignInFailureStore store, SignInProperties properties, AuditLog audit, Clock clock,
 			PlatformTransactionManager transactions) {
@@ -164,6 +171,21 @@ public class SignInThrottle {
 				}
 			}
 		});
+		forgetOldNowAndThen();
+	}
+
+	/**
+	 * Deletes the counters long past at most once per {@link #FORGET_EVERY} on each node,
+	 * on the path that makes them: the table holds only the failures of the last window
+	 * or so, however many addresses guess.
+	 */
+	private void forgetOldNowAndThen() {
+		Instant now = Timestamps.now(this.clock);
+		Instant last = this.forgotten;
+		if (last == null || !now.isBefore(last.plus(FORGET_EVERY)) || now.isBefore(last)) {
+			this.forgotten = now;
+			forgetOld();
+		}
 	}
 
 	/**

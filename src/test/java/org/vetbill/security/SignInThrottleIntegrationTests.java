@@ -2,10 +2,12 @@ package org.vetbill.security;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.audit.AuditEvent;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetbill.shared.db.Tables.SIGN_IN_FAILURE;
 
 /**
  * Password and client-secret guessing is throttled on both token endpoints (issue 16):
@@ -242,6 +245,30 @@ class SignInThrottleIntegrationTests extends IntegrationTest {
 	}
 
 	// ---------------------------------------------------------------- addresses
+
+	@Test
+	void countersOfFailuresLongPastAreDeletedSoTheTableDoesNotGrow() {
+		DSLContext dsl = this.tenant.bean(DSLContext.class);
+		String longPast = "203.0.113." + (1 + ADDRESSES.get() % 250) + "/old-" + this.tenant.provetId;
+		String stillLocked = longPast + "-locked";
+		Instant now = this.clock.instant();
+		for (String subject : List.of(longPast, stillLocked)) {
+			dsl.insertInto(SIGN_IN_FAILURE)
+				.set(SIGN_IN_FAILURE.KIND, SignInThrottle.ADDRESS)
+				.set(SIGN_IN_FAILURE.SUBJECT, subject)
+				.set(SIGN_IN_FAILURE.FAILURES, 3)
+				.set(SIGN_IN_FAILURE.LAST_FAILURE, now.minus(Duration.ofDays(2)))
+				.set(SIGN_IN_FAILURE.LOCKED_UNTIL, subject.equals(stillLocked) ? now.plus(Duration.ofHours(1)) : null)
+				.execute();
+		}
+		// the failure path deletes them once this node's last clean-up is ten minutes
+		// old
+		this.clock.advance(SignInThrottle.FORGET_EVERY.plusSeconds(1));
+		assertThat(clientGrant("nobody-" + this.tenant.provetId, "wrong").status()).isEqualTo(401);
+		assertThat(dsl.fetchCount(SIGN_IN_FAILURE, SIGN_IN_FAILURE.SUBJECT.eq(longPast))).isZero();
+		assertThat(dsl.fetchCount(SIGN_IN_FAILURE, SIGN_IN_FAILURE.SUBJECT.eq(stillLocked))).isOne();
+		dsl.deleteFrom(SIGN_IN_FAILURE).where(SIGN_IN_FAILURE.SUBJECT.eq(stillLocked)).execute();
+	}
 
 	@Test
 	void fiftyFailuresFromOneAddressOverManyAccountsLockTheAddress() {
