@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -229,6 +230,17 @@ final class SupplyCsv {
 				}
 				groups.computeIfAbsent(group, (k) -> new ArrayList<>()).add(row);
 			}
+		}
+		catch (CSVException ex) {
+			// malformed CSV (a character after a closing quote): the file's fault
+			throw InvalidInput.written(FILE, "csv_unreadable", "reason", String.valueOf(ex.getMessage()));
+		}
+		catch (UncheckedIOException ex) {
+			// the same, found while iterating the records
+			if (ex.getCause() instanceof CSVException malformed) {
+				throw InvalidInput.written(FILE, "csv_unreadable", "reason", String.valueOf(malformed.getMessage()));
+			}
+			throw ex;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

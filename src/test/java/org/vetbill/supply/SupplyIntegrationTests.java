@@ -220,6 +220,20 @@ class SupplyIntegrationTests extends IntegrationTest {
 		assertProblem(nameless, 400, "line 3, ProductCode/Description",
 				"names neither a product_code nor a description");
 
+		// malformed CSV (a character after a closing quote), in the header or a record: a
+		// 400 about the file (a 500 before; found by the fuzzer)
+		for (String malformed : List.of("\"OrderId\"x,AccountCode\n1,ACC-100\n",
+				"InvoiceNumber,AccountCode,Date,ProductCode,QuantityShipped,Price,LineTax\n"
+						+ "9001,\"ACC-100\"x,2026-11-20,AMOX250,1,12.50,1.25\n")) {
+			ApiResponse refused = csv(this.base + (malformed.startsWith("\"") ? "/orders/import" : "/invoices/import"),
+					malformed);
+			assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+			assertThat(refused.raw()).contains("Invalid character between encapsulated token and delimiter");
+		}
+		ApiResponse unclosed = csv(this.base + "/invoices/import", "\"InvoiceNumber,AccountCode\n");
+		assertThat(unclosed.status()).as(unclosed.raw()).isEqualTo(400);
+		assertThat(unclosed.raw()).contains("EOF reached before encapsulated token finished");
+
 		ApiResponse header = csv(this.base + "/orders/import", "PO,AccountCode\nX,ACC-100\n");
 		assertThat(header.status()).isEqualTo(400);
 		assertThat(header.body().path("errors").findValuesAsString("field")).containsExactly("line 1, PO",
