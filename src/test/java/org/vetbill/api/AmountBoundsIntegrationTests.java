@@ -3,15 +3,9 @@ package org.vetbill.api;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
-import org.vetbill.support.LedgerInvariants;
-import org.vetbill.support.TestTenant;
+import org.vetbill.support.MoneyIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them (or beyond what can be read at all) is a 400 naming the field in every API, never
  * a 409 or 500, and nothing is stored; the largest figures allowed are accepted.
  */
-class AmountBoundsIntegrationTests extends IntegrationTest {
+class AmountBoundsIntegrationTests extends MoneyIntegrationTest {
 
 	/**
 	 * Figures beyond every bound, as JSON: numbers, strings, huge exponents, many digits.
 	 */
 	private static final List<String> BEYOND = List.of("1e309", "\"1e309\"", "1e2147483648", "1000000000000",
 			"\"1000000000000\"", "1e-2147483648", "1" + "0".repeat(4999));
-
-	private TestTenant tenant;
-
-	private Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-		this.api = this.tenant.api;
-	}
-
-	@AfterEach
-	void theLedgerStillAddsUp() {
-		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
-	}
 
 	private long draft() {
 		ApiResponse response = this.api.post(this.tenant.path("/invoices"),

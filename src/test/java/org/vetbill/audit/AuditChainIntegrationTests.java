@@ -15,12 +15,9 @@ import java.util.function.IntFunction;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
-import org.vetbill.support.LedgerInvariants;
+import org.vetbill.support.MoneyIntegrationTest;
 import org.vetbill.support.TestDatabase;
 import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
@@ -33,23 +30,7 @@ import static org.vetbill.shared.db.Tables.AUDIT_EVENT;
  * chain, and a row edited or deleted directly in the database (on PostgreSQL around the
  * append-only trigger, as the database's superuser could) is found, exactly.
  */
-class AuditChainIntegrationTests extends IntegrationTest {
-
-	private TestTenant tenant;
-
-	private DSLContext dsl;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-		this.dsl = this.context.getBean(DSLContext.class);
-	}
-
-	@AfterEach
-	void ledgerHolds() {
-		LedgerInvariants.assertHold(this.dsl);
-	}
+class AuditChainIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void paymentsRacingOnSeveralInvoicesFormOneIntactChain() throws Exception {

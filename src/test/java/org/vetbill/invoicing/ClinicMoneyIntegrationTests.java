@@ -4,16 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.audit.AuditEvent;
 import org.vetbill.audit.AuditTrail;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
-import org.vetbill.support.LedgerInvariants;
-import org.vetbill.support.TestTenant;
+import org.vetbill.support.MoneyIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,20 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * applied to invoices (type 8), overpayments paid out or moved to the client's
  * prepayments, and write-offs as their own ledger event.
  */
-class ClinicMoneyIntegrationTests extends IntegrationTest {
-
-	private TestTenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-	}
-
-	@AfterEach
-	void theLedgerStillAddsUp() {
-		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
-	}
+class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	/** A finalized invoice of the tenant's client: 2 x consultation + 1 x medicine. */
 	private long invoice() {

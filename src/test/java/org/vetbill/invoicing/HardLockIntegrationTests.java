@@ -3,14 +3,9 @@ package org.vetbill.invoicing;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
-import org.vetbill.support.LedgerInvariants;
-import org.vetbill.support.TestTenant;
+import org.vetbill.support.MoneyIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vetbill.shared.db.Tables.INVOICE_PAYMENT;
@@ -22,23 +17,7 @@ import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
  * voiding, write-off or prepayment dated before it, whoever asks (the tenant's client
  * holds every permission). Unlike the period lock nothing about it can be turned off.
  */
-class HardLockIntegrationTests extends IntegrationTest {
-
-	private TestTenant tenant;
-
-	private DSLContext dsl;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-		this.dsl = this.context.getBean(DSLContext.class);
-	}
-
-	@AfterEach
-	void theLedgerStillAddsUp() {
-		LedgerInvariants.assertHold(this.dsl);
-	}
+class HardLockIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void theHardLockOnlyMovesForwardAndOnlyForSettingsUsers() {

@@ -15,14 +15,12 @@ import java.util.function.IntFunction;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.audit.AuditVerification;
 import org.vetbill.audit.ChainReport;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
+import org.vetbill.support.MoneyIntegrationTest;
 import org.vetbill.support.LedgerInvariants;
-import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,24 +38,15 @@ import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
  * prepayment, credit a row twice, or record an idempotent request twice; and the audit
  * events of every race form one intact chain.
  */
-class MoneyRaceIntegrationTests extends IntegrationTest {
-
-	private TestTenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-	}
+class MoneyRaceIntegrationTests extends MoneyIntegrationTest {
 
 	@AfterEach
-	void ledgerAndAuditChainHold() {
-		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
+	void theAuditChainHolds() {
 		// every race's audit events form one intact chain, one position each
 		ChainReport chain = this.context.getBean(AuditVerification.class).verify(this.tenant.organizationId);
 		assertThat(chain.brokenLink()).isNull();
-		assertThat(chain.records()).isEqualTo(this.context.getBean(DSLContext.class)
-			.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ORGANIZATION_ID.eq(this.tenant.organizationId)));
+		assertThat(chain.records())
+			.isEqualTo(this.dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ORGANIZATION_ID.eq(this.tenant.organizationId)));
 	}
 
 	@Test

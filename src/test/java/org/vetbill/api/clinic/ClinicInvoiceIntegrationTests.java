@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.clinic.Consultations;
@@ -21,8 +19,7 @@ import org.vetbill.clinic.domain.NewConsultation;
 import org.vetbill.invoicing.InvoiceQueries;
 import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
-import org.vetbill.support.LedgerInvariants;
+import org.vetbill.support.MoneyIntegrationTest;
 import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * status transition and refusal, items with their figures, the list's parameters, and the
  * same invoice read through the Cloud API.
  */
-class ClinicInvoiceIntegrationTests extends IntegrationTest {
+class ClinicInvoiceIntegrationTests extends MoneyIntegrationTest {
 
 	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -42,30 +39,18 @@ class ClinicInvoiceIntegrationTests extends IntegrationTest {
 		.enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	private TestTenant tenant;
-
-	private Api api;
-
 	private String patient;
 
 	private String appointment;
 
 	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-		this.api = this.tenant.api;
+	void aPatientAndAConsultation() {
 		this.patient = this.tenant.bean(Patients.class).get(this.tenant.caller, this.tenant.patient).uuid().toString();
 		this.appointment = this.tenant.bean(Consultations.class)
 			.create(this.tenant.caller,
 					new NewConsultation(this.tenant.department, this.tenant.client, this.tenant.patient, null))
 			.uuid()
 			.toString();
-	}
-
-	@AfterEach
-	void theLedgerStillAddsUp() {
-		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
 	}
 
 	/** The document's request body, with a real patient and appointment. */

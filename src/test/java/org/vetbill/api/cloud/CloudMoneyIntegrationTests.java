@@ -6,16 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vetbill.audit.AuditEvent;
 import org.vetbill.audit.AuditTrail;
 import org.vetbill.support.Api;
 import org.vetbill.support.ApiResponse;
-import org.vetbill.support.IntegrationTest;
-import org.vetbill.support.LedgerInvariants;
+import org.vetbill.support.MoneyIntegrationTest;
 import org.vetbill.support.TestTenant;
 import tools.jackson.databind.JsonNode;
 
@@ -28,27 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code external_info} and {@code cancel}, the financial period lock, Idempotency-Key
  * and the audit log. Errors are checked byte for byte in DRF's shape.
  */
-class CloudMoneyIntegrationTests extends IntegrationTest {
+class CloudMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	private static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
 
 	private static final String REQUIRED = "[\"This field is required.\"]";
-
-	private TestTenant tenant;
-
-	private Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set("2026-11-21T10:00:00Z");
-		this.tenant = newTenant();
-		this.api = this.tenant.api;
-	}
-
-	@AfterEach
-	void theLedgerStillAddsUp() {
-		LedgerInvariants.assertHold(this.context.getBean(DSLContext.class));
-	}
 
 	private String cloud(String path) {
 		return "/" + this.tenant.provetId + "/api/0.1/" + path;
