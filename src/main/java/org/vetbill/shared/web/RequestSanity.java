@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,8 +38,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no format (415); and a direct request for the error page (404), which only answers
  * errors of other requests. On the endpoints that answer RFC 6749 errors
  * ({@link OAuthPaths}, the token endpoints) it also reads a form body strictly, with the
- * same checks of its parameters, at most {@value OAuthRefusals#MAX_FORM} bytes, and
- * answers every refusal there as an OAuth2 error ({@code invalid_request}).
+ * same checks of its parameters, at most {@value OAuthRefusals#MAX_FORM} bytes, refuses a
+ * multipart body there whose parts cannot be read or hold a NUL, and answers every
+ * refusal there as an OAuth2 error ({@code invalid_request}).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestSanity {
@@ -206,7 +208,7 @@ class RequestSanity {
 	 * @return the problem in words, or null when the parameters are good
 	 */
 	private static @Nullable String multipartProblem(HttpServletRequest request) {
-		java.util.Map<String, String[]> parameters;
+		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
 		}
