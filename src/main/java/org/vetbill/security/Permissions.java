@@ -32,6 +32,10 @@ final class Permissions {
 	static Set<Permission> parse(List<String> names, String field) {
 		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
 		for (String name : names) {
+			if (name == null) {
+				// a JSON null in the list
+				throw InvalidInput.of(field, "permission_unknown", "permission", "null");
+			}
 			try {
 				permissions.add(Permission.valueOf(name.trim().toUpperCase(Locale.ROOT)));
 			}

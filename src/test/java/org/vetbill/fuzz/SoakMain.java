@@ -37,7 +37,9 @@ public final class SoakMain {
 		int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
 		Duration pause = Duration.ofMillis(Long.parseLong(options.getOrDefault("pause-ms", "400")));
 		long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime() % 1_000_000)));
-		Path dataDir = Path.of(options.getOrDefault("data-dir", "target/soak-" + System.currentTimeMillis()));
+		// absolute: H2 refuses a file path implicitly relative to the working directory
+		Path dataDir = Path.of(options.getOrDefault("data-dir", "target/soak-" + System.currentTimeMillis()))
+			.toAbsolutePath();
 		Files.createDirectories(dataDir);
 		System.out.println("vetbill soak: " + duration.toMinutes() + " min, " + clients + " clients, the demo on H2 in "
 				+ dataDir + " with " + SoakServer.FAST_POOL + ", seed " + seed);

@@ -608,6 +608,14 @@ class SecurityIntegrationTests extends IntegrationTest {
 				Map.of("name", "Greedy", "permissions", List.of("read", "admin")));
 		assertThat(unknownPermission.status()).as(unknownPermission.toString()).isEqualTo(400);
 		assertThat(unknownPermission.body().path("errors").get(0).path("field").asString()).isEqualTo("permissions");
+		// a null in the list (a 500 before; found by the fuzzer), on each kind of
+		// credential
+		for (String credentials : List.of("/api-clients", "/api-tokens")) {
+			ApiResponse nullPermission = this.tenant.api.post(this.tenant.path(credentials),
+					"{\"name\": \"Nulled\", \"permissions\": [\"read\", null]}");
+			assertThat(nullPermission.status()).as(nullPermission.toString()).isEqualTo(400);
+			assertThat(nullPermission.body().path("errors").get(0).path("field").asString()).isEqualTo("permissions");
+		}
 		ApiResponse noPermission = this.tenant.api.post(this.tenant.path("/api-tokens"),
 				Map.of("name", "Nothing", "permissions", List.of()));
 		assertThat(noPermission.status()).isEqualTo(400);

@@ -3,6 +3,11 @@ package org.vetbill.api.connect;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import javax.xml.stream.XMLOutputFactory;
+
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.stax.WstxOutputFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -10,6 +15,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
 import tools.jackson.dataformat.xml.XmlWriteFeature;
 
@@ -46,13 +52,24 @@ enum ConnectFormat {
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 		.build();
 
-	/** The Connect API's XML: a null is an empty element with {@code xsi:nil="true"}. */
-	static final XmlMapper XML_MAPPER = XmlMapper.builder()
+	/**
+	 * The Connect API's XML: a null is an empty element with {@code xsi:nil="true"}, and
+	 * a character XML 1.0 cannot hold (a control character a client sent, echoed in an
+	 * error) is written as U+FFFD instead of failing the answer.
+	 */
+	static final XmlMapper XML_MAPPER = XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(xmlOutput()).build())
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(XmlWriteFeature.WRITE_NULLS_AS_XSI_NIL)
 		.build();
 
 	private final MediaType type;
+
+	private static XMLOutputFactory xmlOutput() {
+		WstxOutputFactory factory = new WstxOutputFactory();
+		factory.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+				new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+		return factory;
+	}
 
 	ConnectFormat(MediaType type) {
 		this.type = type;

@@ -44,7 +44,7 @@ class EmbeddedDatabase {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource pool && isEmbedded(pool)) {
-					pool.setJdbcUrl(keptOpen(pool.getJdbcUrl()));
+					pool.setJdbcUrl(keptOpen(explicitlyRelative(pool.getJdbcUrl())));
 				}
 				return bean;
 			}
@@ -114,6 +114,26 @@ class EmbeddedDatabase {
 		}
 		String rest = lower.substring("jdbc:h2:".length());
 		return !rest.startsWith("mem:") && !rest.startsWith("tcp:") && !rest.startsWith("ssl:");
+	}
+
+	/**
+	 * The URL with a relative file path written as H2 takes it, {@code ./} first: H2
+	 * refuses a path implicitly relative to the working directory, such as the one a data
+	 * folder {@code --vetbill.data-dir=target/demo} makes.
+	 * @param url an H2 URL
+	 * @return the URL, its path starting with {@code ./} where a {@code jdbc:h2:file:}
+	 * path was implicitly relative
+	 */
+	static String explicitlyRelative(String url) {
+		String prefix = "jdbc:h2:file:";
+		if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+			return url;
+		}
+		String path = url.substring(prefix.length());
+		boolean explicit = path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
+				|| path.startsWith("~") || path.startsWith("\\") || path.startsWith(".\\") || path.startsWith("..\\")
+				|| path.matches("(?s)^[A-Za-z]:.*");
+		return explicit ? url : prefix + "./" + path;
 	}
 
 	/**

@@ -220,6 +220,11 @@ class ConnectApiIntegrationTests extends IntegrationTest {
 				message("DateTo: '-999999999-01-01' lies outside the years 1 to 9999"));
 		assertJson(get(INVOICES + "?UpdatedAfter=%2B999999999-12-31T00:00:00Z", this.darwin), 400,
 				message("UpdatedAfter: '+999999999-12-31T00:00:00Z' lies outside the years 1 to 9999"));
+		// a control character echoed in an XML answer, which XML 1.0 cannot hold (a 500
+		// before; found by the fuzzer)
+		ApiResponse control = get(INVOICES + "/%1F", with(this.darwin, "Accept", "application/xml"));
+		assertThat(control.status()).as(control.toString()).isEqualTo(400);
+		assertThat(control.raw()).contains("<Message>InvoiceNumber: '\uFFFD' is not a positive whole number</Message>");
 		for (String number : List.of("abc", "0", "-5", "1.5", "99999999999999999999")) {
 			assertJson(get(INVOICES + "/" + number, this.darwin), 400,
 					message("InvoiceNumber: '" + number + "' is not a positive whole number"));
