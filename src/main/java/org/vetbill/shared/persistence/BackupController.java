@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The platform operator's backups of a running server on the embedded database:
- * {@code POST /admin/v1/backups} writes one into the data folder's {@code backups} folder
+ * The platform operator's backups of a running server on the embedded database: a POST on
+ * {@code /admin/v1/backups} writes one into the data folder's {@code backups} folder
  * ({@link BackupFolder}) and answers its name, size and time. On PostgreSQL it refuses
  * (pg_dump backs it up).
  */
