@@ -81,8 +81,9 @@ class AuthApiDocs {
 	@Bean
 	GroupedOpenApi adminApiDescription() {
 		Info info = new Info().title("vetbill platform admin API").version("1").description("""
-				The platform operator's API, `/admin/v1`: creating organizations (tenants), and listing and \
-				rotating the keys that sign access tokens. Creating an organization \
+				The platform operator's API, `/admin/v1`: creating organizations (tenants), listing and \
+				rotating the keys that sign access tokens, and backing up the embedded database while the \
+				server runs. Creating an organization \
 				also registers its first API client, `admin`, with every permission; its secret is \
 				returned once. Authenticate with `Authorization: Bearer <key>`, the key configured as \
 				`vetbill.admin.key` (`VETBILL_ADMIN_KEY`); without a configured key the admin API is \
@@ -223,10 +224,14 @@ class AuthApiDocs {
 						.description("The platform admin key, `vetbill.admin.key` (`VETBILL_ADMIN_KEY`)."));
 		openApi.setSecurity(List.of(new SecurityRequirement().addList(ADMIN_KEY)));
 		openApi.setTags(List.of(new Tag().name("organizations").description("Organizations (tenants)."),
-				new Tag().name("signing-keys").description("The keys that sign access tokens.")));
+				new Tag().name("signing-keys").description("The keys that sign access tokens."),
+				new Tag().name("backups").description("Backups of the embedded database.")));
 		ApiDescriptions.operations(openApi, (path, method, operation) -> {
 			if (path.contains("/signing-keys")) {
 				AuthEndpointDocs.signingKeys(operation, path);
+			}
+			else if (path.contains("/backups")) {
+				AuthEndpointDocs.backups(operation);
 			}
 			else {
 				switch (method) {

@@ -18,7 +18,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 /**
  * The descriptions of the authorization code's endpoints besides the token endpoint:
  * {@code authorize/} (HTML pages for the user), {@code revoke_token/} and
- * {@code userinfo/}; and the admin API's signing keys.
+ * {@code userinfo/}; and the admin API's signing keys and backups.
  */
 final class AuthEndpointDocs {
 
@@ -135,6 +135,24 @@ final class AuthEndpointDocs {
 					+ "retired it, and whether it signs new tokens. Secrets are never shown; they are stored "
 					+ "encrypted with `vetbill.security.key-encryption-key`.");
 		}
+	}
+
+	static void backups(Operation operation) {
+		operation.setTags(List.of("backups"));
+		operation.setSummary("Back up the embedded database");
+		operation.setDescription("Writes the whole embedded H2 database (schema, data, Flyway's history, the audit "
+				+ "chain), as one consistent snapshot taken while requests go on, as a gzip-compressed SQL script "
+				+ "into the folder `backups` of the server's data folder (`vetbill.data-dir`). The body is optional: "
+				+ "`{\"file\": \"name.sql.gz\"}` names the file (letters, digits, `.`, `_` and `-`, at most 100, "
+				+ "ending in `.sql.gz`; never a path); without it the name is "
+				+ "`vetbill-backup-<UTC yyyyMMdd-HHmmss>.sql.gz`. Answers the file's name, its size in bytes and "
+				+ "when it was taken (201). `./vetbill restore <file>` reads it back, with the server stopped.");
+		ApiDescriptions.respond(operation, 400,
+				VetbillApiDocs.problem("The file name is not a plain name ending in `.sql.gz` (`invalid_input`)."));
+		ApiDescriptions.respond(operation, 409,
+				VetbillApiDocs.problem("A backup of that name is already there (`backup_file_exists`)."));
+		ApiDescriptions.respond(operation, 422, VetbillApiDocs
+			.problem("The server runs on PostgreSQL, which is backed up with pg_dump (`backup_not_embedded`)."));
 	}
 
 	private static void query(List<Parameter> parameters, String name, boolean required, String description) {

@@ -4,15 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +24,6 @@ import org.vetbill.support.TestTenant;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vetbill.shared.db.Tables.INVOICE;
-import static org.vetbill.shared.db.Tables.INVOICE_PAYMENT;
-import static org.vetbill.shared.db.Tables.UNALLOCATED_PAYMENT;
 
 /**
  * A backup restored into a new database holds the same ledger: the same invoices with
@@ -115,34 +109,12 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
 		}
 	}
 
-	/**
-	 * The ledger of the tenant: invoices, payments and prepayments with their amounts.
-	 */
 	private List<Object> ledger(DSLContext dsl) {
-		List<Object> ledger = new ArrayList<>();
-		ledger.addAll(dsl
-			.select(INVOICE.ID, INVOICE.STATUS, INVOICE.INVOICE_NUMBER, INVOICE.TOTAL_WITH_VAT, INVOICE.PAID_AMOUNT)
-			.from(INVOICE)
-			.where(INVOICE.ORGANIZATION_ID.eq(this.tenant.organizationId))
-			.orderBy(INVOICE.ID)
-			.fetch((r) -> List.of(r.value1(), r.value2(), String.valueOf(r.value3()), r.value4().stripTrailingZeros(),
-					r.value5().stripTrailingZeros())));
-		ledger.addAll(dsl.select(INVOICE_PAYMENT.ID, INVOICE_PAYMENT.INVOICE_ID, INVOICE_PAYMENT.PAID)
-			.from(INVOICE_PAYMENT)
-			.where(INVOICE_PAYMENT.ORGANIZATION_ID.eq(this.tenant.organizationId))
-			.orderBy(INVOICE_PAYMENT.ID)
-			.fetch((r) -> List.of(r.value1(), r.value2(), r.value3().stripTrailingZeros())));
-		ledger.addAll(dsl.select(UNALLOCATED_PAYMENT.ID, UNALLOCATED_PAYMENT.PAID, UNALLOCATED_PAYMENT.UNUSED_AMOUNT)
-			.from(UNALLOCATED_PAYMENT)
-			.where(UNALLOCATED_PAYMENT.ORGANIZATION_ID.eq(this.tenant.organizationId))
-			.orderBy(UNALLOCATED_PAYMENT.ID)
-			.fetch((r) -> List.of(r.value1(), r.value2().stripTrailingZeros(), r.value3().stripTrailingZeros())));
-		return ledger;
+		return TenantLedger.of(dsl, this.tenant.organizationId);
 	}
 
 	private static DSLContext dsl(SingleConnectionDataSource connection, SQLDialect dialect) {
-		return DSL.using(connection, dialect,
-				new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withRenderSchema(false));
+		return TenantLedger.dsl(connection, dialect);
 	}
 
 	private static String libpq(String jdbcUrl, String user) {
