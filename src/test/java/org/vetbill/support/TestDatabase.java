@@ -38,14 +38,6 @@ public final class TestDatabase {
 		}
 		else {
 			registry.add("vetbill.database.url", () -> "jdbc:h2:mem:vetbill_test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-			// H2 2.4.240 binds a CHECK (... IN (constants)) to the session that created
-			// it (fixed in H2 after that release): once the pool closes Flyway's
-			// connection, every insert checked by one fails with "Check constraint
-			// invalid ... The database has been closed". The pool keeps its H2
-			// connections for the whole run (an in-memory database has no connection
-			// limit to spare)
-			registry.add("spring.datasource.hikari.idle-timeout", () -> "0");
-			registry.add("spring.datasource.hikari.max-lifetime", () -> "0");
 		}
 	}
 

@@ -29,7 +29,11 @@ import org.springframework.context.annotation.Configuration;
  * compaction H2 does on close, while requests were opening it again: that churn is what
  * made the embedded default stop taking money after about an hour. An H2 URL without the
  * setting gets {@code DB_CLOSE_DELAY=-1}, so the database's life is the application's;
- * the {@code SHUTDOWN} at the end replaces the close the pool used to cause. In-memory
+ * the {@code SHUTDOWN} at the end replaces the close the pool used to cause. After the
+ * migrations the database is shut down and opened once more: H2 2.4 tied each
+ * {@code CHECK (... IN (constants))} to the session that created it, Flyway's pooled
+ * connection, and every insert it checks failed once the pool retired that connection.
+ * H2 2.5, which vetbill uses, no longer does; the reopen stays as a safeguard. In-memory
  * and PostgreSQL databases are left as they are.
  */
 @Configuration(proxyBeanMethods = false)
