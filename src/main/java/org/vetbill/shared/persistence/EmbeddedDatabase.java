@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Configuration;
  * the {@code SHUTDOWN} at the end replaces the close the pool used to cause. After the
  * migrations the database is shut down and opened once more: H2 2.4 tied each
  * {@code CHECK (... IN (constants))} to the session that created it, Flyway's pooled
- * connection, and every insert it checks failed once the pool retired that connection.
- * H2 2.5, which vetbill uses, no longer does; the reopen stays as a safeguard. In-memory
- * and PostgreSQL databases are left as they are.
+ * connection, and every insert it checks failed once the pool retired that connection. H2
+ * 2.5, which vetbill uses, no longer does; the reopen stays as a safeguard. In-memory and
+ * PostgreSQL databases are left as they are.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedDatabase {
