@@ -18,6 +18,7 @@ import org.vetbill.shared.error.FieldError;
 import org.vetbill.shared.error.InvalidInput;
 import org.vetbill.shared.error.NotFound;
 import org.vetbill.shared.money.Decimals;
+import org.vetbill.shared.query.FilterValues;
 import org.vetbill.shared.time.Timestamps;
 import org.vetbill.shared.validation.InputValidator;
 import org.vetbill.supply.domain.InvoiceLineDetails;
@@ -198,6 +199,7 @@ public class SupplierInvoices {
 	 */
 	@Transactional(readOnly = true)
 	public List<InvoiceSummary> list(Caller caller, long supplierId, InvoiceFilter filter) {
+		filter.requireStorable();
 		this.suppliers.get(caller, supplierId);
 		return this.repository.list(caller, supplierId, filter);
 	}
@@ -212,6 +214,27 @@ public class SupplierInvoices {
 	 */
 	public record InvoiceFilter(@Nullable LocalDate dateFrom, @Nullable LocalDate dateTo,
 			@Nullable Instant updatedAfter, @Nullable Collection<String> accountCodes) {
+
+		/**
+		 * Refuses dates no database stores (outside the years 1 to 9999), before any
+		 * query.
+		 * @throws InvalidInput naming each such filter
+		 */
+		void requireStorable() {
+			List<FieldError> problems = new ArrayList<>();
+			if (this.dateFrom != null && !FilterValues.storable(this.dateFrom)) {
+				problems.add(FieldError.of("dateFrom", "filter_date_out_of_range", "value", this.dateFrom));
+			}
+			if (this.dateTo != null && !FilterValues.storable(this.dateTo)) {
+				problems.add(FieldError.of("dateTo", "filter_date_out_of_range", "value", this.dateTo));
+			}
+			if (this.updatedAfter != null && !FilterValues.storable(this.updatedAfter)) {
+				problems.add(FieldError.of("updatedAfter", "filter_date_out_of_range", "value", this.updatedAfter));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
+		}
 
 		public static InvoiceFilter all() {
 			return new InvoiceFilter(null, null, null, null);
