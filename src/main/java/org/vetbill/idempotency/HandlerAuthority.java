@@ -1,6 +1,9 @@
 package org.vetbill.idempotency;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +35,8 @@ class HandlerAuthority {
 	private static final Pattern HAS_AUTHORITY = Pattern.compile("^hasAuthority\\('([^']+)'\\)$");
 
 	private final RequestMappingHandlerMapping handlers;
+
+	private final Map<Method, Optional<String>> rules = new ConcurrentHashMap<>();
 
 	HandlerAuthority(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
 		this.handlers = handlers;
@@ -79,16 +84,21 @@ class HandlerAuthority {
 		if (chain == null || !(chain.getHandler() instanceof HandlerMethod handler)) {
 			return null;
 		}
+		return this.rules.computeIfAbsent(handler.getMethod(), (method) -> rule(handler)).orElse(null);
+	}
+
+	/** The authority a handler's rule names, found once per handler method. */
+	private static Optional<String> rule(HandlerMethod handler) {
 		Method method = handler.getMethod();
 		PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method, PreAuthorize.class);
 		if (rule == null) {
 			rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
 		}
 		if (rule == null) {
-			return null;
+			return Optional.empty();
 		}
 		Matcher matcher = HAS_AUTHORITY.matcher(rule.value().strip());
-		return matcher.matches() ? matcher.group(1) : null;
+		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
 }

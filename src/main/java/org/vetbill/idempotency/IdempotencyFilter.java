@@ -106,17 +106,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		byte[] body = form ? canonicalForm(request.getParameterMap()) : request.getInputStream().readAllBytes();
 		HttpServletRequest replayable = form ? request : new CachedBodyRequest(request, body);
 		String hash = hash(request, body);
-		Optional<IdempotencyStore.Answer> earlier = this.requests.find(caller.organizationId(), caller.actor(), key);
-		if (earlier.isPresent()) {
-			answerAgain(earlier.get(), hash, request, response);
-			return;
-		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean claimed;
 		try {
 			claimed = Boolean.TRUE.equals(this.transactions.execute((status) -> {
 				try {
-					this.requests.claim(caller.organizationId(), caller.actor(), key, hash, Timestamps.now(this.clock));
+					if (!this.requests.claim(caller.organizationId(), caller.actor(), key, hash,
+							Timestamps.now(this.clock))) {
+						status.setRollbackOnly();
+						return false;
+					}
 				}
 				catch (DataAccessException ex) {
 					if (!DatabaseFailures.isConflict(ex)) {
@@ -158,10 +157,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!claimed) {
-			Optional<IdempotencyStore.Answer> concurrent = this.requests.find(caller.organizationId(), caller.actor(),
+			// the key's earlier request, committed by now (or one still running
+			// elsewhere,
+			// where the database refused the claim at once)
+			Optional<IdempotencyStore.Answer> earlier = this.requests.find(caller.organizationId(), caller.actor(),
 					key);
-			if (concurrent.isPresent() && concurrent.get().status() != IdempotencyStore.PENDING) {
-				answerAgain(concurrent.get(), hash, request, response);
+			if (earlier.isPresent()) {
+				answerAgain(earlier.get(), hash, request, response);
 			}
 			else {
 				conflict(request, response);

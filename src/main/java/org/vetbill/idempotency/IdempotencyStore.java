@@ -42,18 +42,22 @@ class IdempotencyStore {
 	}
 
 	/**
-	 * Claims a key for a request. A concurrent claim of the same key fails on the primary
-	 * key once this one commits (or at once, depending on the database).
+	 * Claims a key for a request, unless it was claimed before: the first statement of a
+	 * request with a key, so that a new key costs no read. A concurrent claim of the same
+	 * key waits for this one's transaction, and claims nothing if it commits; some
+	 * databases fail it on the primary key instead.
+	 * @return whether the key was claimed (false: an earlier request has it)
 	 */
-	void claim(long organizationId, String actor, String key, String requestHash, Instant now) {
-		this.dsl.insertInto(IDEMPOTENT_REQUEST)
+	boolean claim(long organizationId, String actor, String key, String requestHash, Instant now) {
+		return this.dsl.insertInto(IDEMPOTENT_REQUEST)
 			.set(IDEMPOTENT_REQUEST.ORGANIZATION_ID, organizationId)
 			.set(IDEMPOTENT_REQUEST.ACTOR, actor)
 			.set(IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY, key)
 			.set(IDEMPOTENT_REQUEST.REQUEST_HASH, requestHash)
 			.set(IDEMPOTENT_REQUEST.RESPONSE_STATUS, PENDING)
 			.set(IDEMPOTENT_REQUEST.CREATED, now)
-			.execute();
+			.onConflictDoNothing()
+			.execute() == 1;
 	}
 
 	void answer(long organizationId, String actor, String key, int status, @Nullable String contentType, String body) {

@@ -52,9 +52,13 @@ class InvoiceSearchStore {
 
 	static final String STATE = "state";
 
-	/** Statuses of a numbered invoice that is still owed: finalized and invoicing. */
-	static final Condition ISSUED = INVOICE.STATUS.in((short) InvoiceStatus.FINALIZED.code(),
-			(short) InvoiceStatus.INVOICING.code());
+	/**
+	 * Statuses of a numbered invoice that is still owed: finalized and invoicing. Written
+	 * as constants, so that PostgreSQL can use the index of issued invoices
+	 * ({@code invoice_client_due_idx}), whose predicate names them.
+	 */
+	static final Condition ISSUED = INVOICE.STATUS.in(DSL.inline((short) InvoiceStatus.FINALIZED.code()),
+			DSL.inline((short) InvoiceStatus.INVOICING.code()));
 
 	/** What an invoice still owes: negative when it is overpaid. */
 	static final Field<BigDecimal> DUE_SUM = INVOICE.TOTAL_WITH_VAT.minus(INVOICE.PAID_AMOUNT)

@@ -2,14 +2,17 @@ package org.vetbill.invoicing;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.vetbill.invoicing.domain.RowFigures;
@@ -62,6 +65,11 @@ class RowReadStore {
 		.dateTime("modified", INVOICE_ROW.MODIFIED)
 		.build();
 
+	/** A row's columns and the one of its invoice a row's view shows. */
+	private static final List<Field<?>> ROW_FIELDS = Stream
+		.concat(Arrays.stream(INVOICE_ROW.fields()), Stream.of(INVOICE.CONSULTATION_ID))
+		.toList();
+
 	private final DSLContext dsl;
 
 	RowReadStore(DSLContext dsl) {
@@ -83,8 +91,8 @@ class RowReadStore {
 		Condition condition = INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId())
 			.and(FILTERS.condition(search.criteria(), zone));
 		Counted<InvoiceRowView> page = ListQueries
-			.page(this.dsl, rowsWithInvoice(), condition, FILTERS.order(search.order(), INVOICE_ROW.ID), window,
-					(r) -> rowView(r, currency))
+			.page(this.dsl, rowsWithInvoice(), ROW_FIELDS, condition, FILTERS.order(search.order(), INVOICE_ROW.ID),
+					window, (r) -> rowView(r, currency))
 			.mapItems((rows) -> withCredits(caller, rows));
 		return new Found<>(page.items(), page.count(), null);
 	}
@@ -105,7 +113,7 @@ class RowReadStore {
 
 	private List<InvoiceRowView> rowViews(Caller caller, Condition condition, Currency currency) {
 		return withCredits(caller,
-				this.dsl.select()
+				this.dsl.select(ROW_FIELDS)
 					.from(rowsWithInvoice())
 					.where(INVOICE_ROW.ORGANIZATION_ID.eq(caller.organizationId()))
 					.and(condition)

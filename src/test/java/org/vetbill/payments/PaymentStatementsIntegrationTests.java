@@ -32,7 +32,22 @@ class PaymentStatementsIntegrationTests extends IntegrationTest {
 	 */
 	static final int PAYMENT_STATEMENTS = 10;
 
+	/**
+	 * The statements of the same payment sent with an {@code Idempotency-Key}: the ten,
+	 * the key's claim (an insert that claims nothing when the key was used before, so a
+	 * new key costs no read) and the answer kept with it.
+	 */
+	static final int IDEMPOTENT_PAYMENT_STATEMENTS = 12;
+
+	/**
+	 * A retry with the same key: the token's API client, the claim that claims nothing,
+	 * and the answer kept by the first request, sent again.
+	 */
+	static final int REPLAYED_PAYMENT_STATEMENTS = 3;
+
 	private TestTenant tenant;
+
+	private boolean replayed;
 
 	@BeforeEach
 	void setUp() {
@@ -56,12 +71,31 @@ class PaymentStatementsIntegrationTests extends IntegrationTest {
 		assertThat(later).as(String.join("\n", later)).hasSize(PAYMENT_STATEMENTS);
 	}
 
+	@Test
+	void aPaymentWithAnIdempotencyKeyCostsAFixedNumberOfStatements() {
+		long invoice = invoice();
+		List<String> statements = pay(invoice, "1.00", "payment-1");
+		assertThat(this.replayed).isFalse();
+		assertThat(statements).as(String.join("\n", statements)).hasSize(IDEMPOTENT_PAYMENT_STATEMENTS);
+		List<String> replay = pay(invoice, "1.00", "payment-1");
+		assertThat(this.replayed).isTrue();
+		assertThat(replay).as(String.join("\n", replay)).hasSize(REPLAYED_PAYMENT_STATEMENTS);
+		// the claim: an insert on PostgreSQL, a merge on H2
+		assertThat(replay.get(1)).contains("into idempotent_request");
+	}
+
 	private List<String> pay(long invoice, String amount) {
+		return pay(invoice, amount, null);
+	}
+
+	private List<String> pay(long invoice, String amount, String key) {
 		String path = "/" + this.tenant.provetId + "/api/0.1/invoicepayment/";
 		ApiResponse[] response = new ApiResponse[1];
-		List<String> statements = this.queries.statements(() -> response[0] = this.tenant.api.post(path,
-				Map.of("invoice", invoice, "payment_type", 0, "paid", amount)));
+		Map<String, Object> body = Map.of("invoice", invoice, "payment_type", 0, "paid", amount);
+		List<String> statements = this.queries.statements(() -> response[0] = (key == null)
+				? this.tenant.api.post(path, body) : this.tenant.api.post(path, body, "Idempotency-Key", key));
 		assertThat(response[0].status()).as(response[0].toString()).isEqualTo(201);
+		this.replayed = response[0].header("Idempotent-Replayed").isPresent();
 		return statements;
 	}
 

@@ -402,4 +402,21 @@ class CloudInvoiceIntegrationTests extends IntegrationTest {
 		assertThat(one).isLessThanOrEqualTo(16);
 	}
 
+	/**
+	 * A list's count and page carry their values (static statements), so that PostgreSQL
+	 * plans each for them: as prepared statements, after five runs it would keep a
+	 * generic plan that guesses a third of the table for {@code id > ?}, and count the
+	 * tail of a keyset walk by scanning the whole organization.
+	 */
+	@Test
+	void aListsCountAndPageArePlannedForTheirValues() {
+		long first = finalized(twoRowDraft());
+		List<String> statements = this.queries.statements(() -> get("invoice/?id__gt=" + (first - 1) + "&page_size=5"));
+		List<String> list = statements.stream()
+			.filter((sql) -> sql.contains("from invoice where") && sql.contains("invoice.id >"))
+			.toList();
+		assertThat(list).as(String.join("\n", statements)).hasSize(2);
+		assertThat(list).allSatisfy((sql) -> assertThat(sql).doesNotContain("?").contains("id > " + (first - 1)));
+	}
+
 }
