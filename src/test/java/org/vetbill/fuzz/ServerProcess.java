@@ -187,6 +187,14 @@ public final class ServerProcess implements AutoCloseable {
 		return this.process;
 	}
 
+	/**
+	 * The running server's process id.
+	 * @return its pid
+	 */
+	public long pid() {
+		return running().pid();
+	}
+
 	public Path log() {
 		return this.log;
 	}
