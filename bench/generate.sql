@@ -21,6 +21,17 @@ create function pg_temp.finnish(base text) returns text language sql immutable a
 	from generate_series(1, length(base)) i
 $$;
 
+-- the templates' reference numbers are what finnish() computes, or the clones' would not be vetbill's
+do $$ begin
+	if exists (select 1 from invoice t where t.organization_id = current_setting('bench.org')::bigint
+			and t.id in (current_setting('bench.t_open')::bigint, current_setting('bench.t_paid')::bigint,
+				current_setting('bench.t_part')::bigint, current_setting('bench.t_prepaid')::bigint)
+			and t.reference_number is distinct from pg_temp.finnish(t.department_id::text || lpad(t.invoice_number::text, 9, '0'))) then
+		raise exception 'the templates'' reference numbers are not Finnish ones of department and number: '
+			'bench/generate.sql clones only organizations with reference_number_format FINNISH';
+	end if;
+end $$;
+
 -- the select list copying every column of a table from alias t, but for the columns overridden
 create function pg_temp.select_list(tbl text, overrides jsonb) returns text language sql stable as $$
 	select string_agg(coalesce(overrides ->> column_name, 't.' || column_name), ', ' order by ordinal_position)
@@ -57,6 +68,7 @@ select g,
 from generate_series(1, current_setting('bench.n')::bigint) g,
 	invoice t join invoice_number_counter c on c.organization_id = t.organization_id and c.department_id = t.department_id
 where t.organization_id = current_setting('bench.org')::bigint and t.id = current_setting('bench.t_open')::bigint;
+analyze gen;
 create temp table bases as select
 	(select coalesce(max(id), 0) from invoice_row) as row_id,
 	(select coalesce(max(id), 0) from invoice_payment) as payment_id;
@@ -75,13 +87,20 @@ select format('insert into invoice (%s) select %s from gen join invoice t on t.o
 	current_setting('bench.org')) \gexec
 
 \echo 'invoice rows'
-select format('insert into invoice_row (%s) select %s from gen join lateral '
-	|| '(select r.*, row_number() over (order by r.position, r.id) as k, count(*) over () as per from invoice_row r '
-	|| 'where r.organization_id = %s and r.invoice_id = gen.template) t on true, bases',
+-- the templates' rows and payments, numbered within their invoice, joined by hash to the plan
+create temp table template_row as
+select r.*, row_number() over (partition by r.invoice_id order by r.position, r.id) as k,
+	count(*) over (partition by r.invoice_id) as per
+from invoice_row r where r.organization_id = current_setting('bench.org')::bigint
+	and r.invoice_id in (select distinct template from gen);
+create temp table template_payment as
+select p.*, row_number() over (partition by p.invoice_id order by p.id) as k
+from invoice_payment p where p.organization_id = current_setting('bench.org')::bigint
+	and p.invoice_id in (select distinct template from gen);
+select format('insert into invoice_row (%s) select %s from gen join template_row t on t.invoice_id = gen.template, bases',
 	pg_temp.column_list('invoice_row'), pg_temp.select_list('invoice_row', jsonb_build_object(
-		'id', 'bases.row_id + (gen.g - 1) * t.per + t.k', 'invoice_id', 'gen.id', 'uuid', 'gen_random_uuid()',
-		'created', 't.created - gen.age', 'modified', 't.modified - gen.age')),
-	current_setting('bench.org')) \gexec
+		'id', 'bases.row_id + (gen.g - 1) * 4 + t.k', 'invoice_id', 'gen.id', 'uuid', 'gen_random_uuid()',
+		'created', 't.created - gen.age', 'modified', 't.modified - gen.age'))) \gexec
 
 \echo 'prepayments (one per invoice paid from one)'
 select format('insert into unallocated_payment (%s) select %s from gen join unallocated_payment t '
@@ -93,14 +112,11 @@ select format('insert into unallocated_payment (%s) select %s from gen join unal
 	current_setting('bench.org')) \gexec
 
 \echo 'payments'
-select format('insert into invoice_payment (%s) select %s from gen join lateral '
-	|| '(select p.*, row_number() over (order by p.id) as k from invoice_payment p '
-	|| 'where p.organization_id = %s and p.invoice_id = gen.template) t on true, bases',
+select format('insert into invoice_payment (%s) select %s from gen join template_payment t on t.invoice_id = gen.template, bases',
 	pg_temp.column_list('invoice_payment'), pg_temp.select_list('invoice_payment', jsonb_build_object(
 		'id', 'bases.payment_id + (gen.g - 1) * 4 + t.k', 'invoice_id', 'gen.id',
 		'unallocated_payment_id', 'case when t.unallocated_payment_id is null then null else gen.prepayment_id end',
-		'payment_date', 't.payment_date - gen.age', 'created', 't.created - gen.age', 'modified', 't.modified - gen.age')),
-	current_setting('bench.org')) \gexec
+		'payment_date', 't.payment_date - gen.age', 'created', 't.created - gen.age', 'modified', 't.modified - gen.age'))) \gexec
 
 \echo 'number counter and key sequences'
 update invoice_number_counter c set last_number = (select max(number) from gen)

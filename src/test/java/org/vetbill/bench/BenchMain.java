@@ -22,9 +22,10 @@ public final class BenchMain {
 
 	private static final String USAGE = """
 			./vetbill bench [--invoices 1000000] [--small 10000] [--seconds 10] [--rounds 2] [--quick]
-			                [--history 2000] [--list-requests 200] [--port 8095]
+			                [--history 2000] [--list-requests 200] [--port 8095] [--generate-only]
 			                [--db-url jdbc:postgresql://127.0.0.1:5432/vetbill_bench] [--db-user postgres] [--db-password P]
 			--quick: 20,000 and 2,000 invoices, 3 s per load, 300 payments of history, 50 list requests.
+			--generate-only: make the data and stop (to time the generator, or to explore the data).
 			The database is dropped and created again: its name must contain "bench".
 			Needs psql, pgbench and wrk on the PATH.
 			""";
@@ -42,7 +43,8 @@ public final class BenchMain {
 		Settings settings = new Settings(number(options, "invoices", quick ? 20_000 : 1_000_000),
 				number(options, "small", quick ? 2_000 : 10_000), (int) number(options, "seconds", quick ? 3 : 10),
 				(int) number(options, "rounds", 2), (int) number(options, "history", quick ? 300 : 2000),
-				(int) number(options, "list-requests", quick ? 50 : 200), (int) number(options, "port", 8095));
+				(int) number(options, "list-requests", quick ? 50 : 200), (int) number(options, "port", 8095),
+				options.containsKey("generate-only"));
 		BenchDatabase database = BenchDatabase.fresh(
 				options.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/vetbill_bench"),
 				options.getOrDefault("db-user", "postgres"), options.getOrDefault("db-password", ""));
@@ -68,8 +70,10 @@ public final class BenchMain {
 	 * @param history payments on one invoice
 	 * @param listRequests requests per list median
 	 * @param port vetbill's port
+	 * @param generateOnly whether to stop after making the data
 	 */
-	record Settings(long invoices, long small, int seconds, int rounds, int history, int listRequests, int port) {
+	record Settings(long invoices, long small, int seconds, int rounds, int history, int listRequests, int port,
+			boolean generateOnly) {
 
 		Duration load() {
 			return Duration.ofSeconds(this.seconds);
@@ -90,7 +94,7 @@ public final class BenchMain {
 
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
-		List<String> flags = List.of("quick", "help");
+		List<String> flags = List.of("quick", "help", "generate-only");
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--")) {
 				usage("unexpected " + args[i]);

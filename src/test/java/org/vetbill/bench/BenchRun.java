@@ -54,6 +54,9 @@ final class BenchRun {
 					+ seconds(generated) + ".");
 			small.generate(this.database, this.settings.small());
 		}
+		if (this.settings.generateOnly()) {
+			return this.results;
+		}
 		long bigId = large.id();
 		long department = this.database.one("select min(id) from department where organization_id = ?", bigId);
 		Path open = ids("open-invoices.txt", "select id from invoice where organization_id = " + bigId
@@ -246,6 +249,7 @@ final class BenchRun {
 
 	private ServerProcess server() {
 		return new ServerProcess(Path.of("target", "vetbill.jar"), this.settings.port(), DIR.resolve("server.log"),
+				List.of(),
 				List.of("--vetbill.database.url=" + this.database.url(),
 						"--vetbill.database.user=" + this.database.user(),
 						"--vetbill.database.password=" + this.database.password(),

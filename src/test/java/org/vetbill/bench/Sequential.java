@@ -122,6 +122,9 @@ final class Sequential {
 			if (results.isEmpty()) {
 				break;
 			}
+			if (invoices == 0 && !results.get(0).path("invoice_row").path(0).isObject()) {
+				throw new IllegalStateException("expose_invoice_row did not write the rows inline: " + results.get(0));
+			}
 			invoices += results.size();
 			last = results.get(results.size() - 1).path("id").asLong();
 			if (results.size() < pageSize) {
