@@ -89,7 +89,8 @@ final class Sequential {
 
 	/**
 	 * Payments of 0.01 one after the other on one invoice.
-	 * @return the mean latency in ms of the first 100 and of the last 100
+	 * @return the mean latency in ms of the first 100 and of the last 100, then their
+	 * medians
 	 */
 	double[] history(long invoice, int payments) {
 		long[] nanos = new long[payments];
@@ -97,7 +98,14 @@ final class Sequential {
 			nanos[i] = expectOk(pay(invoice, "0.01"), "payment " + (i + 1) + " on invoice " + invoice).nanos();
 		}
 		int window = Math.min(100, payments / 2);
-		return new double[] { mean(nanos, 0, window), mean(nanos, payments - window, payments) };
+		return new double[] { mean(nanos, 0, window), mean(nanos, payments - window, payments),
+				median(nanos, 0, window), median(nanos, payments - window, payments) };
+	}
+
+	private static double median(long[] nanos, int from, int to) {
+		long[] window = Arrays.copyOfRange(nanos, from, to);
+		Arrays.sort(window);
+		return window[window.length / 2] / 1e6;
 	}
 
 	private static double mean(long[] nanos, int from, int to) {
