@@ -38,6 +38,18 @@ public final class ServerProcess implements AutoCloseable {
 	 * @param arguments its settings, as {@code --name=value}
 	 */
 	public ServerProcess(Path jar, int port, Path log, List<String> arguments) {
+		this(jar, port, log, List.of("-Xmx512m"), arguments);
+	}
+
+	/**
+	 * A server, not yet started, with JVM options of its own.
+	 * @param jar the jar
+	 * @param port its port
+	 * @param log where its output goes (appended, across restarts)
+	 * @param jvmOptions the JVM's options (none: the JVM's defaults)
+	 * @param arguments its settings, as {@code --name=value}
+	 */
+	public ServerProcess(Path jar, int port, Path log, List<String> jvmOptions, List<String> arguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first (./mvnw package)");
 		}
@@ -52,8 +64,9 @@ public final class ServerProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot copy " + jar + " to " + copy, ex);
 		}
-		this.command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m", "-jar", copy.toString(),
-				"--server.port=" + port, "--spring.main.banner-mode=off"));
+		this.command = new ArrayList<>(List.of(javaCommand()));
+		this.command.addAll(jvmOptions);
+		this.command.addAll(List.of("-jar", copy.toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
 		this.command.addAll(arguments);
 		this.log = log;
 		this.port = port;
@@ -185,6 +198,14 @@ public final class ServerProcess implements AutoCloseable {
 			throw new IllegalStateException("vetbill is not running");
 		}
 		return this.process;
+	}
+
+	/**
+	 * The running server's process id.
+	 * @return its pid
+	 */
+	public long pid() {
+		return running().pid();
 	}
 
 	public Path log() {
