@@ -257,12 +257,23 @@ final class BenchRun {
 
 	private ServerProcess server() {
 		return new ServerProcess(Path.of("target", "vetbill.jar"), this.settings.port(), DIR.resolve("server.log"),
-				List.of(),
+				serverJvmOptions(),
 				List.of("--vetbill.database.url=" + this.database.url(),
 						"--vetbill.database.user=" + this.database.user(),
 						"--vetbill.database.password=" + this.database.password(),
 						"--vetbill.admin.key=" + BenchMain.ADMIN_KEY, "--vetbill.rate-limit.enabled=false",
 						"--vetbill.connect.importer-enabled=false"));
+	}
+
+	/**
+	 * The JVM options {@code ./vetbill run} starts the server with, which
+	 * {@code ./vetbill} hands on in {@code VETBILL_JAVA_OPTS} (with
+	 * {@code MALLOC_ARENA_MAX}, inherited): the memory goal is about the default
+	 * settings. None when run otherwise.
+	 */
+	private static List<String> serverJvmOptions() {
+		String options = System.getenv("VETBILL_JAVA_OPTS");
+		return (options == null || options.isBlank()) ? List.of() : List.of(options.strip().split("\\s+"));
 	}
 
 	private Path ids(String file, String sql) {
