@@ -3,7 +3,9 @@ package org.vetbill.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.vetbill.payments.Payments;
 import org.vetbill.payments.PrepaymentView;
 import org.vetbill.payments.Prepayments;
 import org.vetbill.shared.Caller;
+import org.vetbill.shared.time.Timestamps;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -310,8 +313,10 @@ public class DemoData {
 
 		private void pay(Organization organization, InvoiceView invoice, BigDecimal amount, LocalDate date, int type) {
 			if (amount.signum() > 0) {
-				DemoData.this.payments.record(this.caller, new PaymentCommands.NewPayment(invoice.id(), type, amount,
-						date.atTime(12 + this.random.nextInt(6), 0).atZone(organization.zone()).toInstant(), null));
+				Instant paidAt = paidAt(date, 12 + this.random.nextInt(6), organization.zone(),
+						Timestamps.now(DemoData.this.clock));
+				DemoData.this.payments.record(this.caller,
+						new PaymentCommands.NewPayment(invoice.id(), type, amount, paidAt, null));
 			}
 		}
 
@@ -355,6 +360,21 @@ public class DemoData {
 			}
 		}
 
+	}
+
+	/**
+	 * When a demo payment of a day was made: at an hour of the afternoon, but never later
+	 * than now, since a payment cannot be dated ahead of the clock. The demo created
+	 * before noon, its invoices of the day would otherwise be paid in the future.
+	 * @param date the day
+	 * @param hour the hour of the afternoon
+	 * @param zone the organization's time zone
+	 * @param now the clock's time
+	 * @return the payment's time
+	 */
+	static Instant paidAt(LocalDate date, int hour, ZoneId zone, Instant now) {
+		Instant paidAt = date.atTime(hour, 0).atZone(zone).toInstant();
+		return paidAt.isAfter(now) ? now : paidAt;
 	}
 
 }
