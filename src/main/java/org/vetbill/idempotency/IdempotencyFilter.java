@@ -157,9 +157,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!claimed) {
-			// the key's earlier request, committed by now (or one still running
-			// elsewhere,
-			// where the database refused the claim at once)
+			// the key's earlier request: committed by now, or still running where the
+			// database refused the claim at once
 			Optional<IdempotencyStore.Answer> earlier = this.requests.find(caller.organizationId(), caller.actor(),
 					key);
 			if (earlier.isPresent()) {

@@ -3,6 +3,7 @@ package org.vetbill.api.cloud;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -105,7 +106,7 @@ class CloudLists {
 		envelope.put("num_pages", pages);
 		envelope.put("next", (page.number() < pages) ? pageUrl(request, page.number() + 1) : null);
 		envelope.put("previous", (page.number() > 1) ? pageUrl(request, page.number() - 1) : null);
-		envelope.put("results", found.items().stream().map((item) -> write(resource, item, rendering)).toList());
+		envelope.put("results", rendered(resource, found.items(), rendering));
 		return envelope;
 	}
 
@@ -184,6 +185,28 @@ class CloudLists {
 			target.byIds(caller, ids).forEach((item) -> objects.put(target.id(item), write(target, item, flat)));
 		}
 		return objects;
+	}
+
+	/**
+	 * The objects of a page, each rendered when the JSON writer reaches it: a sync page
+	 * of a thousand invoices with their rows is written object by object as it streams
+	 * out, never held as maps all at once.
+	 */
+	private static <T> List<Map<String, @Nullable Object>> rendered(CloudResource<T> resource, List<T> items,
+			Rendering rendering) {
+		return new AbstractList<>() {
+
+			@Override
+			public Map<String, @Nullable Object> get(int index) {
+				return write(resource, items.get(index), rendering);
+			}
+
+			@Override
+			public int size() {
+				return items.size();
+			}
+
+		};
 	}
 
 	private static <T> Map<String, @Nullable Object> write(CloudResource<T> resource, T item, Rendering rendering) {

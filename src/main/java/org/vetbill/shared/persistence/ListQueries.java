@@ -99,7 +99,7 @@ public final class ListQueries {
 	 * @param dsl the database
 	 * @return the database sending static statements
 	 */
-	public static DSLContext planEach(DSLContext dsl) {
+	private static DSLContext planEach(DSLContext dsl) {
 		return DSL.using(dsl.configuration()
 			.derive(SettingsTools.clone(dsl.settings()).withStatementType(StatementType.STATIC_STATEMENT)));
 	}
