@@ -19,18 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
-	/** A finalized invoice of the tenant's client: 2 x consultation + 1 x medicine. */
-	private long invoice() {
-		ApiResponse draft = this.tenant.api.post(this.tenant.path("/invoices"),
-				Map.of("department_id", this.tenant.department, "client_id", this.tenant.client, "rows",
-						List.of(Map.of("item_id", this.tenant.consultationItem, "quantity", 2),
-								Map.of("item_id", this.tenant.medicineItem, "quantity", 1))));
-		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
-		ApiResponse finalized = this.tenant.api.post(this.tenant.path("/invoices/" + draft.id() + "/finalize"), null);
-		assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
-		return draft.id();
-	}
-
 	private JsonView invoiceView(long id) {
 		return new JsonView(this.tenant.api.get(this.tenant.path("/invoices/" + id)));
 	}
@@ -60,7 +48,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void aPaymentAtTheDeskShowsOnTheInvoice() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		ApiResponse payment = pay(invoice, "37.59");
 		assertThat(payment.get("payment_type").asInt()).isZero();
 		assertThat(payment.get("paid").toString()).isEqualTo("37.59");
@@ -75,7 +63,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void anInvoiceThatEverHadAPaymentIsCorrectedWithACreditNoteNotVoided() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		ApiResponse payment = pay(invoice, "10.00");
 		assertThat(post("/payments/" + payment.id() + "/cancel", Map.of("info", "wrong card")).status()).isEqualTo(201);
 		assertThat(invoiceView(invoice).decimal("paid_amount")).isEqualByComparingTo("0.00");
@@ -87,7 +75,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void aPrepaymentAppliedToAnInvoiceIsATypeEightPaymentAndItsCancellationGivesTheAmountBack() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		long prepayment = prepayment("500.00");
 		ApiResponse applied = post("/invoices/" + invoice + "/apply-prepayment",
 				Map.of("unallocated_payment_id", prepayment, "amount", "100.00"));
@@ -116,7 +104,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void aPrepaymentIsAppliedOnlyWithinItsBalanceToItsClientsFinalizedInvoices() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		long prepayment = prepayment("50.00");
 		ApiResponse tooMuch = post("/invoices/" + invoice + "/apply-prepayment",
 				Map.of("unallocated_payment_id", prepayment, "amount", "60.00"));
@@ -145,7 +133,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void anOverpaymentIsMovedToTheClientsPrepaymentsOrPaidOut() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		pay(invoice, "137.59");
 		ApiResponse refund = post("/invoices/" + invoice + "/credit-notes",
 				Map.of("row_ids", List.of(invoiceView(invoice).body().get("rows").get(1).get("id").asLong())));
@@ -170,7 +158,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 		assertThat(cancelMove.status()).isEqualTo(422);
 		assertThat(cancelMove.get("code").asString()).isEqualTo("overpayment_move_not_cancellable");
 
-		long second = invoice();
+		long second = this.tenant.finalizedInvoice();
 		pay(second, "137.59");
 		post("/invoices/" + second + "/credit-notes", Map.of());
 		ApiResponse payout = post("/invoices/" + second + "/pay-out", Map.of("payment_type", 1, "info", "cash back"));
@@ -182,7 +170,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void aRowToCreditWithoutAnIdIsRefusedNamingIt() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		ApiResponse refund = this.tenant.api.post(this.tenant.path("/invoices/" + invoice + "/credit-notes"),
 				"{\"row_ids\": [null]}");
 		assertThat(refund.status()).as(refund.toString()).isEqualTo(400);
@@ -193,7 +181,7 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 
 	@Test
 	void aWriteOffIsItsOwnLedgerEventAndLeavesTotalsAndPaymentsAsTheyAre() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		pay(invoice, "37.59");
 		ApiResponse written = post("/invoices/" + invoice + "/write-off", Map.of("reason", "client moved abroad"));
 		assertThat(written.status()).as(written.toString()).isEqualTo(200);
@@ -214,13 +202,13 @@ class ClinicMoneyIntegrationTests extends MoneyIntegrationTest {
 		ApiResponse twice = post("/invoices/" + invoice + "/write-off", Map.of("reason", "again"));
 		assertThat(twice.status()).isEqualTo(422);
 		assertThat(twice.get("code").asString()).isEqualTo("nothing_due");
-		ApiResponse noReason = post("/invoices/" + invoice() + "/write-off", Map.of());
+		ApiResponse noReason = post("/invoices/" + this.tenant.finalizedInvoice() + "/write-off", Map.of());
 		assertThat(noReason.status()).isEqualTo(400);
 	}
 
 	@Test
 	void moneyCannotMoveBeforeTheLockDate() {
-		long invoice = invoice();
+		long invoice = this.tenant.finalizedInvoice();
 		ApiResponse locked = this.tenant.api.patch(
 				"/" + this.tenant.provetId + "/api/0.1/settings/department/" + this.tenant.department + "/",
 				Map.of("financial_period_lock_date", "2026-12-01"));

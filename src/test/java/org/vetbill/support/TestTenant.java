@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.vetbill.clinic.Clients;
 import org.vetbill.clinic.Departments;
@@ -142,6 +143,33 @@ public final class TestTenant {
 				new Credentials.NewApiClient("test client", null, List.of(permissions)));
 		return this.anonymous
 			.as("Bearer " + token(this.anonymous, this.provetId, issued.client().clientId(), issued.clientSecret()));
+	}
+
+	/**
+	 * A finalized invoice of the tenant's client, made through vetbill's own API: 2 x
+	 * consultation + 1 x medicine.
+	 * @return its id
+	 */
+	public long finalizedInvoice() {
+		ApiResponse draft = this.api.post(path("/invoices"),
+				Map.of("department_id", this.department, "client_id", this.client, "rows",
+						List.of(Map.of("item_id", this.consultationItem, "quantity", 2),
+								Map.of("item_id", this.medicineItem, "quantity", 1))));
+		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+		ApiResponse finalized = this.api.post(path("/invoices/" + draft.id() + "/finalize"), null);
+		assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
+		return draft.id();
+	}
+
+	/**
+	 * Records a cash payment on an invoice through vetbill's own API, expecting it taken.
+	 * @param invoice the invoice
+	 * @param amount the amount, as written
+	 */
+	public void pay(long invoice, String amount) {
+		ApiResponse payment = this.api.post(path("/invoices/" + invoice + "/payments"),
+				Map.of("payment_type", 0, "paid", amount));
+		assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
 	}
 
 	public static String token(Api anonymous, String provetId, String clientId, String secret) {

@@ -42,10 +42,10 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
 	void setUp() {
 		this.clock.set("2026-11-21T10:00:00Z");
 		this.tenant = newTenant();
-		long paid = invoice();
-		long partly = invoice();
-		pay(paid, "40.00");
-		pay(partly, "20.00");
+		long paid = this.tenant.finalizedInvoice();
+		long partly = this.tenant.finalizedInvoice();
+		this.tenant.pay(paid, "40.00");
+		this.tenant.pay(partly, "20.00");
 		ApiResponse prepayment = this.tenant.api.post("/" + this.tenant.provetId + "/api/0.1/unallocatedpayment/",
 				Map.of("department", this.tenant.department, "client", this.tenant.client, "payment_type", 1, "paid",
 						"300.00"));
@@ -145,23 +145,6 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
 		assertThat(process.exitValue())
 			.as(command[0] + ": " + Files.readString(this.directory.resolve(command[0] + ".log")))
 			.isZero();
-	}
-
-	private long invoice() {
-		ApiResponse draft = this.tenant.api.post(this.tenant.path("/invoices"),
-				Map.of("department_id", this.tenant.department, "client_id", this.tenant.client, "rows",
-						List.of(Map.of("item_id", this.tenant.consultationItem, "quantity", 2),
-								Map.of("item_id", this.tenant.medicineItem, "quantity", 1))));
-		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
-		ApiResponse finalized = this.tenant.api.post(this.tenant.path("/invoices/" + draft.id() + "/finalize"), null);
-		assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
-		return draft.id();
-	}
-
-	private void pay(long invoice, String amount) {
-		ApiResponse payment = this.tenant.api.post(this.tenant.path("/invoices/" + invoice + "/payments"),
-				Map.of("payment_type", 0, "paid", amount));
-		assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
 	}
 
 }

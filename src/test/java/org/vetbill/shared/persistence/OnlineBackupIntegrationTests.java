@@ -83,12 +83,12 @@ class OnlineBackupIntegrationTests extends IntegrationTest {
 	@Test
 	void aBackupTakenWhileNothingMovesRestoresExactlyThatLedger() {
 		Assumptions.assumeFalse(TestDatabase.isPostgres(), "the embedded backup is H2's; PostgreSQL has pg_dump");
-		long paid = invoice();
-		long partly = invoice();
-		invoice();
-		pay(paid, "40.00");
-		pay(partly, "20.00");
-		pay(partly, "5.50");
+		long paid = this.tenant.finalizedInvoice();
+		long partly = this.tenant.finalizedInvoice();
+		this.tenant.finalizedInvoice();
+		this.tenant.pay(paid, "40.00");
+		this.tenant.pay(partly, "20.00");
+		this.tenant.pay(partly, "5.50");
 		DSLContext live = this.context.getBean(DSLContext.class);
 		List<Object> before = TenantLedger.of(live, this.tenant.organizationId);
 		String name = "online-" + this.tenant.provetId + ".sql.gz";
@@ -112,7 +112,8 @@ class OnlineBackupIntegrationTests extends IntegrationTest {
 	@Test
 	void backupsTakenWhilePaymentsRaceRestoreToConsistentMomentsOfTheLedger() throws Exception {
 		Assumptions.assumeFalse(TestDatabase.isPostgres(), "the embedded backup is H2's; PostgreSQL has pg_dump");
-		List<Long> invoices = List.of(invoice(), invoice(), invoice(), invoice());
+		List<Long> invoices = List.of(this.tenant.finalizedInvoice(), this.tenant.finalizedInvoice(),
+				this.tenant.finalizedInvoice(), this.tenant.finalizedInvoice());
 		// H2 writes the tables in the order they were created, the invoice rows (and the
 		// audit log) between the invoices and the payments: drafts with many rows make
 		// that stretch long enough for payments to commit within it, so a backup that
@@ -136,7 +137,7 @@ class OnlineBackupIntegrationTests extends IntegrationTest {
 					// each payer pays its invoice until the backups are taken (and at
 					// most so many times), so every backup runs while money moves
 					for (int i = 0; i < MOST_PAYMENTS_EACH && !backupsDone.get(); i++) {
-						pay(invoice, "0.25");
+						this.tenant.pay(invoice, "0.25");
 						answered.incrementAndGet();
 					}
 					return null;
@@ -294,17 +295,6 @@ class OnlineBackupIntegrationTests extends IntegrationTest {
 		}
 	}
 
-	private long invoice() {
-		ApiResponse draft = this.tenant.api.post(this.tenant.path("/invoices"),
-				Map.of("department_id", this.tenant.department, "client_id", this.tenant.client, "rows",
-						List.of(Map.of("item_id", this.tenant.consultationItem, "quantity", 2),
-								Map.of("item_id", this.tenant.medicineItem, "quantity", 1))));
-		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
-		ApiResponse finalized = this.tenant.api.post(this.tenant.path("/invoices/" + draft.id() + "/finalize"), null);
-		assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
-		return draft.id();
-	}
-
 	private void draftWithManyRows() {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
@@ -313,12 +303,6 @@ class OnlineBackupIntegrationTests extends IntegrationTest {
 		ApiResponse draft = this.tenant.api.post(this.tenant.path("/invoices"),
 				Map.of("department_id", this.tenant.department, "client_id", this.tenant.client, "rows", rows));
 		assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
-	}
-
-	private void pay(long invoice, String amount) {
-		ApiResponse payment = this.tenant.api.post(this.tenant.path("/invoices/" + invoice + "/payments"),
-				Map.of("payment_type", 0, "paid", amount));
-		assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
 	}
 
 	/**
