@@ -40,6 +40,10 @@ public record BankBarcode(String digits) {
 
 	private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd", Locale.ROOT);
 
+	/**
+	 * Takes 54 digits read or built elsewhere, checking only their shape.
+	 * @param digits the 54 digits, starting with the version (4 or 5)
+	 */
 	public BankBarcode {
 		if (!digits.matches("[45][0-9]{53}")) {
 			throw new IllegalArgumentException("a bank barcode is 4 or 5 and 53 digits: " + digits);

@@ -41,6 +41,10 @@ public record EpcQrCode(String payload) {
 
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
+	/**
+	 * Takes a payload built elsewhere, checking only its header and its size.
+	 * @param payload the text the QR code carries
+	 */
 	public EpcQrCode {
 		if (!payload.startsWith("BCD\n002\n1\nSCT\n")) {
 			throw new IllegalArgumentException("an EPC QR payload starts BCD, 002, 1, SCT");
