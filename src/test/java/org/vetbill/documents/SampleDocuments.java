@@ -140,6 +140,27 @@ public final class SampleDocuments {
 				invoice.totalGross(), invoice.paid(), invoice.due(), invoice.remarks());
 	}
 
+	/**
+	 * An unpaid invoice of many rows at 25.5%, each 1 x 10.00 (2.55 VAT): a long invoice for
+	 * the benchmark and for page breaks.
+	 * @param rows how many rows
+	 * @return the invoice
+	 */
+	public static InvoiceDocument manyRows(int rows) {
+		List<Line> lines = new java.util.ArrayList<>();
+		for (int i = 1; i <= rows; i++) {
+			lines.add(line(i, "Treatment " + i, "T" + i, "Musti", "1", "10.00", "12.55", "0", "25.5", "10.00", "2.55",
+					"12.55"));
+		}
+		BigDecimal count = BigDecimal.valueOf(rows);
+		BigDecimal net = money("10.00").multiply(count);
+		BigDecimal vat = money("2.55").multiply(count);
+		return new InvoiceDocument(Kind.INVOICE, false, 1007, "A-1007", ISSUED, DUE, "EUR", FINNISH, clinic(),
+				finnishCompany(), "202600428", "PO-4713", null, lines, List.of(new VatSubtotal(VatCategory.STANDARD,
+						new BigDecimal("25.5"), net, vat)),
+				net, vat, net.add(vat), money("0.00"), net.add(vat), null);
+	}
+
 	/** Every finalized sample. */
 	public static List<InvoiceDocument> finalized() {
 		return List.of(domesticTwoRates(), euReverseCharge(), creditNote(), discountedPaidInPart(),
