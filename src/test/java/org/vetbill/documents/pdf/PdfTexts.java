@@ -59,4 +59,28 @@ final class PdfTexts {
 		}
 	}
 
+	/** The share of a page's pixels that are dark: text, lines and codes. */
+	static double inkedShare(BufferedImage page) {
+		return share(page, 0, 200);
+	}
+
+	/** The share of a page's pixels in the light grey of the draft mark. */
+	static double greyShare(BufferedImage page) {
+		return share(page, 225, 245);
+	}
+
+	private static double share(BufferedImage page, int fromLuminance, int toLuminance) {
+		long count = 0;
+		for (int y = 0; y < page.getHeight(); y++) {
+			for (int x = 0; x < page.getWidth(); x++) {
+				int rgb = page.getRGB(x, y);
+				int luminance = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+				if (luminance >= fromLuminance && luminance <= toLuminance) {
+					count++;
+				}
+			}
+		}
+		return (double) count / ((long) page.getWidth() * page.getHeight());
+	}
+
 }
