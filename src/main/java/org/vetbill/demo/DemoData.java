@@ -141,6 +141,7 @@ public class DemoData {
 							ReferenceNumberFormat.FINNISH, false, 14));
 			this.caller = Caller.system(organization.id(), "demo");
 			DemoData.this.masterData.access(this.caller);
+			DemoData.this.masterData.seller(this.caller);
 			long helsinki = DemoData.this.departments
 				.create(this.caller, new DepartmentDetails("Helsinki Central Clinic", "HKI", false))
 				.id();

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Random;
 
 import org.vetbill.clinic.Clients;
+import org.vetbill.clinic.InvoicingDetails;
 import org.vetbill.clinic.Items;
 import org.vetbill.clinic.Patients;
 import org.vetbill.clinic.VatGroups;
 import org.vetbill.clinic.domain.ClientDetails;
+import org.vetbill.clinic.domain.ClientInvoicing;
 import org.vetbill.clinic.domain.ItemDetails;
 import org.vetbill.clinic.domain.ItemType;
 import org.vetbill.clinic.domain.PatientDetails;
+import org.vetbill.clinic.domain.SellerDetails;
 import org.vetbill.clinic.domain.VatGroupDetails;
 import org.vetbill.security.ApiTokens;
 import org.vetbill.security.Credentials;
@@ -38,8 +41,12 @@ class DemoMasterData {
 
 	private final Patients patients;
 
-	DemoMasterData(Credentials credentials, VatGroups vatGroups, Items items, Clients clients, Patients patients) {
+	private final InvoicingDetails invoicing;
+
+	DemoMasterData(Credentials credentials, VatGroups vatGroups, Items items, Clients clients, Patients patients,
+			InvoicingDetails invoicing) {
 		this.credentials = credentials;
+		this.invoicing = invoicing;
 		this.vatGroups = vatGroups;
 		this.items = items;
 		this.clients = clients;
@@ -178,10 +185,17 @@ class DemoMasterData {
 							homeDepartment, false),
 					1 + i % 3));
 		}
+		// pet owners who read Swedish and English
+		invoicing(caller, refs.get(1),
+				new ClientInvoicing("sv", ClientInvoicing.InvoiceDelivery.EMAIL, null, null, null, null));
+		invoicing(caller, refs.get(2),
+				new ClientInvoicing("en", ClientInvoicing.InvoiceDelivery.EMAIL, null, null, null, null));
 		refs.add(client(caller, random, new ClientDetails(1, "Katja", "Lind", "Ratsutalli Lind Oy", null, "2345678-9",
 				"Tallitie 4", null, "36200", "Kangasala", null, "FI", "talli@example.fi", 30, null, false), 3));
 		refs.add(client(caller, random, new ClientDetails(1, null, null, "Koirahoitola Hauva Oy", null, "3456789-0",
 				"Puistokatu 12", null, "33200", "Tampere", null, "FI", "info@example.fi", 21, null, false), 2));
+		invoicing(caller, refs.getLast(), new ClientInvoicing(null, ClientInvoicing.InvoiceDelivery.EINVOICE, "0216",
+				"003734567890", "003721291126", "Hoitola / Tampere"));
 		refs.add(client(caller, random, new ClientDetails(1, "Petri", "Aalto", "Kennel Aalto Ay", null, "4567890-1",
 				"Metsätie 7", null, "04400", "Järvenpää", null, "FI", null, null, null, false), 2));
 		refs.add(client(caller, random, new ClientDetails(1, null, null, "Eläinkauppa Karvakamu Oy", null, "5678901-2",
@@ -191,6 +205,8 @@ class DemoMasterData {
 						"Seestraße 8", null, "01067", "Dresden", "Saxony", "DE", "buchhaltung@example.de", 30, null,
 						false),
 				1));
+		invoicing(caller, refs.getLast(), new ClientInvoicing("en", ClientInvoicing.InvoiceDelivery.EINVOICE, "9930",
+				"DE123456789", null, "Bestellung 2026"));
 		refs.add(client(caller, random, new ClientDetails(2, null, null, "Hundcentrum Stockholm AB", "SE556677889901",
 				"556677-8899", "Storgatan 21", "Box 14", "11455", "Stockholm", null, "SE", null, 30, null, false), 1));
 		refs.add(client(caller, random, new ClientDetails(2, "Kadri", "Tamm", "Loomakliinik OÜ", "EE101234567",
@@ -204,6 +220,22 @@ class DemoMasterData {
 		refs.add(client(caller, random, new ClientDetails(4, "Oliver", "Hughes", "Greyhound Friends Charity", null,
 				"1098765", "8 Mill Lane", null, "M1 2AB", "Manchester", null, "GB", null, 30, null, false), 1));
 		return refs;
+	}
+
+	/**
+	 * The demo organization as the seller on its invoices: business id, VAT number,
+	 * address, bank account and e-invoice address.
+	 * @param caller the demo organization's system caller
+	 */
+	void seller(Caller caller) {
+		this.invoicing.updateSeller(caller,
+				new SellerDetails("1234567-1", "FI12345671", "Mannerheimintie 10", "00100", "Helsinki",
+						"laskutus@vetbill-demo.example", "+358 9 123 4567", "FI2112345600000785", "NDEAFIHH", "0216",
+						"003712345671", "NDEAFIHH", "fi"));
+	}
+
+	private void invoicing(Caller caller, ClientRef client, ClientInvoicing details) {
+		this.invoicing.updateClient(caller, client.id(), details);
 	}
 
 	private ClientRef client(Caller caller, Random random, ClientDetails details, int patientCount) {

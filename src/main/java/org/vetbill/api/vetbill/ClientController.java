@@ -5,9 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Client;
 import org.vetbill.clinic.Clients;
+import org.vetbill.clinic.InvoicingDetails;
 import org.vetbill.clinic.PhoneNumber;
 import org.vetbill.clinic.PhoneNumbers;
 import org.vetbill.clinic.domain.ClientDetails;
+import org.vetbill.clinic.domain.ClientInvoicing;
 import org.vetbill.clinic.domain.PhoneNumberDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.Page;
@@ -44,10 +46,13 @@ class ClientController {
 
 	private final PhoneNumbers phoneNumbers;
 
-	ClientController(Clients service, MergePatch mergePatch, PhoneNumbers phoneNumbers) {
+	private final InvoicingDetails invoicing;
+
+	ClientController(Clients service, MergePatch mergePatch, PhoneNumbers phoneNumbers, InvoicingDetails invoicing) {
 		this.service = service;
 		this.mergePatch = mergePatch;
 		this.phoneNumbers = phoneNumbers;
+		this.invoicing = invoicing;
 	}
 
 	@GetMapping
@@ -79,6 +84,21 @@ class ClientController {
 		Client current = this.service.get(caller, id);
 		ClientDetails merged = this.mergePatch.apply(current.details(), patch, ClientDetails.class);
 		return this.service.update(caller, id, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+	/** How the client's invoices reach them: language, email or e-invoice, addresses. */
+	@GetMapping("/{id}/invoicing")
+	@ReadAccess
+	ClientInvoicing invoicing(Caller caller, @PathVariable long id) {
+		return this.invoicing.client(caller, id);
+	}
+
+	/** Merge-patches how the client's invoices reach them. */
+	@PatchMapping("/{id}/invoicing")
+	@BillingAccess
+	ClientInvoicing patchInvoicing(Caller caller, @PathVariable long id, @RequestBody JsonNode patch) {
+		ClientInvoicing merged = this.mergePatch.apply(this.invoicing.client(caller, id), patch, ClientInvoicing.class);
+		return this.invoicing.updateClient(caller, id, merged);
 	}
 
 	@GetMapping("/{id}/phone-numbers")

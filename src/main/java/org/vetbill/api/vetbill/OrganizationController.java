@@ -4,14 +4,16 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
+import org.vetbill.clinic.InvoicingDetails;
 import org.vetbill.clinic.Organization;
 import org.vetbill.clinic.Organizations;
 import org.vetbill.clinic.domain.OrganizationSettings;
+import org.vetbill.clinic.domain.SellerDetails;
 import org.vetbill.shared.Caller;
 import org.vetbill.shared.access.ReadAccess;
 import org.vetbill.shared.access.SettingsAccess;
-import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.validation.InputValidator;
+import org.vetbill.shared.web.ApiPaths;
 import org.vetbill.shared.web.MergePatch;
 import tools.jackson.databind.JsonNode;
 
@@ -36,8 +38,12 @@ class OrganizationController {
 
 	private final InputValidator validator;
 
-	OrganizationController(Organizations organizations, MergePatch mergePatch, InputValidator validator) {
+	private final InvoicingDetails invoicing;
+
+	OrganizationController(Organizations organizations, MergePatch mergePatch, InputValidator validator,
+			InvoicingDetails invoicing) {
 		this.organizations = organizations;
+		this.invoicing = invoicing;
 		this.mergePatch = mergePatch;
 		this.validator = validator;
 	}
@@ -55,6 +61,25 @@ class OrganizationController {
 		Organization current = this.organizations.get(caller.organizationId());
 		OrganizationSettings merged = this.mergePatch.apply(current.settings(), patch, OrganizationSettings.class);
 		return this.organizations.update(caller, MergePatch.expectedVersion(ifMatch, current.version()), merged);
+	}
+
+	/**
+	 * The organization as the seller on its invoices: business id, VAT number, address,
+	 * contact, bank account, e-invoice address and the default language of documents.
+	 */
+	@GetMapping("/seller")
+	@ReadAccess
+	SellerDetails seller(Caller caller) {
+		return this.invoicing.seller(caller.organizationId());
+	}
+
+	/** Merge-patches the organization's details as the seller. */
+	@PatchMapping("/seller")
+	@SettingsAccess
+	SellerDetails patchSeller(Caller caller, @RequestBody JsonNode patch) {
+		SellerDetails merged = this.mergePatch.apply(this.invoicing.seller(caller.organizationId()), patch,
+				SellerDetails.class);
+		return this.invoicing.updateSeller(caller, merged);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.vetbill.documents.InvoiceDocument;
+import org.vetbill.documents.paymentcodes.PaymentCodes;
 
 /**
  * The printable invoice: an {@link InvoiceDocument} rendered through the HTML template
@@ -60,13 +61,23 @@ public class InvoicePdf {
 	}
 
 	/**
-	 * The PDF/A-3b of a document.
+	 * The PDF/A-3b of a document, with the payment codes it gets ({@link PaymentCodes}):
+	 * on an invoice with an amount due in euros, never on a draft or a credit note.
 	 * @param document the invoice or credit note
-	 * @param codes its payment codes ({@link PaymentCodes#NONE} when there are none);
-	 * printed only on an invoice with an amount due in euros, never on a draft
 	 * @return the PDF's bytes
 	 */
-	public byte[] render(InvoiceDocument document, PaymentCodes codes) {
+	public byte[] render(InvoiceDocument document) {
+		return render(document, PaymentCodes.of(document).map(PaymentCodeImages::of).orElse(PaymentCodeImages.NONE));
+	}
+
+	/**
+	 * The PDF/A-3b of a document, with the given payment code images.
+	 * @param document the invoice or credit note
+	 * @param codes its payment codes ({@link PaymentCodeImages#NONE} when there are
+	 * none); printed only on an invoice with an amount due in euros, never on a draft
+	 * @return the PDF's bytes
+	 */
+	public byte[] render(InvoiceDocument document, PaymentCodeImages codes) {
 		return toPdf(html(document, codes), true);
 	}
 
@@ -76,7 +87,7 @@ public class InvoicePdf {
 	 * @param codes its payment codes
 	 * @return the XHTML
 	 */
-	public String html(InvoiceDocument document, PaymentCodes codes) {
+	public String html(InvoiceDocument document, PaymentCodeImages codes) {
 		InvoiceView view = InvoiceViews.of(document, codes);
 		Context context = new Context(DocumentFormat.of(document.language()).language());
 		context.setVariable("invoice", view);

@@ -110,7 +110,7 @@ public record InvoiceView(String language, boolean creditNote, boolean draft, @N
 	 * @param codes the bank barcode and the QR code, any of them absent
 	 */
 	public record PaymentView(String iban, @Nullable String bic, @Nullable String referenceNumber,
-			@Nullable String dueDate, String amount, PaymentCodes codes) {
+			@Nullable String dueDate, String amount, PaymentCodeImages codes) {
 
 	}
 

@@ -35,7 +35,7 @@ public final class InvoiceViews {
 	 * @param codes its payment codes, printed only when something is to be paid in euros
 	 * @return what the template shows
 	 */
-	public static InvoiceView of(InvoiceDocument document, PaymentCodes codes) {
+	public static InvoiceView of(InvoiceDocument document, PaymentCodeImages codes) {
 		DocumentFormat format = DocumentFormat.of(document.language());
 		boolean draft = document.draft();
 		String sellerCountry = document.seller().address().countryCode();
@@ -89,12 +89,13 @@ public final class InvoiceViews {
 	 * account to pay to; the codes only when the amount is in euros, which is all that
 	 * the bank barcode and the EPC QR code carry.
 	 */
-	private static @Nullable PaymentView payment(InvoiceDocument document, PaymentCodes codes, DocumentFormat format) {
+	private static @Nullable PaymentView payment(InvoiceDocument document, PaymentCodeImages codes,
+			DocumentFormat format) {
 		String iban = document.seller().iban();
 		if (document.draft() || document.kind() != Kind.INVOICE || document.due().signum() <= 0 || iban == null) {
 			return null;
 		}
-		PaymentCodes printed = "EUR".equals(document.currency()) ? codes : PaymentCodes.NONE;
+		PaymentCodeImages printed = "EUR".equals(document.currency()) ? codes : PaymentCodeImages.NONE;
 		return new PaymentView(groups(iban.replace(" ", ""), 4), document.seller().bic(),
 				reference(document.referenceNumber()), format.date(document.dueDate()), format.money(document.due()),
 				printed);

@@ -25,7 +25,7 @@ class InvoicePdfConformanceTests {
 	@ParameterizedTest
 	@MethodSource("documents")
 	void everyDocumentIsPdfA3b(InvoiceDocument document) {
-		byte[] pdf = PDF.render(document, PaymentCodes.NONE);
+		byte[] pdf = PDF.render(document);
 
 		assertThat(PdfA.declaredFlavour(pdf)).isEqualTo("3b");
 		assertThat(PdfA.brokenRules(pdf)).isEmpty();
@@ -33,7 +33,7 @@ class InvoicePdfConformanceTests {
 
 	@Test
 	void thePdfWithoutItsPdfASettingsIsRefused() {
-		String html = PDF.html(SampleDocuments.domesticTwoRates(), PaymentCodes.NONE);
+		String html = PDF.html(SampleDocuments.domesticTwoRates(), PaymentCodeImages.NONE);
 
 		byte[] plain = PDF.toPdf(html, false);
 

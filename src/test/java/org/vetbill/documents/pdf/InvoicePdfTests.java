@@ -102,7 +102,7 @@ class InvoicePdfTests {
 	@MethodSource("samples")
 	void theDocumentShowsEveryFieldInItsLanguage(String name, InvoiceDocument document, List<List<String>> shown,
 			List<String> notShown) {
-		byte[] pdf = PDF.render(document, PaymentCodes.NONE);
+		byte[] pdf = PDF.render(document);
 		String text = PdfTexts.text(pdf);
 
 		assertThat(PdfTexts.pages(pdf)).isOne();
@@ -113,7 +113,7 @@ class InvoicePdfTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("samples")
 	void theFirstPageIsAnA4PageAt150Dpi(String name, InvoiceDocument document) {
-		BufferedImage page = PdfTexts.raster(PDF.render(document, PaymentCodes.NONE), name);
+		BufferedImage page = PdfTexts.raster(PDF.render(document), name);
 
 		assertThat(page.getWidth()).isEqualTo(1240);
 		assertThat(page.getHeight()).isEqualTo(1753);
@@ -122,8 +122,8 @@ class InvoicePdfTests {
 
 	@Test
 	void theDraftMarkCoversThePage() {
-		BufferedImage draft = PdfTexts.raster(PDF.render(SampleDocuments.draft(), PaymentCodes.NONE), "draft-mark");
-		BufferedImage finalized = PdfTexts.raster(PDF.render(SampleDocuments.domesticTwoRates(), PaymentCodes.NONE),
+		BufferedImage draft = PdfTexts.raster(PDF.render(SampleDocuments.draft()), "draft-mark");
+		BufferedImage finalized = PdfTexts.raster(PDF.render(SampleDocuments.domesticTwoRates()),
 				"draft-mark-finalized");
 
 		assertThat(PdfTexts.greyShare(draft)).as("light grey of the diagonal mark")
@@ -134,14 +134,11 @@ class InvoicePdfTests {
 	void documentsRenderedAtTheSameTimeAreTheSameAsOneByOne() throws Exception {
 		List<InvoiceDocument> documents = List.of(SampleDocuments.domesticTwoRates(),
 				SampleDocuments.consumerInSwedish(), SampleDocuments.euReverseCharge(), SampleDocuments.creditNote());
-		List<String> alone = documents.stream()
-			.map((document) -> PdfTexts.text(PDF.render(document, PaymentCodes.NONE)))
-			.toList();
+		List<String> alone = documents.stream().map((document) -> PdfTexts.text(PDF.render(document))).toList();
 
 		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
 			List<Future<String>> together = IntStream.range(0, 12)
-				.mapToObj(
-						(i) -> threads.submit(() -> PdfTexts.text(PDF.render(documents.get(i % 4), PaymentCodes.NONE))))
+				.mapToObj((i) -> threads.submit(() -> PdfTexts.text(PDF.render(documents.get(i % 4)))))
 				.toList();
 			for (int i = 0; i < together.size(); i++) {
 				assertThat(together.get(i).get()).isEqualTo(alone.get(i % 4));

@@ -5,8 +5,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,6 +67,28 @@ final class PdfTexts {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The text of the code of the given format on a rasterised page, as a scanner or a
+	 * phone would read it; empty when there is none.
+	 */
+	static Optional<String> decode(BufferedImage page, BarcodeFormat format) {
+		int width = page.getWidth();
+		int height = page.getHeight();
+		int[] pixels = page.getRGB(0, 0, width, height, null, 0, width);
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
+		try {
+			return Optional.of(
+					new MultiFormatReader()
+						.decode(bitmap,
+								Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(format), DecodeHintType.TRY_HARDER,
+										true))
+						.getText());
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
 		}
 	}
 
