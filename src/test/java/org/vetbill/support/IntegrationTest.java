@@ -32,6 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				// tests create many tenants and tokens: bcrypt's lowest work factor
 				// keeps that quick (the algorithm and its checks are the same)
 				"vetbill.security.password-strength=4", "spring.datasource.hikari.maximum-pool-size=24",
+				// no test context compiles the e-invoice rules in the background
+				// (EInvoiceTests
+				// validate with a warmed validator of their own)
+				"vetbill.einvoice.warm-up=false",
 				// the test contexts Spring keeps cached, and the crash test's own server,
 				// share
 				// PostgreSQL's 100 connections: an idle context keeps one, not 24
