@@ -93,6 +93,24 @@ public final class Api {
 		return send(request.GET());
 	}
 
+	/**
+	 * A GET whose answer is kept as bytes, such as a PDF.
+	 * @param path the path
+	 * @return the response
+	 */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public ApiResponse delete(String path) {
 		return send(request(path).DELETE());
 	}
