@@ -65,7 +65,7 @@ class MailComposer {
 		InvoiceDocument.Credited credited = document.credited();
 
 		MimeMessage message = new FixedIdMessage(this.session, sending.messageId());
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
 		helper.setFrom(this.properties.from());
 		helper.setTo(sending.recipient());
 		String replyTo = document.seller().email();
