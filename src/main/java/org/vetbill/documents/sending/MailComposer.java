@@ -16,6 +16,7 @@ import java.util.ResourceBundle;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.jspecify.annotations.Nullable;
 import org.vetbill.documents.InvoiceDocument;
 
@@ -78,6 +79,11 @@ class MailComposer {
 				false);
 		helper.addAttachment(text(texts, locale, "file." + kind, fileSafe(number)), new ByteArrayResource(pdf),
 				"application/pdf");
+		// base64 whatever the bytes look like: Jakarta Mail would send a PDF that happens
+		// to
+		// be all ASCII as 7bit text, whose line ends the way to the reader may change
+		MimeMultipart parts = helper.getRootMimeMultipart();
+		parts.getBodyPart(parts.getCount() - 1).setHeader("Content-Transfer-Encoding", "base64");
 		return message;
 	}
 

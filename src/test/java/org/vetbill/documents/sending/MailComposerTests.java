@@ -61,6 +61,23 @@ class MailComposerTests {
 	}
 
 	@Test
+	void thePdfTravelsAsBase64SoItsBytesArriveUnchanged() throws Exception {
+		InvoiceDocument document = SampleDocuments.domesticTwoRates();
+		// all ASCII with line ends: as 7bit text, its LFs would become CRLFs on the way
+		byte[] pdf = TestDocuments.fakePdf(document);
+		MimeMessage message = this.composer.compose(sending("a@example.com", "fi"), document, pdf);
+		message.saveChanges();
+		java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+		message.writeTo(wire);
+		MimeMessage read = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+				new java.io.ByteArrayInputStream(wire.toByteArray()));
+		jakarta.mail.internet.MimeBodyPart attachment = (jakarta.mail.internet.MimeBodyPart) ((Multipart) read
+			.getContent()).getBodyPart(1);
+		assertThat(attachment.getEncoding()).isEqualTo("base64");
+		assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(pdf);
+	}
+
+	@Test
 	void theAmountDueIsWrittenAsTheLanguageWritesNumbers() throws Exception {
 		InvoiceDocument document = SampleDocuments.domesticTwoRates();
 		String due = document.due().toPlainString();
