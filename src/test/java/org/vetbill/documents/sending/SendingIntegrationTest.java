@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -215,7 +216,15 @@ abstract class SendingIntegrationTest extends IntegrationTest {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class StandIns {
 
+		/**
+		 * The stand-in documents, preferred over the ledger's own documents where those
+		 * are wired in too, so these tests choose each client's language and address.
+		 * @param invoices the invoices
+		 * @param clients the clients
+		 * @return the stand-ins
+		 */
 		@Bean
+		@Primary
 		TestDocuments testDocuments(InvoiceQueries invoices, Clients clients) {
 			return new TestDocuments(invoices, clients);
 		}
