@@ -61,7 +61,8 @@ class ModularityTests {
 			"invoicing", List.of("Invoice", "InvoiceRow", "InvoiceNumberCounter", "InvoiceTag"), "payments",
 			List.of("InvoicePayment", "UnallocatedPayment", "InvoiceWriteOff"), "security",
 			List.of("ApiClient", "AppUser", "ApiToken", "SigningKey"), "audit", List.of("AuditEvent", "AuditChainHead"),
-			"idempotency", List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"), "supply",
+			"idempotency", List.of("IdempotentRequest"), "webhooks", List.of("Webhook", "WebhookDelivery"), "documents",
+			List.of("InvoiceSending"), "supply",
 			List.of("Supplier", "SupplyPractice", "SupplyClientKey", "SupplyAccount", "SupplyProduct", "SupplyOrder",
 					"SupplyOrderLine", "SupplierInvoice", "SupplierInvoiceLine", "ConnectSource"));
 

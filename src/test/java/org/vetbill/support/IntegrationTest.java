@@ -44,6 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// WebhookDispatcherIntegrationTests)
 				"vetbill.webhooks.poll-interval=100ms", "vetbill.webhooks.retry-base=100ms",
 				"vetbill.webhooks.retry-max=400ms", "vetbill.webhooks.timeout=2s", "vetbill.webhooks.lease=10s",
+				// invoice sendings are sent only by the sending tests' own context
+				// (SendingIntegrationTest), which points them at its SMTP server
+				"vetbill.sending.worker-enabled=false",
 				// Connect imports run when a test asks (ConnectImportIntegrationTests)
 				"vetbill.connect.importer-enabled=false",
 				// every test signs in from the loopback: its failed sign-ins must not
