@@ -44,7 +44,8 @@ public class InvoiceFiles {
 	 * @param caller the organization and the actor asking
 	 * @param invoiceId a finalized invoice or credit note
 	 * @return its UBL, valid by the Peppol and EN 16931 rules
-	 * @throws org.vetbill.shared.error.InvalidInput naming the master data that is missing
+	 * @throws org.vetbill.shared.error.InvalidInput naming the master data that is
+	 * missing
 	 */
 	public DocumentFile ubl(Caller caller, long invoiceId) {
 		InvoiceDocument document = this.documents.of(caller, invoiceId);
@@ -56,12 +57,12 @@ public class InvoiceFiles {
 	 * @param caller the organization and the actor asking
 	 * @param invoiceId a finalized invoice or credit note
 	 * @return its Finvoice, valid by the Finvoice 3.0 schema
-	 * @throws org.vetbill.shared.error.InvalidInput naming the master data that is missing
+	 * @throws org.vetbill.shared.error.InvalidInput naming the master data that is
+	 * missing
 	 */
 	public DocumentFile finvoice(Caller caller, long invoiceId) {
 		InvoiceDocument document = this.documents.of(caller, invoiceId);
-		return new DocumentFile(name(document, "-finvoice.xml"), "application/xml",
-				this.finvoice.finvoice(document));
+		return new DocumentFile(name(document, "-finvoice.xml"), "application/xml", this.finvoice.finvoice(document));
 	}
 
 	private static String name(InvoiceDocument document, String suffix) {

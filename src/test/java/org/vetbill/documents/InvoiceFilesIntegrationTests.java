@@ -41,12 +41,14 @@ class InvoiceFilesIntegrationTests extends IntegrationTest {
 	@Test
 	void theOwnApiAndTheCloudApiGiveTheInvoicesPdf() throws IOException {
 		long invoice = this.tenant.finalizedInvoice();
-		HttpResponse<byte[]> own = this.tenant.apiWith("read").getBytes(this.tenant.path("/invoices/" + invoice + "/pdf"));
+		HttpResponse<byte[]> own = this.tenant.apiWith("read")
+			.getBytes(this.tenant.path("/invoices/" + invoice + "/pdf"));
 		assertThat(own.statusCode()).isEqualTo(200);
 		assertThat(own.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		assertThat(own.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"INV-1.pdf\"");
 		String text = text(own.body());
-		// Finnish: the organization's default language; 2 x 50.00 at 24 % and 12.35 at 10 %
+		// Finnish: the organization's default language; 2 x 50.00 at 24 % and 12.35 at 10
+		// %
 		assertThat(text).contains("Lasku", "INV-1", "Anna Virtanen", "137,59", "FI21 1234 5600 0007 85");
 
 		HttpResponse<byte[]> cloud = this.tenant.api

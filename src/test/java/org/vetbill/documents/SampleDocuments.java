@@ -141,8 +141,8 @@ public final class SampleDocuments {
 	}
 
 	/**
-	 * An unpaid invoice of many rows at 25.5%, each 1 x 10.00 (2.55 VAT): a long invoice for
-	 * the benchmark and for page breaks.
+	 * An unpaid invoice of many rows at 25.5%, each 1 x 10.00 (2.55 VAT): a long invoice
+	 * for the benchmark and for page breaks.
 	 * @param rows how many rows
 	 * @return the invoice
 	 */
@@ -156,9 +156,9 @@ public final class SampleDocuments {
 		BigDecimal net = money("10.00").multiply(count);
 		BigDecimal vat = money("2.55").multiply(count);
 		return new InvoiceDocument(Kind.INVOICE, false, 1007, "A-1007", ISSUED, DUE, "EUR", FINNISH, clinic(),
-				finnishCompany(), "202600428", "PO-4713", null, lines, List.of(new VatSubtotal(VatCategory.STANDARD,
-						new BigDecimal("25.5"), net, vat)),
-				net, vat, net.add(vat), money("0.00"), net.add(vat), null);
+				finnishCompany(), "202600428", "PO-4713", null, lines,
+				List.of(new VatSubtotal(VatCategory.STANDARD, new BigDecimal("25.5"), net, vat)), net, vat,
+				net.add(vat), money("0.00"), net.add(vat), null);
 	}
 
 	/** Every finalized sample. */

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Cloud API's printable invoice, {@code GET invoice/<id>/pdf/}, at the real API's path:
- * the same PDF/A-3b as vetbill's own API gives.
+ * The Cloud API's printable invoice, {@code GET invoice/<id>/pdf/}, at the real API's
+ * path: the same PDF/A-3b as vetbill's own API gives.
  */
 @RestController
 @ReadAccess

@@ -45,8 +45,8 @@ class ValidatedEInvoices implements UblRenderer, FinvoiceRenderer {
 
 	private static byte[] valid(EInvoiceValidation validation, byte[] document) {
 		if (!validation.valid()) {
-			throw new RuleViolation("einvoice_invalid", null, Facts.of("rules", validation.rules(), "failures",
-					String.join(", ", validation.errorRuleIds())));
+			throw new RuleViolation("einvoice_invalid", null,
+					Facts.of("rules", validation.rules(), "failures", String.join(", ", validation.errorRuleIds())));
 		}
 		return document;
 	}

@@ -19,6 +19,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.vetbill.documents.InvoiceDocument;
+import org.vetbill.documents.PdfRenderer;
 import org.vetbill.documents.paymentcodes.PaymentCodes;
 
 /**
@@ -38,7 +39,7 @@ import org.vetbill.documents.paymentcodes.PaymentCodes;
  * loaded once and shared; each rendering has its own renderer.
  */
 @Component
-public class InvoicePdf {
+public class InvoicePdf implements PdfRenderer {
 
 	static final String TEMPLATE = "documents/invoice";
 
@@ -65,6 +66,16 @@ public class InvoicePdf {
 	 * on an invoice with an amount due in euros, never on a draft or a credit note.
 	 * @param document the invoice or credit note
 	 * @return the PDF's bytes
+	 */
+	@Override
+	public byte[] pdf(InvoiceDocument document) {
+		return render(document);
+	}
+
+	/**
+	 * The PDF of a document, with the payment codes it gets.
+	 * @param document the invoice or credit note
+	 * @return its PDF/A-3b
 	 */
 	public byte[] render(InvoiceDocument document) {
 		return render(document, PaymentCodes.of(document).map(PaymentCodeImages::of).orElse(PaymentCodeImages.NONE));
