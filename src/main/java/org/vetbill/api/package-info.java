@@ -3,9 +3,9 @@
  * modules' use cases. Each dialect lives in its own package and never uses another's.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "apidocs", "audit", "clinic", "clinic :: domain", "documents :: sending",
-		"invoicing", "invoicing :: domain", "payments", "payments :: domain", "ratelimit", "security", "shared",
-		"supply", "supply :: domain", "webhooks" })
+@ApplicationModule(allowedDependencies = { "apidocs", "audit", "clinic", "clinic :: domain", "documents",
+		"documents :: sending", "invoicing", "invoicing :: domain", "payments", "payments :: domain", "ratelimit",
+		"security", "shared", "supply", "supply :: domain", "webhooks" })
 package org.vetbill.api;
 
 import org.jspecify.annotations.NullMarked;
