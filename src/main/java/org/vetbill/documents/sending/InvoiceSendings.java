@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.vetbill.clinic.Clients;
+import org.vetbill.clinic.InvoicingDetails;
+import org.vetbill.clinic.domain.ClientInvoicing.InvoiceDelivery;
 import org.vetbill.documents.InvoiceDocument;
 import org.vetbill.documents.InvoiceDocuments;
 import org.vetbill.invoicing.InvoiceQueries;
@@ -49,24 +52,29 @@ public class InvoiceSendings {
 
 	private final Clients clients;
 
+	private final InvoicingDetails invoicing;
+
 	private final ObjectProvider<InvoiceDocuments> documents;
 
 	private final SendingWorker worker;
 
 	private final Clock clock;
 
-	InvoiceSendings(SendingStore sendings, InvoiceQueries invoices, Clients clients,
+	InvoiceSendings(SendingStore sendings, InvoiceQueries invoices, Clients clients, InvoicingDetails invoicing,
 			ObjectProvider<InvoiceDocuments> documents, SendingWorker worker, Clock clock) {
 		this.sendings = sendings;
 		this.invoices = invoices;
 		this.clients = clients;
+		this.invoicing = invoicing;
 		this.documents = documents;
 		this.worker = worker;
 		this.clock = clock;
 	}
 
 	/**
-	 * Records a sending of an issued invoice or credit note, due at once. The recipient
+	 * Records a sending of an issued invoice or credit note, due at once. Without a
+	 * channel, it goes the way the client's invoices are delivered
+	 * ({@code invoice_delivery}), by email when the client has not said. The recipient
 	 * defaults to the client's email address (or, lacking one, the payer's on the
 	 * document) for {@code EMAIL}, and to the payer's e-invoice address on the document
 	 * for {@code EINVOICE}. The message is written in the document's language.
@@ -82,8 +90,8 @@ public class InvoiceSendings {
 	 */
 	@Transactional
 	public SendingView send(Caller caller, long invoiceId, SendingRequest request) {
-		Channel channel = channel(request.channel());
 		InvoiceView invoice = this.invoices.get(caller, invoiceId);
+		Channel channel = channel(request.channel(), () -> preferred(caller, invoice));
 		InvoiceStatus status = InvoiceStatus.of(invoice.status());
 		if (!status.isIssued()) {
 			throw new RuleViolation("invoice_not_sendable", "status", status.isDraft() ? "draft" : "voided",
@@ -119,9 +127,9 @@ public class InvoiceSendings {
 		return this.sendings.ofInvoice(caller, invoiceId);
 	}
 
-	private static Channel channel(@Nullable String given) {
+	private static Channel channel(@Nullable String given, Supplier<Channel> preferred) {
 		if (given == null || given.isBlank()) {
-			return Channel.EMAIL;
+			return preferred.get();
 		}
 		for (Channel channel : Channel.values()) {
 			if (channel.name().equalsIgnoreCase(given.strip())) {
@@ -129,6 +137,14 @@ public class InvoiceSendings {
 			}
 		}
 		throw InvalidInput.of("channel", "channel_choice", "channel", given);
+	}
+
+	/** The client's own choice of delivery, email when it has none. */
+	private Channel preferred(Caller caller, InvoiceView invoice) {
+		Long clientId = invoice.clientId();
+		InvoiceDelivery delivery = (clientId == null) ? null
+				: this.invoicing.client(caller, clientId).invoiceDelivery();
+		return (delivery == InvoiceDelivery.EINVOICE) ? Channel.EINVOICE : Channel.EMAIL;
 	}
 
 	private String emailOf(Caller caller, InvoiceView invoice, InvoiceDocument document, @Nullable String given) {

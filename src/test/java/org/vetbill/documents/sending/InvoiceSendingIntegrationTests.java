@@ -180,6 +180,21 @@ class InvoiceSendingIntegrationTests extends SendingIntegrationTest {
 	}
 
 	@Test
+	void withoutAChannelAnInvoiceGoesTheWayTheClientChose() {
+		this.documents.reachedAt(this.tenant.client,
+				new InvoiceDocument.ElectronicAddress("0216", "003776543212", "003721291126"));
+		long invoice = this.tenant.finalizedInvoice();
+		assertThat(sent(invoice, Map.of()).path("channel").asString()).isEqualTo("EMAIL");
+		ApiResponse chosen = this.tenant.api.patch(this.tenant.path("/clients/" + this.tenant.client + "/invoicing"),
+				Map.of("invoice_delivery", "EINVOICE", "einvoice_address_scheme", "0216", "einvoice_address",
+						"003776543212"));
+		assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+		JsonNode sending = sent(invoice, Map.of());
+		assertThat(sending.path("channel").asString()).isEqualTo("EINVOICE");
+		assertThat(sending.path("recipient").asString()).isEqualTo("0216:003776543212:003721291126");
+	}
+
+	@Test
 	void aDraftOrAVoidedInvoiceIsNotSentAndTheRefusalNamesItsStatus() {
 		ApiResponse draft = this.tenant.api.post(this.tenant.path("/invoices"),
 				Map.of("department_id", this.tenant.department, "client_id", this.tenant.client, "rows",
