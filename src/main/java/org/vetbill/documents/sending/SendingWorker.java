@@ -68,9 +68,8 @@ class SendingWorker implements SmartLifecycle {
 		if (current != null) {
 			LockSupport.unpark(current);
 			try {
-				// an attempt still running when this ends is made again, by another node
-				// or
-				// by this one after a restart, once its lease runs out
+				// an attempt still running when this ends is made again, by another
+				// node or by this one after a restart, once its lease runs out
 				current.join(this.properties.pollInterval().toMillis() + 10_000);
 			}
 			catch (InterruptedException ex) {
